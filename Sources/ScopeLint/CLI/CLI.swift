@@ -1,0 +1,124 @@
+/// The standard streams, environment and terminal status of one run. The executable fills
+/// it from the process; tests fill it by hand. The library never touches the terminal itself.
+public struct Console {
+    public var environment: [String: String]
+    public var isTerminal: Bool
+    public var readStandardInput: () -> [UInt8]
+    public var out = ""
+    public var err = ""
+
+    public init(environment: [String: String] = [:], isTerminal: Bool = false, readStandardInput: @escaping () -> [UInt8] = { [] }) {
+        self.environment = environment
+        self.isTerminal = isTerminal
+        self.readStandardInput = readStandardInput
+    }
+
+    /// Color only on a terminal, never with NO_COLOR (any non-empty value) or TERM=dumb,
+    /// unless `--color always` forces it.
+    public func style(for mode: String?) -> TextStyle {
+        switch mode {
+        case "always": return .ansi
+        case "never": return .plain
+        default:
+            let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+            return TextStyle(enabled: isTerminal && !noColor && environment["TERM"] != "dumb")
+        }
+    }
+}
+
+/// A subcommand: its declaration and what it does. `run` returns the exit code.
+protocol Command {
+    static var spec: CommandSpec { get }
+    static func run(_ arguments: ParsedArguments, console: inout Console) throws -> Int32
+}
+
+/// The command-line entry point: dispatches to a subcommand and maps every failure to
+/// exit 2 with a message on standard error.
+public enum CLI {
+    static var commands: [any Command.Type] { [LintCommand.self, PoliciesCommand.self, ScopesCommand.self, ExplainCommand.self] }
+
+    static var rootSpec: CommandSpec {
+        CommandSpec(
+            name: "scopelint",
+            abstract: "Lint the OAuth scopes of BigCommerce API accounts against integration policies.",
+            discussion: "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the command could not run (bad arguments, unreadable or invalid input or policy).",
+            options: [OptionSpec("version", help: "Show the version.")],
+            subcommands: commands.map { $0.spec } + [CommandSpec(name: "help", abstract: "Show subcommand help information.")])
+    }
+
+    public static func run(_ arguments: [String], console: inout Console) -> Int32 {
+        do {
+            return try dispatch(arguments, console: &console)
+        } catch let error as UsageError {
+            console.err += "Error: \(error.message)\n"
+            console.err += "Usage: \(usageLine(for: error.command))\n"
+            console.err += "  See '\(error.command) --help' for more information.\n"
+            return 2
+        } catch let error as ScopeLintError {
+            console.err += error.description + "\n"
+            return 2
+        } catch {
+            console.err += "error: \(error)\n"
+            return 2
+        }
+    }
+
+    static func dispatch(_ arguments: [String], console: inout Console) throws -> Int32 {
+        guard let first = arguments.first else {
+            throw UsageError("Missing subcommand; expected one of \(commands.map { $0.spec.name }.joined(separator: ", ")).", command: "scopelint")
+        }
+        switch first {
+        case "--version":
+            console.out += ScopeLintVersion.current + "\n"
+            return 0
+        case "--help", "-h":
+            console.out += HelpRenderer.help(rootSpec, path: "scopelint")
+            return 0
+        case "help":
+            return try help(Array(arguments.dropFirst()), console: &console)
+        default:
+            guard let command = commands.first(where: { $0.spec.name == first }) else {
+                if first.hasPrefix("-") { throw UsageError("Unknown option '\(Redactor.redact(first))'.", command: "scopelint") }
+                let hint = Suggestions.closest(to: first, in: commands.map { $0.spec.name }, limit: 1).first.map { " Did you mean '\($0)'?" } ?? ""
+                throw UsageError("Unknown subcommand '\(Redactor.redact(first))'.\(hint)", command: "scopelint")
+            }
+            return try command.run(arguments: Array(arguments.dropFirst()), console: &console)
+        }
+    }
+
+    static func help(_ path: [String], console: inout Console) throws -> Int32 {
+        var spec = rootSpec
+        var name = "scopelint"
+        for word in path {
+            guard let sub = spec.subcommands.first(where: { $0.name == word }) else {
+                throw UsageError("Unknown subcommand '\(Redactor.redact(word))' for help.", command: name)
+            }
+            spec = sub
+            name += " " + word
+        }
+        console.out += HelpRenderer.help(spec, path: name)
+        return 0
+    }
+
+    static func usageLine(for path: String) -> String {
+        var spec = rootSpec
+        for word in path.split(separator: " ").dropFirst() {
+            guard let sub = spec.subcommands.first(where: { $0.name == word }) else { break }
+            spec = sub
+        }
+        return HelpRenderer.usage(spec, path: path)
+    }
+}
+
+extension Command {
+    /// Parses, answers `--help`, then runs.
+    static func run(arguments: [String], console: inout Console) throws -> Int32 {
+        let path = "scopelint \(spec.name)"
+        let parsed = try CommandLineParser.parse(arguments, for: spec, path: path)
+        if parsed.helpRequested {
+            console.out += HelpRenderer.help(spec, path: path)
+            return 0
+        }
+        return try run(parsed, console: &console)
+    }
+}

@@ -1,0 +1,86 @@
+/// What the parser found: option values by name (without dashes) and positionals in order.
+public struct ParsedArguments: Sendable, Equatable {
+    public var values: [String: [String]] = [:]
+    public var flags: Set<String> = []
+    public var positionals: [String] = []
+    public var helpRequested = false
+
+    public func value(_ name: String) -> String? { values[name]?.last }
+    public func all(_ name: String) -> [String] { values[name] ?? [] }
+    public func flag(_ name: String) -> Bool { flags.contains(name) }
+}
+
+/// Parses arguments against a command's declaration, in the style of swift-argument-parser:
+/// `--name value`, `--name=value`, `-x value`, `--` ends options, `-` is a positional
+/// (standard input). Unknown options get a "did you mean".
+public enum CommandLineParser {
+    public static func parse(_ arguments: [String], for spec: CommandSpec, path: String) throws(UsageError) -> ParsedArguments {
+        var result = ParsedArguments()
+        var index = 0
+        var optionsEnded = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if optionsEnded || argument == "-" || !argument.hasPrefix("-") {
+                result.positionals.append(argument)
+                continue
+            }
+            if argument == "--" { optionsEnded = true; continue }
+            if argument == "--help" || argument == "-h" { result.helpRequested = true; continue }
+            var name: String
+            var inlineValue: String?
+            let option: OptionSpec?
+            if argument.hasPrefix("--") {
+                name = String(argument.dropFirst(2))
+                if let equals = name.firstIndex(of: "=") {
+                    inlineValue = String(name[name.index(after: equals)...])
+                    name = String(name[..<equals])
+                }
+                option = spec.options.first { $0.name == name }
+                if option == nil {
+                    let hint = Suggestions.closest(to: name, in: spec.options.map(\.name), limit: 1).first.map { " Did you mean '--\($0)'?" } ?? ""
+                    throw UsageError("Unknown option '--\(Redactor.redact(name))'.\(hint)", command: path)
+                }
+            } else {
+                let letters = Array(argument.dropFirst())
+                option = letters.count == 1 ? spec.options.first { $0.short == letters[0] } : nil
+                guard option != nil else { throw UsageError("Unknown option '\(Redactor.redact(argument))'.", command: path) }
+                name = option!.name
+            }
+            guard let option else { continue }
+            guard option.valueName != nil else {
+                if inlineValue != nil { throw UsageError("The option '--\(name)' takes no value.", command: path) }
+                result.flags.insert(name)
+                continue
+            }
+            let value: String
+            if let inlineValue {
+                value = inlineValue
+            } else {
+                guard index < arguments.count, !(arguments[index].hasPrefix("-") && arguments[index] != "-") else {
+                    throw UsageError("Missing value for '--\(name) <\(option.valueName!)>'.", command: path)
+                }
+                value = arguments[index]
+                index += 1
+            }
+            if let choices = option.choices, !choices.contains(value) {
+                throw UsageError("The value '\(Redactor.redact(value))' is invalid for '--\(name) <\(option.valueName!)>'. Please provide one of \(choices.map { "'\($0)'" }.joined(separator: ", ")).", command: path)
+            }
+            if !option.repeatable, result.values[name] != nil {
+                throw UsageError("The option '--\(name)' was given more than once; it takes one value.", command: path)
+            }
+            result.values[name, default: []].append(value)
+        }
+        if result.helpRequested { return result }
+        let required = spec.arguments.filter(\.required)
+        if result.positionals.count < required.count {
+            let missing = required[result.positionals.count]
+            throw UsageError("Missing expected argument '<\(missing.name)>'.", command: path)
+        }
+        let takesMany = spec.arguments.contains(where: \.variadic)
+        if !takesMany, result.positionals.count > spec.arguments.count {
+            throw UsageError("Unexpected argument '\(Redactor.redact(result.positionals[spec.arguments.count]))'.", command: path)
+        }
+        return result
+    }
+}

@@ -1,0 +1,35 @@
+/// `scopelint explain [RULE]`: a rule's description, rationale, remedy and examples; with no
+/// rule, the list of rules.
+enum ExplainCommand: Command {
+    static let spec = CommandSpec(
+        name: "explain",
+        abstract: "Explain a rule, or list the rules.",
+        arguments: [ArgumentSpec("rule", required: false, help: "A rule id such as missing-scope.")])
+
+    static func run(_ arguments: ParsedArguments, console: inout Console) throws -> Int32 {
+        guard let id = arguments.positionals.first else {
+            for rule in RuleID.allCases {
+                let d = rule.description
+                console.out += "\(rule.rawValue.padding(20)) \(d.defaultSeverity.rawValue.padding(8)) \(d.summary)\n"
+            }
+            return 0
+        }
+        guard let rule = RuleID(rawValue: id) else {
+            let hint = Suggestions.closest(to: id, in: RuleID.allCases.map(\.rawValue), limit: 1).first.map { " Did you mean '\($0)'?" } ?? ""
+            throw UsageError("Unknown rule '\(Redactor.redact(id))'.\(hint) Run 'scopelint explain' for the list.", command: "scopelint explain")
+        }
+        let d = rule.description
+        var out = "\(rule.rawValue): \(d.title) (default severity: \(d.defaultSeverity.rawValue))\n\n"
+        out += HelpRenderer.wrap(d.summary, indent: 0) + "\n\n"
+        out += "Why: " + d.rationale + "\n\n"
+        out += "Fix: " + d.remediation + "\n"
+        for example in d.examples {
+            out += "\n\(example.triggers ? "Triggers" : "Does not trigger"): \(example.title)\(example.policy.map { " (--policy \($0))" } ?? "")\n"
+            for line in example.export.split(separator: "\n", omittingEmptySubsequences: false) {
+                out += "    " + line.replacingOccurrences(of: String(RuleExample.marker), with: "") + "\n"
+            }
+        }
+        console.out += out
+        return 0
+    }
+}

@@ -1,0 +1,40 @@
+/// `scopelint scopes`: the catalog, in control-panel order, with each level's OAuth
+/// parameter and the risks least-privilege lists.
+enum ScopesCommand: Command {
+    static let spec = CommandSpec(
+        name: "scopes",
+        abstract: "Print the scope catalog: levels, OAuth parameters and risks.",
+        options: [PoliciesCommand.directoryOption])
+
+    static func run(_ arguments: ParsedArguments, console: inout Console) throws -> Int32 {
+        var library = try PolicyLibrary.bundled()
+        for directory in arguments.all("policies") { try library.addDirectory(directory) }
+        let catalog = library.catalog
+        let baseline = try library.resolve(LintEngine.fallbackPolicyID)
+        var out = ""
+        var kind: ScopeKind?
+        for scope in catalog.scopes {
+            if scope.kind != kind {
+                kind = scope.kind
+                if !out.isEmpty { out += "\n" }
+                out += scope.kind == .store ? "Store resource scopes (store-level and app accounts)\n" : "Account resource scopes (account-level accounts)\n"
+            }
+            out += "\n  \(scope.name)"
+            if !scope.nameAliases.isEmpty { out += "  (also: \(scope.nameAliases.joined(separator: ", ")))" }
+            out += "\n"
+            for (index, level) in scope.levels.enumerated() {
+                var line = "    \(level.name.padding(15)) \(level.parameter ?? "-")"
+                let aliases = scope.parameterAliases.filter { $0.level == index }.map(\.parameter)
+                if !aliases.isEmpty { line += " (also \(aliases.joined(separator: ", ")))" }
+                if let risk = baseline.risks[scope.id.index].first(where: { $0.level == index }) {
+                    line += "\n      risk (\(risk.severity.rawValue)): \(risk.harm)"
+                }
+                out += line + "\n"
+            }
+            if let note = scope.note { out += "    note: \(note)\n" }
+        }
+        out += "\nImplicit on every token, never reported: \(catalog.implicitParameters.sorted().joined(separator: ", "))\n"
+        console.out += out
+        return 0
+    }
+}

@@ -1,0 +1,74 @@
+/// Renders `--help` and usage lines from a command's declaration, in swift-argument-parser's
+/// layout (OVERVIEW, USAGE, ARGUMENTS, OPTIONS, SUBCOMMANDS), wrapped at 80 columns.
+public enum HelpRenderer {
+    static let width = 80
+    static let labelWidth = 26
+
+    public static func usage(_ spec: CommandSpec, path: String) -> String {
+        var parts = [path]
+        if !spec.subcommands.isEmpty { parts.append("<subcommand>") }
+        for argument in spec.arguments {
+            var text = "<\(argument.name)>"
+            if argument.variadic { text += " ..." }
+            parts.append(argument.required ? text : "[\(text)]")
+        }
+        for option in spec.options {
+            var text = "--\(option.name)"
+            if let value = option.valueName { text += " <\(value)>" }
+            if option.repeatable { text += " ..." }
+            parts.append("[\(text)]")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    public static func help(_ spec: CommandSpec, path: String) -> String {
+        var out = "OVERVIEW: \(spec.abstract)\n"
+        if let discussion = spec.discussion { out += "\n" + wrap(discussion, indent: 0) + "\n" }
+        out += "\nUSAGE: \(usage(spec, path: path))\n"
+        if !spec.arguments.isEmpty {
+            out += "\nARGUMENTS:\n"
+            for argument in spec.arguments { out += row("<\(argument.name)>", argument.help) }
+        }
+        out += "\nOPTIONS:\n"
+        for option in spec.options {
+            var label = option.short.map { "-\($0), " } ?? ""
+            label += "--\(option.name)"
+            if let value = option.valueName { label += " <\(value)>" }
+            var help = option.help
+            if let choices = option.choices { help += " (values: \(choices.joined(separator: ", ")))" }
+            out += row(label, help)
+        }
+        out += row("-h, --help", "Show help information.")
+        if !spec.subcommands.isEmpty {
+            out += "\nSUBCOMMANDS:\n"
+            for sub in spec.subcommands { out += row(sub.name, sub.abstract) }
+            out += "\n  See '\(path) help <subcommand>' for detailed help.\n"
+        }
+        return out
+    }
+
+    static func row(_ label: String, _ help: String) -> String {
+        let padded = "  " + label
+        let body = wrap(help, indent: labelWidth)
+        if padded.count + 2 <= labelWidth {
+            return padded + String(repeating: " ", count: labelWidth - padded.count) + body.dropFirst(labelWidth) + "\n"
+        }
+        return padded + "\n" + body + "\n"
+    }
+
+    /// Word-wraps text to the width, every line indented.
+    static func wrap(_ text: String, indent: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if !line.isEmpty, indent + line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += line.isEmpty ? String(word) : " " + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        let pad = String(repeating: " ", count: indent)
+        return lines.map { pad + $0 }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,121 @@
+/// Every scope scopelint knows, and the lookups that turn the many spellings people use
+/// into one `ScopeID` and one level index.
+public struct Catalog: Sendable {
+    /// The shape of one row in the data file.
+    struct Entry: Sendable {
+        let name: String
+        let kind: ScopeKind
+        let levels: [ScopeLevel]
+        let nameAliases: [String]
+        let parameterAliases: [(String, Int)]
+        let note: String?
+    }
+
+    /// What a parameter stands for.
+    public struct ParameterMatch: Sendable {
+        public let scope: ScopeID
+        public let level: Int
+        /// The guide's parameter when this one is an alias from BigCommerce's specs.
+        public let canonical: String?
+    }
+
+    /// A level as read, and whether its spelling differed from the control panel's label
+    /// by more than letter case.
+    public struct LevelMatch: Sendable, Equatable {
+        public let level: Int
+        public let normalized: Bool
+    }
+
+    public let scopes: [ScopeDefinition]
+    public let implicitParameters: Set<String>
+    private let byNameKey: [String: ScopeID]
+    private let byParameter: [String: ParameterMatch]
+
+    /// The BigCommerce catalog, built once.
+    public static let bigCommerce = Catalog(entries: bigCommerceEntries, implicit: bigCommerceImplicitParameters)
+
+    init(entries: [Entry], implicit: Set<String>) {
+        var scopes: [ScopeDefinition] = []
+        var byNameKey: [String: ScopeID] = [:]
+        var byParameter: [String: ParameterMatch] = [:]
+        for (index, entry) in entries.enumerated() {
+            let id = ScopeID(index)
+            scopes.append(ScopeDefinition(id: id, name: entry.name, kind: entry.kind, levels: entry.levels,
+                                          nameAliases: entry.nameAliases,
+                                          parameterAliases: entry.parameterAliases.map { (parameter: $0.0, level: $0.1) },
+                                          note: entry.note))
+            for name in [entry.name] + entry.nameAliases {
+                precondition(byNameKey[Self.nameKey(name)] == nil, "catalog name \(name) is ambiguous")
+                byNameKey[Self.nameKey(name)] = id
+            }
+            for (level, definition) in entry.levels.enumerated() {
+                if let parameter = definition.parameter {
+                    byParameter[parameter] = ParameterMatch(scope: id, level: level, canonical: nil)
+                }
+            }
+            for (alias, level) in entry.parameterAliases {
+                byParameter[alias] = ParameterMatch(scope: id, level: level, canonical: entry.levels[level].parameter)
+            }
+        }
+        self.scopes = scopes
+        self.byNameKey = byNameKey
+        self.byParameter = byParameter
+        self.implicitParameters = implicit
+    }
+
+    public subscript(id: ScopeID) -> ScopeDefinition { scopes[id.index] }
+
+    /// Looks a UI name up, ignoring case, spacing, punctuation and `&` versus `and`.
+    public func scope(named name: String) -> ScopeID? {
+        byNameKey[Self.nameKey(name)]
+    }
+
+    /// Looks an OAuth parameter up; case is ignored because people retype them.
+    public func parameter(_ text: String) -> ParameterMatch? {
+        if let match = byParameter[text] { return match }
+        return byParameter[text.lowercased()]
+    }
+
+    /// Resolves a name that may be either a UI name or an OAuth parameter.
+    public func scope(forKey key: String) -> ScopeID? {
+        scope(named: key) ?? parameter(key)?.scope
+    }
+
+    /// Reads a level label for a scope, accepting the spellings the UI, docs and guides use.
+    public func level(_ text: String, of id: ScopeID) -> LevelMatch? {
+        let definition = self[id]
+        var key = Self.levelKey(text)
+        // Guides misspell "none" (seed 001 writes "non").
+        if key == "non" || key == "no" { key = "none" }
+        for (index, level) in definition.levels.enumerated() {
+            if Self.levelKey(level.name) == key || level.spellings.contains(where: { Self.levelKey($0) == key }) {
+                return LevelMatch(level: index, normalized: text.lowercased() != level.name)
+            }
+        }
+        return nil
+    }
+
+    /// The canonical labels of a scope's levels, for "expected one of" messages.
+    public func levelNames(of id: ScopeID) -> [String] { self[id].levels.map(\.name) }
+
+    /// The names a "did you mean" suggestion may offer.
+    public var allNames: [String] { scopes.map(\.name) }
+
+    /// Lower case letters and digits only, with `&` read as "and": "Sites & Routes",
+    /// "sites and routes" and "SITES&ROUTES" share one key.
+    static func nameKey(_ name: String) -> String {
+        var key = ""
+        for scalar in name.unicodeScalars {
+            if scalar == "&" {
+                key += "and"
+            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                key.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            }
+        }
+        return key
+    }
+
+    static func levelKey(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+    }
+}

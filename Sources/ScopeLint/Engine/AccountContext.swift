@@ -1,0 +1,59 @@
+/// Everything the rules may look at for one account, and the one way they build findings.
+public struct AccountContext: Sendable {
+    /// How the account came to be checked against its policies.
+    public enum Matching: Sendable, Equatable {
+        /// `--policy` named the policies for every account.
+        case explicit
+        /// `applies_to` chose them (more than one means a shared account).
+        case matched
+        /// Nothing matched; the account is checked against `least-privilege` alone.
+        case fallback
+        /// The account is a companion another account's policy requires (CSM's B2B tokens).
+        case companion(of: String)
+    }
+
+    public let catalog: Catalog
+    public let file: String
+    public let store: Store
+    public let account: Account
+    public let grants: Grants
+    public let policies: [ResolvedPolicy]
+    public let matching: Matching
+    let order: Finding.Order
+
+    public var storeLabel: String { store.label }
+
+    public func location(_ position: TextPosition?) -> SourceLocation {
+        SourceLocation(file: file, position: position ?? account.position)
+    }
+
+    /// The finding's severity: the policy's override for the rule, else `natural`. Findings
+    /// that belong to no one policy take the first override among the account's policies.
+    public func severity(_ rule: RuleID, natural: Severity, policy: ResolvedPolicy? = nil) -> Severity {
+        switch override(rule, policy: policy) {
+        case let .severity(severity)?: severity
+        default: natural
+        }
+    }
+
+    func override(_ rule: RuleID, policy: ResolvedPolicy?) -> Policy.SeverityOverride? {
+        if let policy { return policy.severity[rule] }
+        return policies.lazy.compactMap { $0.severity[rule] }.first
+    }
+
+    public func finding(_ rule: RuleID, severity: Severity, policy: ResolvedPolicy? = nil, scope: ScopeID? = nil,
+                        expected: String? = nil, actual: String? = nil, message: String, at position: TextPosition?) -> Finding {
+        var order = self.order
+        order.rule = rule.order
+        order.scope = scope?.index ?? -1
+        order.policy = policy?.id ?? ""
+        return Finding(rule: rule, severity: severity, store: storeLabel, account: account.name, policy: policy?.id,
+                       scope: scope.map { catalog[$0].name }, expected: expected, actual: actual,
+                       message: message, location: location(position), order: order)
+    }
+
+    /// The account's level for a scope, as the control panel labels it.
+    public func levelName(_ scope: ScopeID) -> String {
+        catalog[scope].levelName(grants.levels[scope.index])
+    }
+}

@@ -1,0 +1,95 @@
+/// An account's scope entries resolved against the catalog: one level per catalog scope,
+/// plus what could not be resolved cleanly. Built once per account; rules only read it.
+public struct Grants: Sendable {
+    public struct Normalization: Sendable {
+        public var scope: ScopeID
+        public var written: String
+        public var readAs: String
+        public var position: TextPosition
+    }
+
+    public struct Conflict: Sendable {
+        public var scope: ScopeID
+        public var levels: [Int]
+        public var positions: [TextPosition]
+    }
+
+    /// The account's level for each scope (level 0 when absent). When a scope appears twice,
+    /// the higher level: a token with both has the larger access.
+    public var levels: [Int]
+    /// Where each scope's (highest) entry is, when the input lists it.
+    public var positions: [TextPosition?]
+    public var unknown: [ScopeEntry] = []
+    public var normalized: [Normalization] = []
+    public var conflicts: [Conflict] = []
+
+    /// Resolves the entries; a known scope with a level it does not have is an input error.
+    public static func resolve(_ entries: [ScopeEntry], file: String, catalog: Catalog) throws(ScopeLintError) -> Grants {
+        let count = catalog.scopes.count
+        var grants = Grants(levels: Array(repeating: 0, count: count), positions: Array(repeating: nil, count: count))
+        var seen = Array(repeating: false, count: count)
+        var conflictIndex: [Int: Int] = [:]
+        for entry in entries {
+            guard let (scope, level) = try resolve(entry, file: file, catalog: catalog, into: &grants) else { continue }
+            let index = scope.index
+            if seen[index] {
+                if grants.levels[index] != level || conflictIndex[index] != nil {
+                    if let existing = conflictIndex[index] {
+                        grants.conflicts[existing].levels.append(level)
+                        grants.conflicts[existing].positions.append(entry.position)
+                    } else if grants.levels[index] != level {
+                        conflictIndex[index] = grants.conflicts.count
+                        grants.conflicts.append(Conflict(scope: scope, levels: [grants.levels[index], level],
+                                                         positions: [grants.positions[index] ?? entry.position, entry.position]))
+                    }
+                }
+                if level > grants.levels[index] {
+                    grants.levels[index] = level
+                    grants.positions[index] = entry.position
+                }
+            } else {
+                seen[index] = true
+                grants.levels[index] = level
+                grants.positions[index] = entry.position
+            }
+        }
+        return grants
+    }
+
+    private static func resolve(_ entry: ScopeEntry, file: String, catalog: Catalog, into grants: inout Grants) throws(ScopeLintError) -> (ScopeID, Int)? {
+        guard let levelText = entry.level else {
+            // A bare OAuth parameter carries its own level.
+            if catalog.implicitParameters.contains(entry.key) { return nil }
+            guard let match = catalog.parameter(entry.key) else {
+                grants.unknown.append(entry)
+                return nil
+            }
+            let canonical = match.canonical ?? catalog[match.scope].levels[match.level].parameter ?? entry.key
+            if canonical != entry.key {
+                grants.normalized.append(Normalization(scope: match.scope, written: entry.key, readAs: canonical, position: entry.position))
+            }
+            return (match.scope, match.level)
+        }
+        let scope: ScopeID
+        if let id = catalog.scope(named: entry.key) {
+            scope = id
+            if catalog[id].name != entry.key {
+                grants.normalized.append(Normalization(scope: id, written: entry.key, readAs: catalog[id].name, position: entry.position))
+            }
+        } else if let match = catalog.parameter(entry.key) {
+            // A parameter used as a key names the scope; the value gives the level.
+            scope = match.scope
+        } else {
+            grants.unknown.append(entry)
+            return nil
+        }
+        guard let level = catalog.level(levelText, of: scope) else {
+            throw .invalid(file: file, position: entry.position,
+                           message: "\(catalog[scope].name) has no level '\(Redactor.redact(levelText))'; expected one of \(catalog.levelNames(of: scope).joined(separator: ", "))")
+        }
+        if level.normalized {
+            grants.normalized.append(Normalization(scope: scope, written: levelText, readAs: catalog[scope].levelName(level.level), position: entry.position))
+        }
+        return (scope, level.level)
+    }
+}

@@ -1,0 +1,52 @@
+/// The result of a lint run: sorted findings, what was checked, and the exit code they imply.
+public struct Report: Sendable {
+    public struct Summary: Sendable, Equatable {
+        public var errors = 0
+        public var warnings = 0
+        public var notes = 0
+        public var stores = 0
+        public var accounts = 0
+    }
+
+    /// One checked account, so reports can group findings and say which policy applied.
+    public struct CheckedAccount: Sendable {
+        /// Sorts like the account's findings (file, store, account).
+        public var order: Finding.Order
+        public var matching: AccountContext.Matching
+        public var file: String
+        public var store: String
+        public var storeName: String?
+        public var account: String
+        public var type: AccountType
+        public var policies: [String]
+        public var location: SourceLocation
+    }
+
+    public var toolName = "scopelint"
+    public var toolVersion: String
+    public var findings: [Finding]
+    public var accounts: [CheckedAccount]
+    public var summary: Summary
+
+    public init(toolVersion: String = ScopeLintVersion.current, findings: [Finding], accounts: [CheckedAccount], stores: Int) {
+        self.toolVersion = toolVersion
+        self.findings = findings.sorted { $0.order < $1.order }
+        self.accounts = accounts.sorted { $0.order < $1.order }
+        var summary = Summary()
+        summary.stores = stores
+        summary.accounts = accounts.count
+        for finding in findings {
+            switch finding.severity {
+            case .error: summary.errors += 1
+            case .warning: summary.warnings += 1
+            case .note: summary.notes += 1
+            }
+        }
+        self.summary = summary
+    }
+
+    /// 0 when no finding reaches the threshold, 1 otherwise (2 is for runs that could not happen).
+    public func exitCode(failOn threshold: FailThreshold) -> Int32 {
+        findings.contains { threshold.fails($0.severity) } ? 1 : 0
+    }
+}

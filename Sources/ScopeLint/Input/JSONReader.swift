@@ -1,0 +1,367 @@
+/// A byte-level JSON and JSON5 parser that records the line and column of every value and key.
+///
+/// Foundation's decoders report no positions, and findings must point at the scope entry
+/// they are about, so scopelint parses its inputs itself. Accepted beyond strict JSON (the
+/// JSON5 additions): `//` and `/* */` comments, trailing commas, unquoted identifier keys,
+/// single-quoted strings, hexadecimal numbers, leading or trailing decimal points, a leading
+/// `+`, `Infinity` and `NaN`, and escaped line breaks in strings. Errors say what was expected
+/// at a position and never quote the input, which may hold secrets.
+public struct JSONReader {
+    /// Deeper nesting than any real export or policy needs; the limit keeps a hostile
+    /// file from exhausting the stack.
+    public static let maximumDepth = 256
+
+    private let bytes: [UInt8]
+    private let file: String
+    private var index = 0
+    private var depth = 0
+    // Positions are asked for in increasing byte order, so lines and columns are counted
+    // incrementally from the last answer: linear in the input, even on one huge line.
+    private var trackedOffset = 0
+    private var origin = 0
+    private var trackedPosition = TextPosition(line: 1, column: 1)
+
+    public static func parse(_ bytes: [UInt8], file: String) throws(ScopeLintError) -> JSONNode {
+        var reader = JSONReader(bytes: bytes, file: file)
+        return try reader.parseDocument()
+    }
+
+    private init(bytes: [UInt8], file: String) {
+        self.bytes = bytes
+        self.file = file
+        // A UTF-8 byte order mark is allowed before the document and skipped.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            index = 3
+            trackedOffset = 3
+            origin = 3
+        }
+    }
+
+    private mutating func parseDocument() throws(ScopeLintError) -> JSONNode {
+        try skipTrivia()
+        guard index < bytes.count else { throw error("expected a JSON value, found an empty document") }
+        let node = try parseValue()
+        try skipTrivia()
+        if index < bytes.count { throw error("expected the end of the document after the top-level value, found \(describeHere())") }
+        return node
+    }
+
+    // MARK: Values
+
+    private mutating func parseValue() throws(ScopeLintError) -> JSONNode {
+        let start = position(at: index)
+        guard index < bytes.count else { throw error("expected a value, found the end of the file") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return JSONNode(try parseObject(), at: start)
+        case UInt8(ascii: "["): return JSONNode(try parseArray(), at: start)
+        case UInt8(ascii: "\""), UInt8(ascii: "'"): return JSONNode(.string(try parseString()), at: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONNode(.number(try parseNumber()), at: start)
+        default:
+            let word = identifier()
+            switch word {
+            case "true": return JSONNode(.bool(true), at: start)
+            case "false": return JSONNode(.bool(false), at: start)
+            case "null": return JSONNode(.null, at: start)
+            case "Infinity", "NaN": return JSONNode(.number(word), at: start)
+            default:
+                index -= word.utf8.count
+                throw error("expected a value (object, array, string, number, true, false or null), found \(describeHere())")
+            }
+        }
+    }
+
+    private mutating func enter() throws(ScopeLintError) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw error("nesting is deeper than \(Self.maximumDepth) levels; scopelint inputs are never that deep")
+        }
+    }
+
+    private mutating func parseObject() throws(ScopeLintError) -> JSONValue {
+        try enter()
+        index += 1
+        var members: [JSONMember] = []
+        while true {
+            try skipTrivia()
+            guard index < bytes.count else { throw error("expected a key or '}' to close the object, found the end of the file") }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; break }
+            let keyPosition = position(at: index)
+            let key: String
+            if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+                key = try parseString()
+            } else {
+                key = identifier()
+                if key.isEmpty { throw error("expected a key in quotes or '}' to close the object, found \(describeHere())") }
+            }
+            try skipTrivia()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw error("expected ':' after the key, found \(describeHere())")
+            }
+            index += 1
+            try skipTrivia()
+            let value = try parseValue()
+            members.append(JSONMember(key: key, keyPosition: keyPosition, value: value))
+            try skipTrivia()
+            guard index < bytes.count else { throw error("expected ',' or '}' after the value, found the end of the file") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; break }
+            throw error("expected ',' or '}' after the value, found \(describeHere())")
+        }
+        depth -= 1
+        return .object(members)
+    }
+
+    private mutating func parseArray() throws(ScopeLintError) -> JSONValue {
+        try enter()
+        index += 1
+        var elements: [JSONNode] = []
+        while true {
+            try skipTrivia()
+            guard index < bytes.count else { throw error("expected a value or ']' to close the array, found the end of the file") }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; break }
+            elements.append(try parseValue())
+            try skipTrivia()
+            guard index < bytes.count else { throw error("expected ',' or ']' after the value, found the end of the file") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; break }
+            throw error("expected ',' or ']' after the value, found \(describeHere())")
+        }
+        depth -= 1
+        return .array(elements)
+    }
+
+    private mutating func parseString() throws(ScopeLintError) -> String {
+        let quote = bytes[index]
+        index += 1
+        let contentStart = index
+        // Fast path: no escapes, the bytes are the string.
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == quote {
+                let text = try decodeUTF8(contentStart..<index)
+                index += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw error(byte == 0x0A ? "expected the closing quote before the end of the line" : "expected an escape sequence instead of a raw control character in a string") }
+            index += 1
+        }
+        var scalars = Array(bytes[contentStart..<index])
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == quote {
+                index += 1
+                guard let text = String(validating: scalars, as: UTF8.self) else {
+                    throw error("expected UTF-8 text; the string before this point has invalid bytes")
+                }
+                return text
+            }
+            if byte < 0x20 { throw error(byte == 0x0A ? "expected the closing quote before the end of the line" : "expected an escape sequence instead of a raw control character in a string") }
+            if byte != UInt8(ascii: "\\") {
+                scalars.append(byte)
+                index += 1
+                continue
+            }
+            index += 1
+            guard index < bytes.count else { break }
+            let escaped = bytes[index]
+            index += 1
+            switch escaped {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(escaped)
+            case UInt8(ascii: "b"): scalars.append(0x08)
+            case UInt8(ascii: "f"): scalars.append(0x0C)
+            case UInt8(ascii: "n"): scalars.append(0x0A)
+            case UInt8(ascii: "r"): scalars.append(0x0D)
+            case UInt8(ascii: "t"): scalars.append(0x09)
+            case UInt8(ascii: "v"): scalars.append(0x0B)
+            case UInt8(ascii: "0"): scalars.append(0x00)
+            case 0x0A: break  // JSON5 line continuation
+            case 0x0D:
+                if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+            case UInt8(ascii: "x"):
+                let value = try hexDigits(2)
+                appendScalar(value, to: &scalars)
+            case UInt8(ascii: "u"):
+                var value = try hexDigits(4)
+                if (0xD800...0xDBFF).contains(value) {
+                    // A high surrogate must be followed by an escaped low surrogate.
+                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                        throw error("expected a \\u escape for the low surrogate after a high surrogate")
+                    }
+                    index += 2
+                    let low = try hexDigits(4)
+                    guard (0xDC00...0xDFFF).contains(low) else { throw error("expected a low surrogate (\\uDC00 to \\uDFFF) after a high surrogate") }
+                    value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(value) {
+                    throw error("expected a high surrogate before this low surrogate escape")
+                }
+                appendScalar(value, to: &scalars)
+            default:
+                index -= 1
+                throw error("expected a valid escape sequence after a backslash")
+            }
+        }
+        throw error("expected the closing quote of a string, found the end of the file")
+    }
+
+    private mutating func hexDigits(_ count: Int) throws(ScopeLintError) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<count {
+            guard index < bytes.count, let digit = Self.hexValue(bytes[index]) else {
+                throw error("expected \(count) hexadecimal digits in the escape sequence")
+            }
+            value = value << 4 | UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+
+    private func appendScalar(_ value: UInt32, to buffer: inout [UInt8]) {
+        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+        buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    private mutating func parseNumber() throws(ScopeLintError) -> String {
+        let start = index
+        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        let word = identifier()
+        if word == "Infinity" || word == "NaN" { return String(decoding: bytes[start..<index], as: UTF8.self) }
+        index -= word.utf8.count
+        var digits = 0
+        if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "0"), bytes[index + 1] | 0x20 == UInt8(ascii: "x") {
+            index += 2
+            while index < bytes.count, Self.hexValue(bytes[index]) != nil { index += 1; digits += 1 }
+        } else {
+            while index < bytes.count, Self.isDigit(bytes[index]) { index += 1; digits += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                while index < bytes.count, Self.isDigit(bytes[index]) { index += 1; digits += 1 }
+            }
+            if digits > 0, index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+                index += 1
+                if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+                var exponentDigits = 0
+                while index < bytes.count, Self.isDigit(bytes[index]) { index += 1; exponentDigits += 1 }
+                if exponentDigits == 0 { throw error("expected digits in the number's exponent") }
+            }
+        }
+        if digits == 0 { throw error("expected digits in a number") }
+        if index < bytes.count, Self.isIdentifierByte(bytes[index]) {
+            throw error("expected a separator after the number, found \(describeHere())")
+        }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    // MARK: Lexing helpers
+
+    /// Reads a run of identifier characters (JSON5 unquoted keys, literals); may be empty.
+    private mutating func identifier() -> String {
+        let start = index
+        while index < bytes.count, Self.isIdentifierByte(bytes[index]) { index += 1 }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || byte >= 0x80
+    }
+
+    private mutating func skipTrivia() throws(ScopeLintError) {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
+                index += 1
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0:
+                index += 2  // no-break space, allowed by JSON5
+            case UInt8(ascii: "/"):
+                guard index + 1 < bytes.count else { throw error("expected a comment after '/'") }
+                if bytes[index + 1] == UInt8(ascii: "/") {
+                    while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+                } else if bytes[index + 1] == UInt8(ascii: "*") {
+                    let opening = index
+                    index += 2
+                    var closed = false
+                    while index + 1 < bytes.count {
+                        if bytes[index] == UInt8(ascii: "*"), bytes[index + 1] == UInt8(ascii: "/") { index += 2; closed = true; break }
+                        index += 1
+                    }
+                    if !closed {
+                        index = opening
+                        throw error("expected '*/' to close this comment before the end of the file")
+                    }
+                } else {
+                    throw error("expected a comment after '/'")
+                }
+            default:
+                return
+            }
+        }
+    }
+
+    private mutating func decodeUTF8(_ range: Range<Int>) throws(ScopeLintError) -> String {
+        // ASCII is by far the common case and needs no validation.
+        if !bytes[range].contains(where: { $0 >= 0x80 }) {
+            return String(decoding: bytes[range], as: UTF8.self)
+        }
+        guard let text = String(validating: bytes[range], as: UTF8.self) else {
+            throw error("expected UTF-8 text; this string has invalid bytes")
+        }
+        return text
+    }
+
+    /// A short, value-free description of what is at the current position.
+    private func describeHere() -> String {
+        guard index < bytes.count else { return "the end of the file" }
+        let byte = bytes[index]
+        switch byte {
+        case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ":"), UInt8(ascii: ","):
+            return "'\(Character(Unicode.Scalar(byte)))'"
+        case UInt8(ascii: "\""), UInt8(ascii: "'"): return "a string"
+        case 0x30...0x39, UInt8(ascii: "-"): return "a number"
+        case 0x00: return "a NUL byte"
+        default:
+            if Self.isIdentifierByte(byte) { return "an unquoted word" }
+            if byte < 0x20 || byte == 0x7F { return "a control character" }
+            return "the character '\(Character(Unicode.Scalar(byte)))'"
+        }
+    }
+
+    private mutating func position(at offset: Int) -> TextPosition {
+        if offset < trackedOffset {
+            // Only errors step back; start counting again from the top.
+            trackedOffset = origin
+            trackedPosition = .start
+        }
+        var line = trackedPosition.line
+        var column = trackedPosition.column
+        var cursor = trackedOffset
+        while cursor < offset {
+            let byte = bytes[cursor]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            cursor += 1
+        }
+        trackedOffset = offset
+        trackedPosition = TextPosition(line: line, column: column)
+        return trackedPosition
+    }
+
+    private mutating func error(_ message: String) -> ScopeLintError {
+        .invalid(file: file, position: position(at: min(index, bytes.count)), message: message)
+    }
+}

@@ -1,0 +1,58 @@
+/// A parsed JSON or JSON5 value that remembers where each piece came from.
+///
+/// Objects keep their members in source order and keep duplicate keys, because a scope
+/// listed twice is a finding (`conflicting-scope`), not something a parser may drop.
+public struct JSONNode: Sendable {
+    public var value: JSONValue
+    public var position: TextPosition
+
+    public init(_ value: JSONValue, at position: TextPosition) {
+        self.value = value
+        self.position = position
+    }
+}
+
+public struct JSONMember: Sendable {
+    public var key: String
+    public var keyPosition: TextPosition
+    public var value: JSONNode
+}
+
+public enum JSONValue: Sendable {
+    case null
+    case bool(Bool)
+    /// Kept as written: no caller needs arithmetic, and the text is what errors describe.
+    case number(String)
+    case string(String)
+    case array([JSONNode])
+    case object([JSONMember])
+
+    /// What a message calls this kind of value ("a string", "an object"...).
+    public var kindDescription: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}
+
+extension JSONNode {
+    public var stringValue: String? {
+        if case let .string(text) = value { return text }
+        return nil
+    }
+
+    public var members: [JSONMember]? {
+        if case let .object(members) = value { return members }
+        return nil
+    }
+
+    public var elements: [JSONNode]? {
+        if case let .array(elements) = value { return elements }
+        return nil
+    }
+}

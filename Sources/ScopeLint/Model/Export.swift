@@ -1,0 +1,92 @@
+/// What every reader produces: stores, their API accounts and the scope entries as written.
+/// Nothing here is resolved against the catalog yet; that is the engine's first step.
+public struct Export: Sendable {
+    /// The path as the user gave it (`-` reads as `<stdin>`), used in every location.
+    public var file: String
+    public var stores: [Store]
+
+    public init(file: String, stores: [Store]) {
+        self.file = file
+        self.stores = stores
+    }
+}
+
+public struct Store: Sendable {
+    public var hash: String?
+    public var name: String?
+    public var position: TextPosition
+    public var accounts: [Account]
+
+    public init(hash: String?, name: String?, position: TextPosition, accounts: [Account]) {
+        self.hash = hash
+        self.name = name
+        self.position = position
+        self.accounts = accounts
+    }
+
+    /// How findings name the store: its hash, else its name, else its place in the file.
+    public var label: String { hash ?? name ?? "store at line \(position.line)" }
+}
+
+/// The kinds of API account PRODUCT.md names; `store` when an export does not say.
+public enum AccountType: String, CaseIterable, Sendable {
+    case store
+    case app
+    case account
+    case stencilCLI = "stencil-cli"
+    case b2bV2 = "b2b-v2"
+    case b2bV3 = "b2b-v3"
+    case legacy
+}
+
+public struct Account: Sendable {
+    public var name: String
+    public var type: AccountType
+    public var hasClientID: Bool
+    public var position: TextPosition
+    public var scopes: [ScopeEntry]
+    public var secrets: [SecretSighting]
+
+    public init(name: String, type: AccountType = .store, hasClientID: Bool = false, position: TextPosition,
+                scopes: [ScopeEntry], secrets: [SecretSighting] = []) {
+        self.name = name
+        self.type = type
+        self.hasClientID = hasClientID
+        self.position = position
+        self.scopes = scopes
+        self.secrets = secrets
+    }
+}
+
+/// One scope as it appeared in the input: a UI name with a level, or a bare OAuth parameter.
+public struct ScopeEntry: Sendable {
+    public var key: String
+    /// The level as written; nil when the entry is a parameter, which carries its own level.
+    public var level: String?
+    public var position: TextPosition
+
+    public init(key: String, level: String?, position: TextPosition) {
+        self.key = key
+        self.level = level
+        self.position = position
+    }
+}
+
+/// Where a credential was seen. The value itself is dropped by the reader that saw it.
+public struct SecretSighting: Sendable {
+    public enum Kind: String, Sendable {
+        case accessToken = "access token"
+        case clientSecret = "client secret"
+    }
+
+    public var kind: Kind
+    /// The key the value was stored under, so the user can find and remove it.
+    public var key: String
+    public var position: TextPosition
+
+    public init(kind: Kind, key: String, position: TextPosition) {
+        self.kind = kind
+        self.key = key
+        self.position = position
+    }
+}

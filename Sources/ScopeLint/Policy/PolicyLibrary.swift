@@ -1,0 +1,150 @@
+import Foundation
+
+/// All policies a run can use: the bundled ones, then `--policies DIR`, then `--policy FILE`.
+/// A user policy with a bundled policy's id replaces it, so a team can regrade the risk
+/// catalog in its own `least-privilege.json5`.
+public struct PolicyLibrary: Sendable {
+    public private(set) var policies: [String: Policy] = [:]
+    public let catalog: Catalog
+
+    public init(catalog: Catalog = .bigCommerce) {
+        self.catalog = catalog
+    }
+
+    /// The policies built into the binary from `Policies/`.
+    public static func bundled(catalog: Catalog = .bigCommerce) throws(ScopeLintError) -> PolicyLibrary {
+        var library = PolicyLibrary(catalog: catalog)
+        for (name, text) in BundledPolicies.files {
+            let policy = try PolicyLoader.load(Array(text.utf8), file: "Policies/\(name)", catalog: catalog)
+            library.policies[policy.id] = policy
+        }
+        return library
+    }
+
+    public var ids: [String] { policies.keys.sorted() }
+
+    @discardableResult
+    public mutating func add(_ policy: Policy) -> String {
+        policies[policy.id] = policy
+        return policy.id
+    }
+
+    /// Loads a policy file and adds it; returns its id.
+    @discardableResult
+    public mutating func addFile(_ path: String) throws(ScopeLintError) -> String {
+        let bytes = try InputFile.read(path)
+        return add(try PolicyLoader.load(bytes, file: path, catalog: catalog))
+    }
+
+    /// Loads every `.json` and `.json5` file of a folder (not recursively). Two files with
+    /// one id are an error: which one wins would depend on the file system.
+    public mutating func addDirectory(_ path: String) throws(ScopeLintError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .unreadable(file: path, reason: "expected a folder of policy files")
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            throw .unreadable(file: path, reason: "cannot list the folder")
+        }
+        var seen: [String: String] = [:]
+        for name in names.sorted() where name.hasSuffix(".json") || name.hasSuffix(".json5") {
+            let file = (path as NSString).appendingPathComponent(name)
+            let policy = try PolicyLoader.load(try InputFile.read(file), file: file, catalog: catalog)
+            if let other = seen[policy.id] {
+                throw .invalid(file: file, position: policy.position, message: "policy id '\(policy.id)' is also the id of \(other); give each policy its own id")
+            }
+            seen[policy.id] = file
+            add(policy)
+        }
+    }
+
+    /// The id an argument of `--policy` names: a file is loaded, anything else is an id.
+    public mutating func policyID(forArgument argument: String) throws(ScopeLintError) -> String {
+        if policies[argument] != nil { return argument }
+        if argument.hasSuffix(".json") || argument.hasSuffix(".json5") || argument.contains("/") || FileManager.default.fileExists(atPath: argument) {
+            return try addFile(argument)
+        }
+        throw .unknownPolicy(id: argument, suggestions: Suggestions.closest(to: argument, in: ids))
+    }
+
+    /// Flattens `extends`. Parents apply in order, later ones over earlier ones, and the
+    /// policy itself over all of them. `unlisted` is never inherited: a policy that does not
+    /// say is strict (`none`), so extending the risk catalog cannot loosen anything by accident.
+    public func resolve(_ id: String) throws(ScopeLintError) -> ResolvedPolicy {
+        try resolve(id, chain: [], reference: nil)
+    }
+
+    public func resolveAll() throws(ScopeLintError) -> [ResolvedPolicy] {
+        var result: [ResolvedPolicy] = []
+        for id in ids { result.append(try resolve(id)) }
+        return result
+    }
+
+    private func resolve(_ id: String, chain: [String], reference: SourceLocation?) throws(ScopeLintError) -> ResolvedPolicy {
+        guard let policy = policies[id] else {
+            if let reference {
+                throw .invalid(file: reference.file, position: reference.position, message: "extends unknown policy '\(Redactor.redact(id))'\(Suggestions.hint(for: id, in: ids))")
+            }
+            throw .unknownPolicy(id: id, suggestions: Suggestions.closest(to: id, in: ids))
+        }
+        let count = catalog.scopes.count
+        var resolved = ResolvedPolicy(
+            id: policy.id, title: policy.title, source: policy.source, description: policy.description,
+            file: policy.file, position: policy.position, appliesTo: policy.appliesTo, ancestors: [],
+            unlisted: policy.unlisted, minimum: Array(repeating: 0, count: count), maximum: Array(repeating: 0, count: count),
+            listedAt: Array(repeating: nil, count: count), risks: Array(repeating: [], count: count),
+            accepted: Array(repeating: nil, count: count), severity: [:], companions: [])
+        var listed = Array(repeating: false, count: count)
+        for parent in policy.extends {
+            if chain.contains(parent.id) || parent.id == id {
+                let cycle = (chain + [id, parent.id]).drop { $0 != parent.id }
+                throw .invalid(file: policy.file, position: parent.position, message: "extends forms a cycle: \(cycle.joined(separator: " -> "))")
+            }
+            let base = try resolve(parent.id, chain: chain + [id], reference: SourceLocation(file: policy.file, position: parent.position))
+            resolved.ancestors.append(contentsOf: [base.id] + base.ancestors)
+            for index in 0..<count {
+                if base.listedAt[index] != nil {
+                    resolved.minimum[index] = base.minimum[index]
+                    resolved.maximum[index] = base.maximum[index]
+                    resolved.listedAt[index] = base.listedAt[index]
+                    listed[index] = true
+                }
+                for row in base.risks[index] { Self.merge(row, into: &resolved.risks[index]) }
+                if let reason = base.accepted[index] { resolved.accepted[index] = reason }
+            }
+            resolved.severity.merge(base.severity) { _, new in new }
+            resolved.companions.append(contentsOf: base.companions)
+        }
+        for requirement in policy.requirements {
+            let index = requirement.scope.index
+            resolved.minimum[index] = requirement.min
+            resolved.maximum[index] = requirement.max
+            resolved.listedAt[index] = SourceLocation(file: policy.file, position: requirement.position)
+            listed[index] = true
+        }
+        for index in 0..<count where !listed[index] {
+            resolved.minimum[index] = 0
+            resolved.maximum[index] = policy.unlisted == .none ? 0 : catalog.scopes[index].highestLevel
+        }
+        for row in policy.risks { Self.merge(row, into: &resolved.risks[row.scope.index]) }
+        for acceptance in policy.accepts { resolved.accepted[acceptance.scope.index] = acceptance.reason }
+        resolved.severity.merge(policy.severity) { _, new in new }
+        resolved.companions.append(contentsOf: policy.companions)
+        var seenAncestors: Set<String> = []
+        resolved.ancestors = resolved.ancestors.filter { seenAncestors.insert($0).inserted }
+        return resolved
+    }
+
+    /// A row for the same scope and level replaces the inherited one.
+    private static func merge(_ row: Policy.Risk, into rows: inout [Policy.Risk]) {
+        if let index = rows.firstIndex(where: { $0.level == row.level }) {
+            rows[index] = row
+        } else {
+            rows.append(row)
+            rows.sort { $0.level < $1.level }
+        }
+    }
+}

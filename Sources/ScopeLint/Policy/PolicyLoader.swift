@@ -1,0 +1,282 @@
+/// Reads one policy file (JSON or JSON5) and checks it against the catalog.
+///
+/// Every mistake is an error at its line and column: an unknown key (with a suggestion), an
+/// unknown scope, a level the scope does not have, `min` above `max`. A typo in a security
+/// policy that silently does nothing is worse than a stopped build.
+public enum PolicyLoader {
+    static let keys = ["id", "title", "source", "description", "applies_to", "extends", "unlisted", "scopes", "accepts", "severity", "companions", "risks"]
+    static let appliesToKeys = ["account_names", "types", "store_has_account_types"]
+    static let companionKeys = ["title", "types", "account_names", "how"]
+    static let riskKeys = ["scope", "level", "severity", "harm"]
+
+    public static func load(_ bytes: [UInt8], file: String, catalog: Catalog = .bigCommerce) throws(ScopeLintError) -> Policy {
+        let root = try JSONReader.parse(bytes, file: file)
+        return try load(root, file: file, catalog: catalog)
+    }
+
+    public static func load(_ root: JSONNode, file: String, catalog: Catalog) throws(ScopeLintError) -> Policy {
+        let reader = Reader(file: file, catalog: catalog)
+        guard let members = root.members else {
+            throw reader.error(at: root.position, "expected a policy object, found \(root.value.kindDescription)")
+        }
+        var policy = Policy(id: "", title: "", source: nil, description: nil, file: file, position: root.position,
+                            appliesTo: nil, extends: [], unlisted: .none, requirements: [], accepts: [], risks: [],
+                            severity: [:], companions: [])
+        var seen: Set<String> = []
+        for member in members {
+            guard keys.contains(member.key) else { throw reader.unknownKey(member, allowed: keys, in: "a policy") }
+            guard seen.insert(member.key).inserted else { throw reader.error(at: member.keyPosition, "duplicate key '\(member.key)' in the policy") }
+            switch member.key {
+            case "id":
+                let id = try reader.string(member.value, "the policy id")
+                guard isValidID(id) else {
+                    throw reader.error(at: member.value.position, "expected the policy id to be lower-case letters, digits and '-' (like \"modern-retail\")")
+                }
+                policy.id = id
+            case "title": policy.title = try reader.string(member.value, "the title")
+            case "source": policy.source = try reader.string(member.value, "the source guide")
+            case "description": policy.description = try reader.string(member.value, "the description")
+            case "applies_to": policy.appliesTo = try reader.appliesTo(member.value)
+            case "extends":
+                for node in try reader.stringList(member.value, "policy ids") {
+                    policy.extends.append((id: node.stringValue ?? "", position: node.position))
+                }
+            case "unlisted":
+                let text = try reader.string(member.value, "\"none\" or \"any\"")
+                guard let unlisted = Policy.Unlisted(rawValue: text) else {
+                    throw reader.error(at: member.value.position, "expected \"unlisted\" to be \"none\" (scopes not listed must be none) or \"any\" (not checked)")
+                }
+                policy.unlisted = unlisted
+            case "scopes": policy.requirements = try reader.requirements(member.value)
+            case "accepts": policy.accepts = try reader.accepts(member.value)
+            case "severity": policy.severity = try reader.severities(member.value)
+            case "companions": policy.companions = try reader.companions(member.value)
+            case "risks": policy.risks = try reader.risks(member.value)
+            default: break
+            }
+        }
+        if policy.id.isEmpty { throw reader.error(at: root.position, "expected the policy to have an \"id\"") }
+        if policy.title.isEmpty { policy.title = policy.id }
+        return policy
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    }
+
+    struct Reader {
+        let file: String
+        let catalog: Catalog
+
+        func error(at position: TextPosition, _ message: String) -> ScopeLintError {
+            .invalid(file: file, position: position, message: message)
+        }
+
+        func unknownKey(_ member: JSONMember, allowed: [String], in what: String) -> ScopeLintError {
+            error(at: member.keyPosition, "unknown key '\(Redactor.redact(member.key))' in \(what)\(Suggestions.hint(for: member.key, in: allowed)); expected one of \(allowed.joined(separator: ", "))")
+        }
+
+        func string(_ node: JSONNode, _ what: String) throws(ScopeLintError) -> String {
+            guard let text = node.stringValue else { throw error(at: node.position, "expected \(what) as a string, found \(node.value.kindDescription)") }
+            return text
+        }
+
+        func object(_ node: JSONNode, _ what: String) throws(ScopeLintError) -> [JSONMember] {
+            guard let members = node.members else { throw error(at: node.position, "expected \(what) as an object, found \(node.value.kindDescription)") }
+            return members
+        }
+
+        /// A list of strings; a single string is accepted as a list of one.
+        func stringList(_ node: JSONNode, _ what: String) throws(ScopeLintError) -> [JSONNode] {
+            if node.stringValue != nil { return [node] }
+            guard let elements = node.elements else { throw error(at: node.position, "expected \(what) as an array of strings, found \(node.value.kindDescription)") }
+            for element in elements where element.stringValue == nil {
+                throw error(at: element.position, "expected \(what) as strings, found \(element.value.kindDescription)")
+            }
+            return elements
+        }
+
+        func types(_ node: JSONNode) throws(ScopeLintError) -> [AccountType] {
+            var types: [AccountType] = []
+            for element in try stringList(node, "account types") {
+                let text = element.stringValue ?? ""
+                guard let type = AccountType(rawValue: text) else {
+                    throw error(at: element.position, "expected an account type, one of \(AccountType.allCases.map(\.rawValue).joined(separator: ", "))\(Suggestions.hint(for: text, in: AccountType.allCases.map(\.rawValue)))")
+                }
+                types.append(type)
+            }
+            return types
+        }
+
+        func patterns(_ node: JSONNode) throws(ScopeLintError) -> [String] {
+            try stringList(node, "account-name patterns").map { $0.stringValue ?? "" }
+        }
+
+        func appliesTo(_ node: JSONNode) throws(ScopeLintError) -> Policy.AppliesTo {
+            var result = Policy.AppliesTo()
+            for member in try object(node, "\"applies_to\"") {
+                switch member.key {
+                case "account_names": result.accountNames = try patterns(member.value)
+                case "types": result.types = try types(member.value)
+                case "store_has_account_types": result.storeHasAccountTypes = try types(member.value)
+                default: throw unknownKey(member, allowed: PolicyLoader.appliesToKeys, in: "\"applies_to\"")
+                }
+            }
+            if result.accountNames.isEmpty && result.types.isEmpty {
+                throw error(at: node.position, "expected \"applies_to\" to name \"account_names\" or \"types\"; an empty one would match every account")
+            }
+            return result
+        }
+
+        func scope(_ key: String, at position: TextPosition) throws(ScopeLintError) -> ScopeID {
+            guard let id = catalog.scope(forKey: key) else {
+                throw error(at: position, "unknown scope '\(Redactor.redact(key))'\(Suggestions.hint(for: key, in: catalog.allNames)); scopelint scopes lists the known ones")
+            }
+            return id
+        }
+
+        func level(_ node: JSONNode, of scope: ScopeID) throws(ScopeLintError) -> Int {
+            let text = try string(node, "a level")
+            guard let match = catalog.level(text, of: scope) else {
+                throw error(at: node.position, "\(catalog[scope].name) has no level '\(Redactor.redact(text))'; expected one of \(catalog.levelNames(of: scope).joined(separator: ", "))")
+            }
+            return match.level
+        }
+
+        func requirements(_ node: JSONNode) throws(ScopeLintError) -> [Policy.Requirement] {
+            var result: [Policy.Requirement] = []
+            var seen: [ScopeID: TextPosition] = [:]
+            for member in try object(node, "\"scopes\"") {
+                let id = try scope(member.key, at: member.keyPosition)
+                if let earlier = seen[id] {
+                    throw error(at: member.keyPosition, "\(catalog[id].name) is listed twice (first at line \(earlier.line)); list each scope once")
+                }
+                seen[id] = member.keyPosition
+                let top = catalog[id].highestLevel
+                var requirement = Policy.Requirement(scope: id, min: 0, max: top, position: member.keyPosition)
+                if member.value.stringValue == "any" {
+                    result.append(requirement)
+                    continue
+                }
+                if member.value.stringValue != nil {
+                    let level = try level(member.value, of: id)
+                    requirement.min = level
+                    requirement.max = level
+                } else if let range = member.value.members {
+                    var minPosition = member.value.position
+                    for bound in range {
+                        switch bound.key {
+                        case "min":
+                            requirement.min = try level(bound.value, of: id)
+                            minPosition = bound.value.position
+                        case "max": requirement.max = try level(bound.value, of: id)
+                        default: throw unknownKey(bound, allowed: ["min", "max"], in: "a scope range")
+                        }
+                    }
+                    if requirement.min > requirement.max {
+                        throw error(at: minPosition, "\(catalog[id].name): min \(catalog[id].levelName(requirement.min)) is above max \(catalog[id].levelName(requirement.max)); no level can satisfy both")
+                    }
+                } else {
+                    throw error(at: member.value.position, "expected a level (\"modify\"), a range ({\"min\": ..., \"max\": ...}) or \"any\", found \(member.value.value.kindDescription)")
+                }
+                result.append(requirement)
+            }
+            return result
+        }
+
+        func accepts(_ node: JSONNode) throws(ScopeLintError) -> [Policy.Acceptance] {
+            var result: [Policy.Acceptance] = []
+            for member in try object(node, "\"accepts\"") {
+                let id = try scope(member.key, at: member.keyPosition)
+                let reason = try string(member.value, "the reason this risk is accepted")
+                if reason.trimmingWhitespace().isEmpty {
+                    throw error(at: member.value.position, "expected a reason: an accepted risk must say why the integration needs it")
+                }
+                result.append(Policy.Acceptance(scope: id, reason: reason, position: member.keyPosition))
+            }
+            return result
+        }
+
+        func severities(_ node: JSONNode) throws(ScopeLintError) -> [RuleID: Policy.SeverityOverride] {
+            var result: [RuleID: Policy.SeverityOverride] = [:]
+            for member in try object(node, "\"severity\"") {
+                guard let rule = RuleID(rawValue: member.key) else {
+                    throw error(at: member.keyPosition, "unknown rule '\(Redactor.redact(member.key))'\(Suggestions.hint(for: member.key, in: RuleID.allCases.map(\.rawValue))); scopelint explain lists the rules")
+                }
+                let text = try string(member.value, "a severity")
+                if text == "off" {
+                    result[rule] = .off
+                } else if let severity = Severity(rawValue: text) {
+                    result[rule] = .severity(severity)
+                } else {
+                    throw error(at: member.value.position, "expected a severity: error, warning, note or off")
+                }
+            }
+            return result
+        }
+
+        func companions(_ node: JSONNode) throws(ScopeLintError) -> [Policy.Companion] {
+            guard let elements = node.elements else { throw error(at: node.position, "expected \"companions\" as an array, found \(node.value.kindDescription)") }
+            var result: [Policy.Companion] = []
+            for element in elements {
+                var companion = Policy.Companion(title: "", types: [], accountNames: [], how: nil, position: element.position)
+                for member in try object(element, "a companion account") {
+                    switch member.key {
+                    case "title": companion.title = try string(member.value, "the companion's title")
+                    case "types": companion.types = try types(member.value)
+                    case "account_names": companion.accountNames = try patterns(member.value)
+                    case "how": companion.how = try string(member.value, "how to create the companion account")
+                    default: throw unknownKey(member, allowed: PolicyLoader.companionKeys, in: "a companion account")
+                    }
+                }
+                if companion.title.isEmpty { throw error(at: element.position, "expected the companion account to have a \"title\"") }
+                if companion.types.isEmpty && companion.accountNames.isEmpty {
+                    throw error(at: element.position, "expected the companion account to name \"types\" or \"account_names\"")
+                }
+                result.append(companion)
+            }
+            return result
+        }
+
+        func risks(_ node: JSONNode) throws(ScopeLintError) -> [Policy.Risk] {
+            guard let elements = node.elements else { throw error(at: node.position, "expected \"risks\" as an array of rows, found \(node.value.kindDescription)") }
+            var result: [Policy.Risk] = []
+            for element in elements {
+                let members = try object(element, "a risk row")
+                var scopeNode: JSONMember?
+                var levelNode: JSONNode?
+                var severity: Severity?
+                var harm: String?
+                for member in members {
+                    switch member.key {
+                    case "scope": scopeNode = member
+                    case "level": levelNode = member.value
+                    case "severity":
+                        let text = try string(member.value, "a severity")
+                        guard let parsed = Severity(rawValue: text) else { throw error(at: member.value.position, "expected a severity: error, warning or note") }
+                        severity = parsed
+                    case "harm": harm = try string(member.value, "the harm")
+                    default: throw unknownKey(member, allowed: PolicyLoader.riskKeys, in: "a risk row")
+                    }
+                }
+                guard let scopeNode, let levelNode, let severity, let harm else {
+                    throw error(at: element.position, "expected a risk row to have \"scope\", \"level\", \"severity\" and \"harm\"")
+                }
+                let id = try scope(try string(scopeNode.value, "a scope name"), at: scopeNode.value.position)
+                let level = try level(levelNode, of: id)
+                if level == 0 { throw error(at: levelNode.position, "a risk at the lowest level would flag every account; name the level from which the scope is risky") }
+                result.append(Policy.Risk(scope: id, level: level, severity: severity, harm: harm, position: element.position))
+            }
+            return result
+        }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

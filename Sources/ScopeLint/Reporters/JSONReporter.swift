@@ -1,0 +1,46 @@
+/// The machine-readable report whose shape PRODUCT.md fixes: tool, findings, summary.
+/// Keys that do not apply to a finding are absent, never null.
+public enum JSONReporter: Reporter {
+    public static let identifier = "json"
+    public static let summary = "the findings and summary as JSON (shape in the README)"
+
+    public static func render(_ report: Report, options: ReportOptions) -> String {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.beginObject("tool")
+        writer.field("name", report.toolName)
+        writer.field("version", report.toolVersion)
+        writer.endObject()
+        writer.beginArray("findings")
+        for finding in report.findings {
+            writer.beginObject()
+            writer.field("rule", finding.rule.rawValue)
+            writer.field("severity", finding.severity.rawValue)
+            writer.field("store", finding.store)
+            writer.field("account", finding.account)
+            writer.field("policy", finding.policy)
+            writer.field("scope", finding.scope)
+            writer.field("expected", finding.expected)
+            writer.field("actual", finding.actual)
+            writer.field("message", finding.message)
+            if let location = finding.location {
+                writer.beginObject("location")
+                writer.field("file", location.file)
+                writer.field("line", location.line)
+                writer.field("column", location.column)
+                writer.endObject()
+            }
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.beginObject("summary")
+        writer.field("errors", report.summary.errors)
+        writer.field("warnings", report.summary.warnings)
+        writer.field("notes", report.summary.notes)
+        writer.field("stores", report.summary.stores)
+        writer.field("accounts", report.summary.accounts)
+        writer.endObject()
+        writer.endObject()
+        return writer.output + "\n"
+    }
+}

@@ -1,0 +1,31 @@
+/// Renders a report in one output format. Renderers are pure: they never change the report
+/// and never write files; the CLI decides where the text goes.
+public protocol Reporter {
+    /// The `--format` word.
+    static var identifier: String { get }
+    /// One line for `--help`.
+    static var summary: String { get }
+    static func render(_ report: Report, options: ReportOptions) -> String
+}
+
+/// What a renderer may need beyond the report itself.
+public struct ReportOptions: Sendable {
+    public var style: TextStyle
+    public var failOn: FailThreshold
+
+    public init(style: TextStyle = .plain, failOn: FailThreshold = .severity(.error)) {
+        self.style = style
+        self.failOn = failOn
+    }
+}
+
+/// Every output format, in the order help lists them.
+public enum Reporters {
+    public static var all: [any Reporter.Type] { [TextReporter.self, JSONReporter.self] }
+
+    public static var identifiers: [String] { all.map { $0.identifier } }
+
+    public static func named(_ identifier: String) -> (any Reporter.Type)? {
+        all.first { $0.identifier == identifier }
+    }
+}

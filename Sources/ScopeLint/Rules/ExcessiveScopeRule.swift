@@ -1,0 +1,42 @@
+public enum ExcessiveScopeRule: Rule {
+    public static let description = RuleDescription(
+        id: .excessiveScope, title: "Excessive scope", defaultSeverity: .error,
+        summary: "The account's level for a scope is above the maximum its integration's policy allows.",
+        rationale: "Access the integration never uses is still access a leaked token gives away.",
+        remediation: "Store-level scopes cannot be edited: create a new API account with the scope lowered as the message says, move the integration to it, then delete the old account.",
+        examples: [
+            RuleExample("A scope the guide leaves at none", policy: "stone-edge", """
+            { store_hash: "abc123", accounts: [{ name: "Stone Edge", scopes: {
+              Content: "read-only", "Checkout Content": "modify", Customers: "modify", ↓"Customers Login": "login",
+              Orders: "modify", "Order Transactions": "modify", Products: "modify", Carts: "modify",
+              Checkouts: "modify", "Store Locations": "read-only", "Store Inventory": "modify",
+              "Fulfillment Methods": "modify", "Order Fulfillment": "modify" } }] }
+            """),
+            RuleExample("Modify where the policy allows read-only", policy: "read-only", """
+            { store_hash: "abc123", accounts: [{ name: "Reports", scopes: "store_v2_orders_read_only ↓store_v2_products" }] }
+            """),
+            RuleExample("Levels within the policy's range", policy: "read-only", """
+            { store_hash: "abc123", accounts: [{ name: "Reports", scopes: { Orders: "read-only", Products: "none" } }] }
+            """),
+        ])
+
+    public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+        for policy in context.policies {
+            for scope in context.catalog.scopes {
+                let index = scope.id.index
+                let actual = context.grants.levels[index]
+                let maximum = policy.maximum[index]
+                guard actual > maximum else { continue }
+                findings.append(context.finding(
+                    .excessiveScope, severity: context.severity(.excessiveScope, natural: description.defaultSeverity, policy: policy),
+                    policy: policy, scope: scope.id, expected: scope.levelName(maximum), actual: scope.levelName(actual),
+                    message: message(scope: scope.name, actual: scope.levelName(actual), allowed: scope.levelName(maximum), policy: policy.title),
+                    at: context.grants.positions[index]))
+            }
+        }
+    }
+
+    static func message(scope: String, actual: String, allowed: String, policy: String) -> String {
+        "\(scope) is \(actual) but \(policy) needs at most \(allowed); set \(scope) to \(allowed) in the replacement API account."
+    }
+}

@@ -1,0 +1,37 @@
+public enum NormalizedValueRule: Rule {
+    public static let description = RuleDescription(
+        id: .normalizedValue, title: "Normalized value", defaultSeverity: .note,
+        summary: "A scope name, level or parameter was written differently from the control panel and was read as the nearest known spelling.",
+        rationale: "Guides and older UIs spell scopes many ways (\"non\" for none, \"Checkout content\", spec-only parameters such as store_checkouts); scopelint accepts them and says how it read them, so a wrong guess is visible.",
+        remediation: "Write the name and level exactly as the control panel shows them, or the guide's OAuth parameter.",
+        examples: [
+            RuleExample("A guide's misspelling of none", policy: "least-privilege", """
+            { store_hash: "abc123", accounts: [{ name: "Modern Retail Integration", scopes: { ↓"Get Payment Methods": "non" } }] }
+            """),
+            RuleExample("A parameter spelt as in BigCommerce's spec rather than its guide", policy: "least-privilege", """
+            { store_hash: "abc123", accounts: [{ name: "App", scopes: ["↓store_checkouts_read_only"] }] }
+            """),
+            RuleExample("Letter case of a scope name", policy: "least-privilege", """
+            { store_hash: "abc123", accounts: [{ name: "Stone Edge", scopes: { ↓"checkout content": "modify" } }] }
+            """),
+            RuleExample("The control panel's own capitalization of a level", policy: "least-privilege", """
+            { store_hash: "abc123", accounts: [{ name: "App", scopes: { Products: "Modify", Orders: "Read-only" } }] }
+            """),
+        ])
+
+    public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+        for item in context.grants.normalized {
+            findings.append(context.finding(
+                .normalizedValue, severity: context.severity(.normalizedValue, natural: description.defaultSeverity),
+                scope: item.scope, expected: item.readAs, actual: Redactor.redact(item.written),
+                message: message(written: Redactor.redact(item.written), readAs: item.readAs, scope: context.catalog[item.scope].name),
+                at: item.position))
+        }
+    }
+
+    static func message(written: String, readAs: String, scope: String) -> String {
+        readAs == scope
+            ? "Read '\(written)' as the scope '\(scope)'; write it as the control panel does."
+            : "Read '\(written)' as '\(readAs)' (\(scope)); write '\(readAs)' to say exactly what the control panel shows."
+    }
+}

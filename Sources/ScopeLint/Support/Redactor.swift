@@ -1,0 +1,35 @@
+/// Hides anything shaped like a credential before text that came from an input is echoed.
+///
+/// BigCommerce access tokens are about 31 lowercase alphanumerics and client secrets about
+/// 64; scope parameters and UI names are words joined by `_` or spaces. A run of 20 or more
+/// letters and digits that mixes both is treated as a secret and replaced.
+public enum Redactor {
+    public static let placeholder = "[redacted]"
+
+    public static func redact(_ text: String) -> String {
+        guard text.utf8.count >= 20 else { return text }
+        var output = ""
+        var run = ""
+        func flush() {
+            if looksSecret(run) { output += placeholder } else { output += run }
+            run = ""
+        }
+        for character in text {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                run.append(character)
+            } else {
+                flush()
+                output.append(character)
+            }
+        }
+        flush()
+        return output
+    }
+
+    static func looksSecret(_ run: String) -> Bool {
+        guard run.utf8.count >= 20 else { return false }
+        let hasDigit = run.utf8.contains { $0 >= 48 && $0 <= 57 }
+        let hasLetter = run.utf8.contains { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 }
+        return hasDigit && hasLetter
+    }
+}

@@ -1,0 +1,25 @@
+/// Every way a scopelint command can fail to run. Each case prints as
+/// `file:line:column: error: message`; messages describe tokens by kind and
+/// never quote input values, so a secret in a broken file cannot leak through an error.
+public enum ScopeLintError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Input or policy text that does not parse or does not have the expected shape.
+    case invalid(file: String, position: TextPosition?, message: String)
+    /// A file that cannot be opened or read.
+    case unreadable(file: String, reason: String)
+    /// A policy id that no bundled or user policy has.
+    case unknownPolicy(id: String, suggestions: [String])
+
+    public var description: String {
+        switch self {
+        case let .invalid(file, position, message):
+            if let position { return "\(file):\(position.line):\(position.column): error: \(message)" }
+            return "\(file): error: \(message)"
+        case let .unreadable(file, reason):
+            return "\(file): error: cannot read: \(reason)"
+        case let .unknownPolicy(id, suggestions):
+            var text = "error: no policy has the id '\(Redactor.redact(id))'"
+            if !suggestions.isEmpty { text += "; did you mean '\(suggestions.joined(separator: "', '"))'?" }
+            return text + " (scopelint policies list shows them all)"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// "Did you mean" candidates for a misspelt key, id or name.
+enum Suggestions {
+    /// The candidates within a small edit distance of `word`, closest first.
+    static func closest(to word: String, in candidates: some Sequence<String>, limit: Int = 2) -> [String] {
+        let target = Array(word.lowercased().unicodeScalars)
+        let threshold = max(2, target.count / 3)
+        var scored: [(Int, String)] = []
+        for candidate in candidates {
+            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
+            if distance <= threshold { scored.append((distance, candidate)) }
+        }
+        return scored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map(\.1)
+    }
+
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// " (did you mean 'x'?)" or "" when nothing is close.
+    static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+        let found = closest(to: word, in: candidates)
+        guard !found.isEmpty else { return "" }
+        return "; did you mean '\(found.joined(separator: "' or '"))'?"
+    }
+}

@@ -1,0 +1,12 @@
+import Foundation
+import ScopeLint
+
+// The executable only hands the process's arguments, environment and streams to the library.
+var console = Console(
+    environment: ProcessInfo.processInfo.environment,
+    isTerminal: isatty(STDOUT_FILENO) == 1,
+    readStandardInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
+let code = CLI.run(Array(CommandLine.arguments.dropFirst()), console: &console)
+FileHandle.standardOutput.write(Data(console.out.utf8))
+FileHandle.standardError.write(Data(console.err.utf8))
+exit(code)
