@@ -2,6 +2,13 @@
 /// plus what could not be resolved cleanly. Built once per account; rules only read it.
 public struct Grants: Sendable {
     public struct Normalization: Sendable {
+        public enum Kind: Sendable {
+            case scopeName
+            case level
+            case parameter
+        }
+
+        public var kind: Kind
         public var scope: ScopeID
         public var written: String
         public var readAs: String
@@ -66,7 +73,7 @@ public struct Grants: Sendable {
             }
             let canonical = match.canonical ?? catalog[match.scope].levels[match.level].parameter ?? entry.key
             if canonical != entry.key {
-                grants.normalized.append(Normalization(scope: match.scope, written: entry.key, readAs: canonical, position: entry.position))
+                grants.normalized.append(Normalization(kind: .parameter, scope: match.scope, written: entry.key, readAs: canonical, position: entry.position))
             }
             return (match.scope, match.level)
         }
@@ -74,11 +81,15 @@ public struct Grants: Sendable {
         if let id = catalog.scope(named: entry.key) {
             scope = id
             if catalog[id].name != entry.key {
-                grants.normalized.append(Normalization(scope: id, written: entry.key, readAs: catalog[id].name, position: entry.position))
+                grants.normalized.append(Normalization(kind: .scopeName, scope: id, written: entry.key, readAs: catalog[id].name, position: entry.position))
             }
         } else if let match = catalog.parameter(entry.key) {
             // A parameter used as a key names the scope; the value gives the level.
             scope = match.scope
+            let canonical = match.canonical ?? catalog[match.scope].levels[match.level].parameter ?? entry.key
+            if canonical != entry.key {
+                grants.normalized.append(Normalization(kind: .parameter, scope: match.scope, written: entry.key, readAs: canonical, position: entry.position))
+            }
         } else {
             grants.unknown.append(entry)
             return nil
@@ -88,7 +99,7 @@ public struct Grants: Sendable {
                            message: "\(catalog[scope].name) has no level '\(Redactor.redact(levelText))'; expected one of \(catalog.levelNames(of: scope).joined(separator: ", "))")
         }
         if level.normalized {
-            grants.normalized.append(Normalization(scope: scope, written: levelText, readAs: catalog[scope].levelName(level.level), position: entry.position))
+            grants.normalized.append(Normalization(kind: .level, scope: scope, written: levelText, readAs: catalog[scope].levelName(level.level), position: entry.position))
         }
         return (scope, level.level)
     }

@@ -198,7 +198,7 @@ public enum ExportReader {
         }
 
         func unknownKey(_ member: JSONMember, allowed: [String], in what: String) -> ScopeLintError {
-            error(at: member.keyPosition, "unknown key '\(Redactor.redact(member.key))' in \(what)\(Suggestions.hint(for: member.key, in: allowed)); expected one of \(allowed.joined(separator: ", "))")
+            .unknownKey(member, file: file, allowed: allowed, in: what)
         }
 
         func checkKeys(_ members: [JSONMember], allowed: [String], in what: String) throws(ScopeLintError) {

@@ -37,6 +37,19 @@ public enum AccountType: String, CaseIterable, Sendable {
     case b2bV2 = "b2b-v2"
     case b2bV3 = "b2b-v3"
     case legacy
+
+    /// How reports name the kind, in the control panel's words.
+    public var label: String {
+        switch self {
+        case .store: "store-level account"
+        case .app: "app account"
+        case .account: "account-level account"
+        case .stencilCLI: "Stencil-CLI token"
+        case .b2bV2: "B2B Edition V2 token"
+        case .b2bV3: "B2B Edition V3 token"
+        case .legacy: "legacy basic-auth account"
+        }
+    }
 }
 
 public struct Account: Sendable {

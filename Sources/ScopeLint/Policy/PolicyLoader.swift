@@ -73,7 +73,7 @@ public enum PolicyLoader {
         }
 
         func unknownKey(_ member: JSONMember, allowed: [String], in what: String) -> ScopeLintError {
-            error(at: member.keyPosition, "unknown key '\(Redactor.redact(member.key))' in \(what)\(Suggestions.hint(for: member.key, in: allowed)); expected one of \(allowed.joined(separator: ", "))")
+            .unknownKey(member, file: file, allowed: allowed, in: what)
         }
 
         func string(_ node: JSONNode, _ what: String) throws(ScopeLintError) -> String {

@@ -43,7 +43,7 @@ public enum TextReporter: Reporter {
     }
 
     static func describe(_ account: Report.CheckedAccount) -> String {
-        let kind = "\(account.type.rawValue) account"
+        let kind = account.type.label
         switch account.matching {
         case .explicit, .matched:
             return "(\(kind), policy \(account.policies.joined(separator: " + ")))"

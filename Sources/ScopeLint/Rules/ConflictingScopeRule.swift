@@ -19,7 +19,7 @@ public enum ConflictingScopeRule: Rule {
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         for conflict in context.grants.conflicts {
             let scope = context.catalog[conflict.scope]
-            let listed = zip(conflict.levels, conflict.positions).map { "\(scope.levelName($0.0)) (line \($0.1.line))" }
+            let listed = zip(conflict.levels, conflict.positions).map { "\(scope.levelName($0.0)) at \($0.1.line):\($0.1.column)" }
             let highest = scope.levelName(conflict.levels.max() ?? 0)
             findings.append(context.finding(
                 .conflictingScope, severity: context.severity(.conflictingScope, natural: description.defaultSeverity),

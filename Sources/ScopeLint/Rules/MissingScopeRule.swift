@@ -12,8 +12,10 @@ public enum MissingScopeRule: Rule {
               Products: "modify", Carts: "modify", "Storefront API Tokens": "manage",
               "Storefront API Customer Impersonation Tokens": "manage" } }] }
             """),
-            RuleExample("A required scope absent points at the account", policy: "stone-edge", """
-            { store_hash: "abc123", accounts: [↓{ name: "Stone Edge", scopes: ["store_v2_orders"] }] }
+            RuleExample("A required scope absent from the export points at the account", policy: "modern-retail", """
+            { store_hash: "abc123", accounts: [↓{ name: "Modern Retail Integration", scopes: ["store_v2_customers",
+              "store_v2_information_read_only", "store_v2_marketing", "store_v2_orders", "store_v2_transactions",
+              "store_payments_methods_read", "store_v2_products", "store_storefront_api", "store_storefront_api_customer_impersonation"] }] }
             """),
             RuleExample("A policy with no minimum never reports a missing scope", policy: "read-only", """
             { store_hash: "abc123", accounts: [{ name: "Reports", scopes: { Orders: "read-only" } }] }

@@ -24,14 +24,16 @@ public enum NormalizedValueRule: Rule {
             findings.append(context.finding(
                 .normalizedValue, severity: context.severity(.normalizedValue, natural: description.defaultSeverity),
                 scope: item.scope, expected: item.readAs, actual: Redactor.redact(item.written),
-                message: message(written: Redactor.redact(item.written), readAs: item.readAs, scope: context.catalog[item.scope].name),
+                message: message(item.kind, written: Redactor.redact(item.written), readAs: item.readAs, scope: context.catalog[item.scope].name),
                 at: item.position))
         }
     }
 
-    static func message(written: String, readAs: String, scope: String) -> String {
-        readAs == scope
-            ? "Read '\(written)' as the scope '\(scope)'; write it as the control panel does."
-            : "Read '\(written)' as '\(readAs)' (\(scope)); write '\(readAs)' to say exactly what the control panel shows."
+    static func message(_ kind: Grants.Normalization.Kind, written: String, readAs: String, scope: String) -> String {
+        switch kind {
+        case .scopeName: "Read '\(written)' as the scope '\(readAs)'; write it as the control panel does."
+        case .level: "Read '\(written)' as '\(readAs)' (\(scope)); write the level as the control panel shows it."
+        case .parameter: "Read '\(written)' as '\(readAs)' (\(scope)): the spelling of BigCommerce's API specs, not of its scope guide."
+        }
     }
 }

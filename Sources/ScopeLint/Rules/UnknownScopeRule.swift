@@ -23,15 +23,10 @@ public enum UnknownScopeRule: Rule {
             let name = Redactor.redact(entry.key)
             var finding = context.finding(
                 .unknownScope, severity: context.severity(.unknownScope, natural: description.defaultSeverity),
-                actual: entry.level.map(Redactor.redact), message: message(name, hint: suggestion(for: entry.key, in: known)), at: entry.position)
+                actual: entry.level.map(Redactor.redact), message: message(name, hint: Suggestions.hint(for: entry.key, in: known)), at: entry.position)
             finding.scope = name
             findings.append(finding)
         }
-    }
-
-    static func suggestion(for key: String, in known: [String]) -> String {
-        let found = Suggestions.closest(to: key, in: known, limit: 1)
-        return found.first.map { " (did you mean '\($0)'?)" } ?? ""
     }
 
     static func message(_ name: String, hint: String) -> String {

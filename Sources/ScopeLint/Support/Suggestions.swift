@@ -32,6 +32,6 @@ enum Suggestions {
     static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         let found = closest(to: word, in: candidates)
         guard !found.isEmpty else { return "" }
-        return "; did you mean '\(found.joined(separator: "' or '"))'?"
+        return " (did you mean '\(found.joined(separator: "' or '"))'?)"
     }
 }

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// Runs the real `scopelint` binary on every case in `Fixtures/cases/`. A case is a folder
+/// holding `args` (the command line after `scopelint`, paths relative to the package root),
+/// `expected.stdout`, `expected.exit`, and optionally `expected.stderr`, `stdin` and `env`
+/// (KEY=VALUE lines). Adding a case needs no Swift code.
+struct FixtureCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let directory: URL
+    var testDescription: String { name }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var all: [FixtureCase] {
+        let casesDirectory = packageRoot.appendingPathComponent("Fixtures/cases")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: casesDirectory.path)) ?? []
+        return names.sorted().map { FixtureCase(name: $0, directory: casesDirectory.appendingPathComponent($0)) }
+    }
+
+    func file(_ name: String) -> URL { directory.appendingPathComponent(name) }
+    func text(_ name: String) -> String? { try? String(contentsOf: file(name), encoding: .utf8) }
+}
+
+/// The built executable: beside the test bundle in the same build folder.
+enum Executable {
+    static var url: URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("scopelint")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return FixtureCase.packageRoot.appendingPathComponent(".build/debug/scopelint")
+    }
+
+    struct Result {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    /// Runs scopelint from the package root with a clean environment (no NO_COLOR, no TERM)
+    /// plus `environment`, feeding `stdin`.
+    static func run(_ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.currentDirectoryURL = FixtureCase.packageRoot
+        process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { _, new in new }
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        input.fileHandleForWriting.write(stdin)
+        try input.fileHandleForWriting.close()
+        // Read both pipes to the end before waiting, so a large report cannot block the child.
+        let errorData = ReadAll(error.fileHandleForReading)
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errorData.wait(), as: UTF8.self), status: process.terminationStatus)
+    }
+
+    /// Reads a pipe on another thread.
+    final class ReadAll: @unchecked Sendable {
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+        init(_ handle: FileHandle) {
+            Thread.detachNewThread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }
+        }
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
+    }
+}
+
+/// Splits an `args` file: whitespace separates arguments, double quotes group them.
+func splitArguments(_ text: String) -> [String] {
+    var result: [String] = []
+    var current = ""
+    var quoted = false
+    var any = false
+    for character in text {
+        if character == "\"" { quoted.toggle(); any = true; continue }
+        if !quoted, character.isWhitespace {
+            if any || !current.isEmpty { result.append(current) }
+            current = ""
+            any = false
+            continue
+        }
+        current.append(character)
+    }
+    if any || !current.isEmpty { result.append(current) }
+    return result
+}
+
+@Suite("Fixture goldens: the real CLI on Fixtures/cases")
+struct FixtureTests {
+    @Test("every case has args and expected files")
+    func casesAreComplete() {
+        #expect(!FixtureCase.all.isEmpty)
+        for fixture in FixtureCase.all {
+            #expect(fixture.text("args") != nil, "\(fixture.name) has no args")
+            #expect(fixture.text("expected.exit") != nil || Golden.recording, "\(fixture.name) has no expected.exit")
+        }
+    }
+
+    @Test(arguments: FixtureCase.all)
+    func fixture(_ fixture: FixtureCase) throws {
+        let arguments = splitArguments(try #require(fixture.text("args")))
+        var environment: [String: String] = [:]
+        for line in (fixture.text("env") ?? "").split(separator: "\n") {
+            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { environment[parts[0]] = parts[1] }
+        }
+        let stdin = (try? Data(contentsOf: fixture.file("stdin"))) ?? Data()
+        let result = try Executable.run(arguments, stdin: stdin, environment: environment)
+        if let problem = Golden.compare(result.stdout, with: fixture.file("expected.stdout")) { Issue.record("\(fixture.name): \(problem)") }
+        if result.stderr.isEmpty && fixture.text("expected.stderr") == nil {
+            // Nothing expected on stderr and nothing printed.
+        } else if let problem = Golden.compare(result.stderr, with: fixture.file("expected.stderr")) {
+            Issue.record("\(fixture.name): \(problem)")
+        }
+        if let problem = Golden.compare("\(result.status)\n", with: fixture.file("expected.exit")) { Issue.record("\(fixture.name): \(problem)") }
+    }
+}
