@@ -129,3 +129,40 @@ struct FixtureTests {
         if let problem = Golden.compare("\(result.status)\n", with: fixture.file("expected.exit")) { Issue.record("\(fixture.name): \(problem)") }
     }
 }
+
+@Suite("No secret reaches any output")
+struct SecretSafetyTests {
+    /// Every credential value written in any fixture input.
+    static var secrets: [String] {
+        let root = FixtureCase.packageRoot.appendingPathComponent("Fixtures")
+        let pattern = try! NSRegularExpression(pattern: #"(access_token|client_secret|accessToken|clientSecret)"?\s*:\s*"([^"]+)""#)
+        var found: Set<String> = []
+        let walker = FileManager.default.enumerator(atPath: root.path)
+        while let path = walker?.nextObject() as? String {
+            guard path.hasPrefix("exports/") || path.hasSuffix("/stdin") else { continue }
+            guard let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) else { continue }
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                found.insert((text as NSString).substring(with: match.range(at: 2)))
+            }
+        }
+        return found.sorted()
+    }
+
+    @Test("the fixtures do hold secrets to test with")
+    func fixturesHoldSecrets() {
+        #expect(Self.secrets.count >= 2)
+    }
+
+    @Test("no case's stdout or stderr contains a secret value", arguments: FixtureCase.all)
+    func noSecretInOutput(_ fixture: FixtureCase) throws {
+        let arguments = splitArguments(try #require(fixture.text("args")))
+        let stdin = (try? Data(contentsOf: fixture.file("stdin"))) ?? Data()
+        for format in ["text", "json"] where arguments.first == "lint" || format == "text" {
+            let extra = arguments.first == "lint" && !arguments.contains("--format") ? ["--format", format] : []
+            let result = try Executable.run(arguments + extra, stdin: stdin)
+            for secret in Self.secrets {
+                #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret), "\(fixture.name) printed a secret")
+            }
+        }
+    }
+}

@@ -22,7 +22,7 @@ public enum HelpRenderer {
     }
 
     public static func help(_ spec: CommandSpec, path: String) -> String {
-        var out = "OVERVIEW: \(spec.abstract)\n"
+        var out = wrap("OVERVIEW: \(spec.abstract)", indent: 0) + "\n"
         if let discussion = spec.discussion { out += "\n" + wrap(discussion, indent: 0) + "\n" }
         out += "\nUSAGE: \(usage(spec, path: path))\n"
         if !spec.arguments.isEmpty {

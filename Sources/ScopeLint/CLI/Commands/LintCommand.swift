@@ -2,7 +2,7 @@
 enum LintCommand: Command {
     static let spec = CommandSpec(
         name: "lint",
-        abstract: "Check every API account of the inputs against its integration's policy.",
+        abstract: "Check each API account of the inputs against its integration's policy.",
         discussion: "Each account is checked against the policy whose applies_to matches it (or every --policy given); an account no policy matches is checked against least-privilege alone.",
         arguments: [ArgumentSpec("input", variadic: true, help: "Scope exports to check; '-' reads standard input.")],
         options: [
