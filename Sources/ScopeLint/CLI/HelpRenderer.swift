@@ -35,7 +35,10 @@ public enum HelpRenderer {
             label += "--\(option.name)"
             if let value = option.valueName { label += " <\(value)>" }
             var help = option.help
-            if let choices = option.choices { help += " (values: \(choices.joined(separator: ", ")))" }
+            var facts: [String] = []
+            if let choices = option.choices { facts.append("values: \(choices.joined(separator: ", "))") }
+            if let value = option.defaultValue { facts.append("default: \(value)") }
+            if !facts.isEmpty { help += " (\(facts.joined(separator: "; ")))" }
             out += row(label, help)
         }
         out += row("-h, --help", "Show help information.")

@@ -9,14 +9,16 @@ public struct OptionSpec: Sendable {
     public let repeatable: Bool
     /// The values a user may give, when the set is closed (formats, severities).
     public let choices: [String]?
+    public let defaultValue: String?
 
-    public init(_ name: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, choices: [String]? = nil, help: String) {
+    public init(_ name: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, choices: [String]? = nil, defaultValue: String? = nil, help: String) {
         self.name = name
         self.short = short
         self.valueName = value
         self.help = help
         self.repeatable = repeatable
         self.choices = choices
+        self.defaultValue = defaultValue
     }
 }
 

@@ -8,9 +8,9 @@ enum LintCommand: Command {
         options: [
             OptionSpec("policy", value: "id|file", repeatable: true, help: "Check every account against this policy (a bundled or --policies id, or a policy file). Repeatable."),
             OptionSpec("policies", value: "dir", repeatable: true, help: "Also load the policy files (.json, .json5) in this folder."),
-            OptionSpec("format", value: "format", choices: Reporters.identifiers, help: "Output format (default: text)."),
-            OptionSpec("fail-on", value: "severity", choices: FailThreshold.names, help: "Exit 1 when a finding is at or above this severity (default: error)."),
-            OptionSpec("color", value: "when", choices: ["auto", "always", "never"], help: "Color text output: auto (on a terminal without NO_COLOR), always or never."),
+            OptionSpec("format", value: "format", choices: Reporters.identifiers, defaultValue: "text", help: "Output format."),
+            OptionSpec("fail-on", value: "severity", choices: FailThreshold.names, defaultValue: "error", help: "Exit 1 when a finding is at or above this severity."),
+            OptionSpec("color", value: "when", choices: ["auto", "always", "never"], defaultValue: "auto", help: "Color the text report; auto colors only on a terminal without NO_COLOR."),
         ])
 
     static func run(_ arguments: ParsedArguments, console: inout Console) throws -> Int32 {
