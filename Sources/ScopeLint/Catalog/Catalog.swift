@@ -29,6 +29,8 @@ public struct Catalog: Sendable {
     public let scopes: [ScopeDefinition]
     public let implicitParameters: Set<String>
     private let byNameKey: [String: ScopeID]
+    /// The exact UI names, checked first: exports mostly spell them as the control panel does.
+    private let byExactName: [String: ScopeID]
     private let byParameter: [String: ParameterMatch]
 
     /// The BigCommerce catalog, built once.
@@ -59,6 +61,7 @@ public struct Catalog: Sendable {
         }
         self.scopes = scopes
         self.byNameKey = byNameKey
+        self.byExactName = Dictionary(uniqueKeysWithValues: scopes.map { ($0.name, $0.id) })
         self.byParameter = byParameter
         self.implicitParameters = implicit
     }
@@ -67,7 +70,8 @@ public struct Catalog: Sendable {
 
     /// Looks a UI name up, ignoring case, spacing, punctuation and `&` versus `and`.
     public func scope(named name: String) -> ScopeID? {
-        byNameKey[Self.nameKey(name)]
+        if let id = byExactName[name] { return id }
+        return byNameKey[Self.nameKey(name)]
     }
 
     /// Looks an OAuth parameter up; case is ignored because people retype them.
@@ -84,6 +88,10 @@ public struct Catalog: Sendable {
     /// Reads a level label for a scope, accepting the spellings the UI, docs and guides use.
     public func level(_ text: String, of id: ScopeID) -> LevelMatch? {
         let definition = self[id]
+        // Fast path: the label exactly as the catalog writes it.
+        if let exact = definition.levels.firstIndex(where: { $0.name == text }) {
+            return LevelMatch(level: exact, normalized: false)
+        }
         var key = Self.levelKey(text)
         // Guides misspell "none" (seed 001 writes "non").
         if key == "non" || key == "no" { key = "none" }

@@ -17,6 +17,7 @@ public enum UnknownScopeRule: Rule {
         ])
 
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+        guard !context.grants.unknown.isEmpty else { return }
         let catalog = context.catalog
         let known = catalog.allNames + catalog.scopes.flatMap { $0.levels.compactMap(\.parameter) }
         for entry in context.grants.unknown {

@@ -62,30 +62,53 @@ struct JSONWriter {
     }
 
     private mutating func newline() {
-        output += "\n"
-        output += String(repeating: "  ", count: indent)
+        while indents.count <= indent { indents.append(indents.last! + "  ") }
+        output += indents[indent]
     }
+
+    /// "\n" followed by each depth's indentation, built once per writer.
+    private var indents = ["\n"]
 
     static func appendQuoted(_ text: String, to output: inout String) {
         output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
+        let utf8 = text.utf8
+        // Copy runs that need no escaping whole; most strings are one run.
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            var escape: String?
+            switch byte {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x00..<0x20, 0x7F:
+                let hex = String(byte, radix: 16)
+                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case 0xE2:
+                // U+2028 and U+2029 are valid JSON but break JavaScript consumers.
+                let rest = utf8[next...].prefix(2)
+                if rest.count == 2, rest.first == 0x80, rest.last == 0xA8 || rest.last == 0xA9 {
+                    output += String(text[runStart..<index])
+                    output += rest.last == 0xA8 ? "\\u2028" : "\\u2029"
+                    index = utf8.index(next, offsetBy: 2)
+                    runStart = index
+                    continue
                 }
+            default:
+                break
             }
+            if let escape {
+                output += String(text[runStart..<index])
+                output += escape
+                runStart = next
+            }
+            index = next
         }
+        output += String(text[runStart..<utf8.endIndex])
         output += "\""
     }
 }

@@ -1,5 +1,11 @@
+import Synchronization
+
 /// "Did you mean" candidates for a misspelt key, id or name.
 enum Suggestions {
+    /// Hints already computed, by word and candidate list: a fleet repeats the same unknown
+    /// scope in many accounts, and edit distances over the whole catalog are not free.
+    private static let cache = Mutex<[[String]: String]>([:])
+
     /// The candidates within a small edit distance of `word`, closest first.
     static func closest(to word: String, in candidates: some Sequence<String>, limit: Int = 2) -> [String] {
         let target = Array(word.lowercased().unicodeScalars)
@@ -29,9 +35,13 @@ enum Suggestions {
     }
 
     /// " (did you mean 'x'?)" or "" when nothing is close.
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+    static func hint(for word: String, in candidates: [String]) -> String {
+        // The callers' candidate lists differ in length and ends; that identifies them cheaply.
+        let key = [word, String(candidates.count), candidates.first ?? "", candidates.last ?? ""]
+        if let known = cache.withLock({ $0[key] }) { return known }
         let found = closest(to: word, in: candidates)
-        guard !found.isEmpty else { return "" }
-        return " (did you mean '\(found.joined(separator: "' or '"))'?)"
+        let hint = found.isEmpty ? "" : " (did you mean '\(found.joined(separator: "' or '"))'?)"
+        cache.withLock { $0[key] = hint }
+        return hint
     }
 }
