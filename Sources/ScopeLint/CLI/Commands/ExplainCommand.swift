@@ -21,8 +21,8 @@ enum ExplainCommand: Command {
         let d = rule.description
         var out = "\(rule.rawValue): \(d.title) (default severity: \(d.defaultSeverity.rawValue))\n\n"
         out += HelpRenderer.wrap(d.summary, indent: 0) + "\n\n"
-        out += "Why: " + d.rationale + "\n\n"
-        out += "Fix: " + d.remediation + "\n"
+        out += HelpRenderer.wrap("Why: " + d.rationale, indent: 0) + "\n\n"
+        out += HelpRenderer.wrap("Fix: " + d.remediation, indent: 0) + "\n"
         for example in d.examples {
             out += "\n\(example.triggers ? "Triggers" : "Does not trigger"): \(example.title)\(example.policy.map { " (--policy \($0))" } ?? "")\n"
             for line in example.export.split(separator: "\n", omittingEmptySubsequences: false) {
