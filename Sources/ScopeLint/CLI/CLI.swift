@@ -116,7 +116,12 @@ extension Command {
         let path = "scopelint \(spec.name)"
         let parsed = try CommandLineParser.parse(arguments, for: spec, path: path)
         if parsed.helpRequested {
-            console.out += HelpRenderer.help(spec, path: path)
+            // `scopelint policies show --help` shows the subcommand's own help.
+            if let word = parsed.positionals.first, let sub = spec.subcommands.first(where: { $0.name == word }) {
+                console.out += HelpRenderer.help(sub, path: "\(path) \(word)")
+            } else {
+                console.out += HelpRenderer.help(spec, path: path)
+            }
             return 0
         }
         return try run(parsed, console: &console)

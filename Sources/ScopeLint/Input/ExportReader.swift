@@ -94,6 +94,7 @@ public enum ExportReader {
         var hasClientID = false
         var scopes: [ScopeEntry]?
         var secrets: [SecretSighting] = []
+        try context.rejectDuplicates(members, in: "an API account")
         for member in members {
             if let kind = secretKeys[member.key] {
                 secrets.append(SecretSighting(kind: kind, key: member.key, position: member.keyPosition))
@@ -201,7 +202,17 @@ public enum ExportReader {
             .unknownKey(member, file: file, allowed: allowed, in: what)
         }
 
+        /// A key given twice in a store, account or the document: which one counts would be
+        /// a guess, so it is an error (scopes are different: a repeated scope is a finding).
+        func rejectDuplicates(_ members: [JSONMember], in what: String) throws(ScopeLintError) {
+            var seen: Set<String> = []
+            for member in members where !seen.insert(member.key).inserted {
+                throw error(at: member.keyPosition, "duplicate key '\(Redactor.redact(member.key))' in \(what); give each key once")
+            }
+        }
+
         func checkKeys(_ members: [JSONMember], allowed: [String], in what: String) throws(ScopeLintError) {
+            try rejectDuplicates(members, in: what)
             for member in members where !allowed.contains(member.key) {
                 if ExportReader.secretKeys[member.key] != nil {
                     // Only accounts hold credentials; one anywhere else is refused, value unseen.
