@@ -19,7 +19,7 @@ public struct AccountContext: Sendable {
     public let grants: Grants
     public let policies: [ResolvedPolicy]
     public let matching: Matching
-    let order: Finding.Order
+    public let order: Finding.Order
 
     public var storeLabel: String { store.label }
 

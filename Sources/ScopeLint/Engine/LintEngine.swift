@@ -22,6 +22,18 @@ public struct LintEngine: Sendable {
     public func lint(_ exports: [Export]) throws(ScopeLintError) -> Report {
         var findings: [Finding] = []
         var checked: [Report.CheckedAccount] = []
+        let stores = try evaluate(exports) { context, accountFindings in
+            findings.append(contentsOf: accountFindings)
+            checked.append(Report.CheckedAccount(context))
+        }
+        return Report(toolVersion: toolVersion, findings: findings, accounts: checked, stores: stores)
+    }
+
+    /// Runs every rule over every account, one account at a time, handing each account's
+    /// context and findings to `visit` (the lint report, the diff table). Returns the number
+    /// of stores seen. Nothing is kept between accounts, so memory does not grow with the fleet.
+    @discardableResult
+    public func evaluate(_ exports: [Export], visit: (AccountContext, [Finding]) throws(ScopeLintError) -> Void) throws(ScopeLintError) -> Int {
         var storeCount = 0
         for (fileIndex, export) in exports.enumerated() {
             for (storeIndex, store) in export.stores.enumerated() {
@@ -38,16 +50,12 @@ public struct LintEngine: Sendable {
                     for rule in RuleID.allCases {
                         rule.rule.check(context, into: &accountFindings)
                     }
-                    for finding in accountFindings where !isSwitchedOff(finding, in: context) {
-                        findings.append(finding)
-                    }
-                    checked.append(Report.CheckedAccount(
-                        order: context.order, matching: matching, file: export.file, store: store.label, storeName: store.name, account: account.name, type: account.type,
-                        policies: policies.map(\.id), location: SourceLocation(file: export.file, position: account.position)))
+                    accountFindings.removeAll { isSwitchedOff($0, in: context) }
+                    try visit(context, accountFindings)
                 }
             }
         }
-        return Report(toolVersion: toolVersion, findings: findings, accounts: checked, stores: storeCount)
+        return storeCount
     }
 
     /// Chooses each account's policies: the explicit ones, else `applies_to` matches, else the

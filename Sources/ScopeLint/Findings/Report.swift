@@ -20,6 +20,18 @@ public struct Report: Sendable {
         public var type: AccountType
         public var policies: [String]
         public var location: SourceLocation
+
+        public init(_ context: AccountContext) {
+            order = context.order
+            matching = context.matching
+            file = context.file
+            store = context.store.label
+            storeName = context.store.name
+            account = context.account.name
+            type = context.account.type
+            policies = context.policies.map(\.id)
+            location = SourceLocation(file: context.file, position: context.account.position)
+        }
     }
 
     public var toolName = "scopelint"
