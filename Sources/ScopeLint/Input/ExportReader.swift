@@ -91,7 +91,7 @@ public enum ExportReader {
         }
         var name: String?
         var type = AccountType.store
-        var hasClientID = false
+        var clientID: String?
         var scopes: [ScopeEntry]?
         var secrets: [SecretSighting] = []
         try context.rejectDuplicates(members, in: "an API account")
@@ -112,8 +112,7 @@ public enum ExportReader {
                 }
                 type = parsed
             case "client_id":
-                _ = try context.string(member, "the client id")
-                hasClientID = true
+                clientID = try context.string(member, "the client id")
             case "scopes":
                 scopes = try readScopes(member.value, context: context)
             case "notes", "created_at":
@@ -124,7 +123,7 @@ public enum ExportReader {
         }
         guard let name else { throw context.error(at: node.position, "expected the API account to have a \"name\"") }
         guard let scopes else { throw context.error(at: node.position, "expected the API account to have \"scopes\" (an object, an array or a string)") }
-        return Account(name: name, type: type, hasClientID: hasClientID, position: node.position, scopes: scopes, secrets: secrets)
+        return Account(name: name, type: type, clientID: clientID, position: node.position, scopes: scopes, secrets: secrets)
     }
 
     /// Scopes come as an object of UI name to level, an array of OAuth parameters, or one

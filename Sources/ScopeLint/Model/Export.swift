@@ -55,16 +55,18 @@ public enum AccountType: String, CaseIterable, Sendable {
 public struct Account: Sendable {
     public var name: String
     public var type: AccountType
-    public var hasClientID: Bool
+    /// The client id is not a secret; `diff OLD NEW` matches accounts by it.
+    public var clientID: String?
+    public var hasClientID: Bool { clientID != nil }
     public var position: TextPosition
     public var scopes: [ScopeEntry]
     public var secrets: [SecretSighting]
 
-    public init(name: String, type: AccountType = .store, hasClientID: Bool = false, position: TextPosition,
+    public init(name: String, type: AccountType = .store, clientID: String? = nil, position: TextPosition,
                 scopes: [ScopeEntry], secrets: [SecretSighting] = []) {
         self.name = name
         self.type = type
-        self.hasClientID = hasClientID
+        self.clientID = clientID
         self.position = position
         self.scopes = scopes
         self.secrets = secrets

@@ -155,7 +155,7 @@ public enum BundledPolicies {
   title: "Modern Retail Integration",
   source: "Modern Retail onboarding: Generating BigCommerce API Credentials (shared/seeds/001)",
   description: "Exactly the ten scopes the guide changes from their default, every other scope none. The guide spells Get Payment Methods' level \"non\" before the change; scopelint reads it as none. The storefront-token, customer and payment-action risks are accepted because the guide requires them; they still appear as notes so a reviewer sees what the integration holds.",
-  applies_to: { account_names: ["Modern Retail*"], types: ["store"] },
+  applies_to: { account_names: ["Modern Retail Integration", "Modern Retail*"], types: ["store"] },
   extends: ["least-privilege"],
   unlisted: "none",
   scopes: {

@@ -29,8 +29,12 @@ public enum TextReporter: Reporter {
                 let location = finding.location.map { "\($0.description): " } ?? ""
                 out += "    \(location)\(style.severity(finding.severity)): \(finding.message) \(style.dim("[\(finding.rule.rawValue)]"))\n"
             }
-            if own.contains(where: { ($0.rule == .missingScope || $0.rule == .excessiveScope) && options.failOn.fails($0.severity) }) {
-                out += "    " + style.cyan("fix:") + " store-level scopes cannot be edited. Create a new API account with the levels above, give its credentials to the integration, then delete this one.\n"
+            let levelFindings = own.filter { ($0.rule == .missingScope || $0.rule == .excessiveScope) && options.failOn.fails($0.severity) }
+            if !levelFindings.isEmpty {
+                var policies: [String] = []
+                for finding in levelFindings { if let id = finding.policy, !policies.contains(id) { policies.append(id) } }
+                let command = "scopelint plan " + policies.map { "--policy \($0)" }.joined(separator: " ")
+                out += "    " + style.cyan("fix:") + " store-level scopes cannot be edited; `\(command)` prints the checklist for a replacement account.\n"
             }
         }
         if !report.findings.isEmpty { out += "\n" }
@@ -58,12 +62,14 @@ public enum TextReporter: Reporter {
         let s = report.summary
         let checked = "Checked \(plural(s.accounts, "account")) in \(plural(s.stores, "store"))"
         if report.findings.isEmpty { return checked + ": " + style.green("no findings") + "." }
-        var parts: [String] = []
-        let errors = plural(s.errors, "error")
-        parts.append(s.errors > 0 ? style.red(errors) : errors)
-        let warnings = plural(s.warnings, "warning")
-        parts.append(s.warnings > 0 ? style.yellow(warnings) : warnings)
-        parts.append(plural(s.notes, "note"))
-        return checked + ": " + parts.joined(separator: ", ") + "."
+        return checked + ": " + severityCounts(report, style: style) + "."
+    }
+
+    /// "3 errors, 1 warning, 0 notes", errors red and warnings yellow when there are any.
+    static func severityCounts(_ report: Report, style: TextStyle) -> String {
+        let s = report.summary
+        let errors = plural(s.errors, "error"), warnings = plural(s.warnings, "warning")
+        return [s.errors > 0 ? style.red(errors) : errors, s.warnings > 0 ? style.yellow(warnings) : warnings, plural(s.notes, "note")]
+            .joined(separator: ", ")
     }
 }

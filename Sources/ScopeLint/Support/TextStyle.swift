@@ -15,6 +15,23 @@ public struct TextStyle: Sendable {
     func yellow(_ text: String) -> String { wrap(text, "33") }
     func cyan(_ text: String) -> String { wrap(text, "36") }
 
+    /// A color or weight a report can ask for by name.
+    enum Tone {
+        case plain, bold, dim, red, green, yellow, cyan
+    }
+
+    func paint(_ text: String, _ tone: Tone) -> String {
+        switch tone {
+        case .plain: text
+        case .bold: bold(text)
+        case .dim: dim(text)
+        case .red: red(text)
+        case .green: green(text)
+        case .yellow: yellow(text)
+        case .cyan: cyan(text)
+        }
+    }
+
     func severity(_ severity: Severity) -> String {
         switch severity {
         case .error: wrap("error", "1;31")

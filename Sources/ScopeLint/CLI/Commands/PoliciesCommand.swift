@@ -84,7 +84,8 @@ enum PoliciesCommand: Command {
         let nameWidth = catalog.scopes.map(\.name.count).max() ?? 0
         for scope in catalog.scopes {
             let index = scope.id.index
-            let allowed = range(policy.minimum[index], policy.maximum[index], scope)
+            let range = scope.rangeText(min: policy.minimum[index], max: policy.maximum[index])
+            let allowed = policy.minimum[index] == policy.maximum[index] ? "exactly \(range)" : range == "any" ? "any level" : range
             var line = "  " + scope.name.padding(nameWidth) + "  " + allowed
             if let reason = policy.accepted[index] { line += "  (risk accepted: \(reason))" }
             out += line + "\n"
@@ -114,14 +115,6 @@ enum PoliciesCommand: Command {
             }
         }
         return out
-    }
-
-    static func range(_ minimum: Int, _ maximum: Int, _ scope: ScopeDefinition) -> String {
-        if minimum == maximum { return "exactly \(scope.levelName(minimum))" }
-        if minimum == 0 && maximum == scope.highestLevel { return "any level" }
-        if minimum == 0 { return "at most \(scope.levelName(maximum))" }
-        if maximum == scope.highestLevel { return "at least \(scope.levelName(minimum))" }
-        return "\(scope.levelName(minimum)) to \(scope.levelName(maximum))"
     }
 }
 

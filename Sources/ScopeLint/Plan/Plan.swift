@@ -1,0 +1,63 @@
+/// The control-panel settings of one new store-level API account that satisfies several
+/// policies together: for each scope the least level that meets every minimum, provided it
+/// stays within every maximum. Store-level scopes cannot be edited after creation, so every
+/// fix is a new account, a hand-over, and the deletion of the old one.
+public struct Plan: Sendable {
+    public struct Setting: Sendable {
+        public var scope: ScopeID
+        public var name: String
+        public var level: Int
+        /// The control panel's spelling ("Read-only").
+        public var panelLevel: String
+        public var parameter: String?
+        /// Whether the level differs from the form's default (the lowest level).
+        public var changed: Bool
+    }
+
+    public var policies: [ResolvedPolicy]
+    public var settings: [Setting]
+    public var companions: [Policy.Companion]
+    /// A name for the account that the policies' `applies_to` will recognize.
+    public var suggestedName: String
+
+    /// The OAuth parameters of the plan, as an app's scope string would list them.
+    public var parameters: [String] { settings.compactMap { $0.changed ? $0.parameter : nil } }
+
+    public static func make(_ policies: [ResolvedPolicy], catalog: Catalog) throws(ScopeLintError) -> Plan {
+        var settings: [Setting] = []
+        for scope in catalog.scopes {
+            let i = scope.id.index
+            guard let needs = policies.max(by: { $0.minimum[i] < $1.minimum[i] }),
+                  let caps = policies.min(by: { $0.maximum[i] < $1.maximum[i] }) else { continue }
+            let level = needs.minimum[i]
+            if level > caps.maximum[i] {
+                let at = needs.listedAt[i] ?? SourceLocation(file: needs.file, position: needs.position)
+                throw .invalid(file: at.file, position: at.position, message: "\(scope.name): \(needs.id) needs at least \(scope.levelName(level)) but \(caps.id) allows at most \(scope.levelName(caps.maximum[i])); one account cannot satisfy both, so give each integration its own API account")
+            }
+            if scope.kind == .account {
+                if level > 0 {
+                    throw .invalid(file: needs.file, position: nil, message: "\(scope.name): \(needs.id) needs an account-level scope, which a store-level account cannot have")
+                }
+                continue
+            }
+            settings.append(Setting(scope: scope.id, name: scope.name, level: level, panelLevel: scope.panelSpelling(level),
+                                    parameter: scope.levels[level].parameter, changed: level > 0))
+        }
+        var companions: [Policy.Companion] = []
+        for policy in policies {
+            for companion in policy.companions where !companions.contains(where: { $0.title == companion.title }) {
+                companions.append(companion)
+            }
+        }
+        return Plan(policies: policies, settings: settings, companions: companions, suggestedName: suggestName(policies))
+    }
+
+    /// The first account-name pattern without its wildcards, else the titles.
+    static func suggestName(_ policies: [ResolvedPolicy]) -> String {
+        if policies.count == 1, let pattern = policies[0].appliesTo?.accountNames.first {
+            let name = pattern.filter { $0 != "*" && $0 != "?" }.trimmingWhitespace()
+            if !name.isEmpty { return name }
+        }
+        return policies.map(\.title).joined(separator: " + ")
+    }
+}

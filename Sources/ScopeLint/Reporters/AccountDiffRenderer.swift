@@ -1,0 +1,147 @@
+/// Renders `scopelint diff INPUT`: per account, a header and one row per scope in
+/// control-panel order (`-` missing, `+` excessive, `!` risky), equal rows folded into a
+/// count unless `all`, and the totals.
+public enum AccountDiffRenderer {
+    public struct Totals: Sendable, Equatable {
+        public var missing = 0, excessive = 0, risky = 0, asRequired = 0
+    }
+
+    public static func totals(_ diffs: [AccountDiff]) -> Totals {
+        var t = Totals()
+        for diff in diffs {
+            t.missing += diff.count(.missing)
+            t.excessive += diff.count(.excessive)
+            t.risky += diff.count(.risky)
+            t.asRequired += diff.count(.asRequired)
+        }
+        return t
+    }
+
+    public static func text(_ diffs: [AccountDiff], report: Report, all: Bool, style: TextStyle) -> String {
+        var out = ""
+        var lastStore: (Int, Int)?
+        for diff in diffs {
+            let storeKey = (diff.order.file, diff.order.store)
+            if lastStore.map({ $0 != storeKey }) ?? true {
+                if lastStore != nil { out += "\n" }
+                out += style.bold("Store \(diff.store)" + (diff.storeName.map { " (\($0))" } ?? "")) + "\n"
+                lastStore = storeKey
+            }
+            out += "\n  " + style.bold("Account \"\(diff.account)\"") + " (\(diff.type.label))\n"
+            guard let policy = diff.policy else {
+                if case let .companion(of: owner) = diff.matching {
+                    out += "  companion account required by \(owner); it has no scopes to compare\n"
+                }
+                out += others(diff, style: style)
+                continue
+            }
+            let how = diff.matching == .fallback ? " (no integration policy matched)" : ""
+            out += "  Policy \(policy.id): \(policy.title)\(how)\n"
+            if let source = policy.source { out += "  Source: \(source)\n" }
+            var table = TextTable()
+            table.add([" ", "Scope", "Policy", "Actual", "Verdict"], tone: .dim)
+            var folded = 0
+            for row in diff.rows {
+                if row.verdict == .asRequired && !all { folded += 1; continue }
+                let tone: TextStyle.Tone
+                switch row.verdict {
+                case .missing: tone = .red
+                case .excessive: tone = .green
+                case .risky: tone = .yellow
+                case .asRequired: tone = .plain
+                }
+                table.add([row.verdict.symbol, row.name, row.policy, row.actual, verdictText(row)], tone: tone)
+            }
+            if table.rows.count > 1 {
+                out += "\n" + table.render(indent: "  ", style: style)
+            }
+            if folded > 0 {
+                // Indented to the Scope column: two spaces, the symbol, two spaces.
+                out += (table.rows.count > 1 ? "" : "\n") + "     " + (folded == diff.rows.count ? "all \(plural(folded, "scope")) as required" : "\(plural(folded, "scope")) as required") + "\n"
+            }
+            out += others(diff, style: style)
+            if diff.count(.missing) + diff.count(.excessive) > 0 {
+                out += "\n  " + style.cyan("fix:") + " `scopelint plan --policy \(policy.id)` prints the control-panel checklist for a replacement account.\n"
+            }
+        }
+        let t = totals(diffs)
+        if !out.isEmpty { out += "\n" }
+        out += "Compared \(plural(report.summary.accounts, "account")) in \(plural(report.summary.stores, "store")): "
+        out += [style.red("\(t.missing) missing"), style.green("\(t.excessive) excessive"), style.yellow("\(t.risky) risky"), "\(t.asRequired) as required"].joined(separator: ", ")
+        out += ". Lint: " + TextReporter.severityCounts(report, style: style) + ".\n"
+        return out
+    }
+
+    static func verdictText(_ row: AccountDiff.Row) -> String {
+        var text: String
+        switch row.verdict {
+        case .asRequired: text = "as required"
+        case .missing: text = "missing: set to \(row.target ?? "")"
+        case .excessive: text = "excessive: set to \(row.target ?? "")"
+        case .risky: text = "risky"
+        }
+        if let risk = row.risk {
+            if row.acceptedBecause != nil { text += " (accepted risk)" } else if row.verdict != .risky { text += ", risky (\(risk.severity.rawValue))" } else { text += " (\(risk.severity.rawValue))" }
+        }
+        return text
+    }
+
+    static func others(_ diff: AccountDiff, style: TextStyle) -> String {
+        var out = ""
+        for finding in diff.otherFindings {
+            out += "  \(style.severity(finding.severity)): \(finding.message) \(style.dim("[\(finding.rule.rawValue)]"))\n"
+        }
+        return out
+    }
+
+    public static func json(_ diffs: [AccountDiff], report: Report, all: Bool) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.beginObject("tool"); w.field("name", report.toolName); w.field("version", report.toolVersion); w.endObject()
+        w.field("mode", "policy")
+        w.beginArray("accounts")
+        for diff in diffs {
+            w.beginObject()
+            w.field("store", diff.store)
+            w.field("store_name", diff.storeName)
+            w.field("account", diff.account)
+            w.field("type", diff.type.rawValue)
+            if let policy = diff.policy {
+                w.field("policy", policy.id)
+                w.field("policy_title", policy.title)
+                w.field("source", policy.source)
+                w.beginArray("rows")
+                for row in diff.rows where all || row.verdict != .asRequired {
+                    w.beginObject()
+                    w.field("scope", row.name)
+                    w.field("policy", row.policy)
+                    w.field("actual", row.actual)
+                    w.field("verdict", row.verdict.rawValue)
+                    w.field("target", row.target)
+                    if let risk = row.risk {
+                        w.beginObject("risk")
+                        w.field("severity", risk.severity.rawValue)
+                        w.field("harm", risk.harm)
+                        w.field("accepted", row.acceptedBecause)
+                        w.endObject()
+                    }
+                    w.endObject()
+                }
+                w.endArray()
+                w.field("as_required", diff.count(.asRequired))
+            } else if case let .companion(of: owner) = diff.matching {
+                w.field("companion_of", owner)
+            }
+            w.endObject()
+        }
+        w.endArray()
+        let t = totals(diffs)
+        w.beginObject("summary")
+        w.field("missing", t.missing); w.field("excessive", t.excessive); w.field("risky", t.risky); w.field("as_required", t.asRequired)
+        w.field("errors", report.summary.errors); w.field("warnings", report.summary.warnings); w.field("notes", report.summary.notes)
+        w.field("stores", report.summary.stores); w.field("accounts", report.summary.accounts)
+        w.endObject()
+        w.endObject()
+        return w.output + "\n"
+    }
+}

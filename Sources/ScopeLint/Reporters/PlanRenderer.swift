@@ -1,0 +1,70 @@
+/// Renders `scopelint plan`: the control-panel checklist for one new store-level account.
+public enum PlanRenderer {
+    static func steps(_ plan: Plan) -> [String] {
+        let ids = plan.policies.map(\.id).joined(separator: " --policy ")
+        let users = plan.policies.map(\.title).joined(separator: " and ")
+        var steps = [
+            "In the control panel, open Settings > Store-level API accounts (older control panels: Advanced Settings > API Accounts) and choose Create API account.",
+            "Token type: V2/V3 API token. Name: \(plan.suggestedName).",
+            "Set the OAuth scopes below, top to bottom as the form lists them; the ones marked * differ from the form's default.",
+            "Save. The control panel shows the client ID, client secret and access token once, and downloads them as a .txt file: keep that file out of git, tickets and chat.",
+            "Give the new credentials to \(users), and check that it works.",
+            "Delete the old API account: store-level scopes cannot be edited, and deleting the account revokes its token.",
+            "Export the store's scopes again and run: scopelint lint EXPORT --policy \(ids)",
+        ]
+        for (offset, companion) in plan.companions.enumerated() {
+            steps.insert("Also create \(companion.title)" + (companion.how.map { ": \($0)" } ?? "") + ".", at: 4 + offset)
+        }
+        return steps
+    }
+
+    public static func text(_ plan: Plan, style: TextStyle) -> String {
+        let titles = plan.policies.map { "\($0.id) (\($0.title))" }.joined(separator: ", ")
+        var out = style.bold("Plan: one new store-level API account for \(titles)") + "\n"
+        for policy in plan.policies where policy.source != nil {
+            out += "Source: \(policy.source!)\n"
+        }
+        out += "\n"
+        for (number, step) in steps(plan).enumerated() {
+            out += HelpRenderer.wrap("\(number + 1). \(step)", indent: 0).replacingOccurrences(of: "\n", with: "\n   ") + "\n"
+            if step.hasPrefix("Set the OAuth scopes") {
+                var table = TextTable()
+                for setting in plan.settings {
+                    table.add([setting.changed ? "*" : " ", setting.name, setting.panelLevel], tone: setting.changed ? .bold : .plain)
+                }
+                out += "\n" + table.render(indent: "   ", style: style) + "\n"
+            }
+        }
+        out += "\nAs OAuth parameters (for an app's scope list): \(plan.parameters.joined(separator: " "))\n"
+        return out
+    }
+
+    public static func json(_ plan: Plan, toolVersion: String) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.beginObject("tool"); w.field("name", "scopelint"); w.field("version", toolVersion); w.endObject()
+        w.beginArray("policies")
+        for policy in plan.policies {
+            w.beginObject(); w.field("id", policy.id); w.field("title", policy.title); w.field("source", policy.source); w.endObject()
+        }
+        w.endArray()
+        w.beginObject("account"); w.field("type", "store"); w.field("token_type", "V2/V3 API token"); w.field("name", plan.suggestedName); w.endObject()
+        w.beginArray("scopes")
+        for setting in plan.settings {
+            w.beginObject()
+            w.field("scope", setting.name)
+            w.field("level", setting.panelLevel)
+            w.field("parameter", setting.parameter)
+            w.field("changed", setting.changed)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("parameters"); for parameter in plan.parameters { w.element(parameter) }; w.endArray()
+        w.beginArray("companions")
+        for companion in plan.companions { w.beginObject(); w.field("title", companion.title); w.field("how", companion.how); w.endObject() }
+        w.endArray()
+        w.beginArray("steps"); for step in steps(plan) { w.element(step) }; w.endArray()
+        w.endObject()
+        return w.output + "\n"
+    }
+}
