@@ -41,33 +41,31 @@ struct BundledPolicyTests {
         }
     }
 
+    /// Every catalog scope must be allowed at exactly the listed level, or its lowest level
+    /// when the guide does not list it.
+    func expectExactly(_ id: String, _ levels: [String: String]) throws {
+        let policy = try PolicyLibrary.bundled().resolve(id)
+        for scope in Catalog.bigCommerce.scopes {
+            let level = levels[scope.name] ?? scope.levelName(0)
+            #expect(scope.levelName(policy.minimum[scope.id.index]) == level, "\(id): \(scope.name) minimum")
+            #expect(scope.levelName(policy.maximum[scope.id.index]) == level, "\(id): \(scope.name) maximum")
+        }
+    }
+
     @Test("Modern Retail: exactly the guide's ten scopes, everything else none")
     func modernRetail() throws {
-        let library = try PolicyLibrary.bundled()
-        let policy = try library.resolve("modern-retail")
-        let catalog = Catalog.bigCommerce
-        let expected = ["Customers": "modify", "Information & Settings": "read-only", "Marketing": "modify", "Orders": "modify",
-                        "Order Transactions": "modify", "Get Payment Methods": "read-only", "Products": "modify", "Carts": "modify",
-                        "Storefront API Tokens": "manage", "Storefront API Customer Impersonation Tokens": "manage"]
-        for scope in catalog.scopes {
-            let level = expected[scope.name] ?? scope.levelName(0)
-            #expect(scope.levelName(policy.minimum[scope.id.index]) == level, "\(scope.name) minimum")
-            #expect(scope.levelName(policy.maximum[scope.id.index]) == level, "\(scope.name) maximum")
-        }
+        try expectExactly("modern-retail", [
+            "Customers": "modify", "Information & Settings": "read-only", "Marketing": "modify", "Orders": "modify",
+            "Order Transactions": "modify", "Get Payment Methods": "read-only", "Products": "modify", "Carts": "modify",
+            "Storefront API Tokens": "manage", "Storefront API Customer Impersonation Tokens": "manage"])
     }
 
     @Test("Stone Edge: every row of the guide's list")
     func stoneEdge() throws {
-        let policy = try PolicyLibrary.bundled().resolve("stone-edge")
-        let catalog = Catalog.bigCommerce
-        let rows = ["Content": "read-only", "Checkout Content": "modify", "Customers": "modify", "Orders": "modify",
-                    "Order Transactions": "modify", "Products": "modify", "Carts": "modify", "Checkouts": "modify",
-                    "Store Locations": "read-only", "Store Inventory": "modify", "Fulfillment Methods": "modify", "Order Fulfillment": "modify"]
-        for scope in catalog.scopes {
-            let level = rows[scope.name] ?? scope.levelName(0)
-            #expect(scope.levelName(policy.maximum[scope.id.index]) == level, "\(scope.name)")
-            #expect(scope.levelName(policy.minimum[scope.id.index]) == level, "\(scope.name)")
-        }
+        try expectExactly("stone-edge", [
+            "Content": "read-only", "Checkout Content": "modify", "Customers": "modify", "Orders": "modify",
+            "Order Transactions": "modify", "Products": "modify", "Carts": "modify", "Checkouts": "modify",
+            "Store Locations": "read-only", "Store Inventory": "modify", "Fulfillment Methods": "modify", "Order Fulfillment": "modify"])
     }
 
     @Test("the risk catalog names the harms the mission lists")
