@@ -6,6 +6,8 @@ public struct AccountContext: Sendable {
         case explicit
         /// `applies_to` chose them (more than one means a shared account).
         case matched
+        /// The configuration's `accounts` mapping chose them.
+        case configured
         /// Nothing matched; the account is checked against `least-privilege` alone.
         case fallback
         /// The account is a companion another account's policy requires (CSM's B2B tokens).
@@ -42,14 +44,15 @@ public struct AccountContext: Sendable {
     }
 
     public func finding(_ rule: RuleID, severity: Severity, policy: ResolvedPolicy? = nil, scope: ScopeID? = nil,
-                        expected: String? = nil, actual: String? = nil, message: String, at position: TextPosition?) -> Finding {
+                        expected: String? = nil, actual: String? = nil, message: String, subject: String? = nil,
+                        at position: TextPosition?) -> Finding {
         var order = self.order
         order.rule = rule.order
         order.scope = scope?.index ?? -1
         order.policy = policy?.id ?? ""
         return Finding(rule: rule, severity: severity, store: storeLabel, account: account.name, policy: policy?.id,
                        scope: scope.map { catalog[$0].name }, expected: expected, actual: actual,
-                       message: message, location: location(position), order: order)
+                       message: message, location: location(position), subject: subject, order: order)
     }
 
     /// The account's level for a scope, as the control panel labels it.

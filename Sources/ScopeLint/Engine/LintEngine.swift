@@ -8,8 +8,12 @@ public struct LintEngine: Sendable {
     public let fallback: ResolvedPolicy?
     public let matcher: PolicyMatcher
     public let toolVersion: String
+    public let configuration: Configuration
+    /// The configuration's mappings with their policies resolved, in its order.
+    let mapped: [(pattern: String, policies: [ResolvedPolicy])]
 
-    public init(library: PolicyLibrary, policyIDs: [String], toolVersion: String = ScopeLintVersion.current) throws(ScopeLintError) {
+    public init(library: PolicyLibrary, policyIDs: [String], configuration: Configuration = Configuration(),
+                toolVersion: String = ScopeLintVersion.current) throws(ScopeLintError) {
         catalog = library.catalog
         var explicit: [ResolvedPolicy] = []
         for id in policyIDs where !explicit.contains(where: { $0.id == id }) { explicit.append(try library.resolve(id)) }
@@ -17,6 +21,20 @@ public struct LintEngine: Sendable {
         fallback = library.policies[Self.fallbackPolicyID] == nil ? nil : try library.resolve(Self.fallbackPolicyID)
         matcher = PolicyMatcher(policies: try library.resolveAll())
         self.toolVersion = toolVersion
+        self.configuration = configuration
+        var mapped: [(pattern: String, policies: [ResolvedPolicy])] = []
+        for mapping in configuration.mappings {
+            var policies: [ResolvedPolicy] = []
+            for id in mapping.policies {
+                guard library.policies[id] != nil else {
+                    throw .invalid(file: configuration.file ?? Configuration.fileName, position: mapping.position,
+                                   message: "the mapping names unknown policy '\(Redactor.redact(id))'\(Suggestions.hint(for: id, in: library.ids))")
+                }
+                policies.append(try library.resolve(id))
+            }
+            mapped.append((mapping.pattern, policies))
+        }
+        self.mapped = mapped
     }
 
     public func lint(_ exports: [Export]) throws(ScopeLintError) -> Report {
@@ -51,6 +69,7 @@ public struct LintEngine: Sendable {
                         rule.rule.check(context, into: &accountFindings)
                     }
                     accountFindings.removeAll { isSwitchedOff($0, in: context) }
+                    applyConfiguredSeverity(&accountFindings)
                     try visit(context, accountFindings)
                 }
             }
@@ -64,6 +83,7 @@ public struct LintEngine: Sendable {
     func assign(_ store: Store) -> [([ResolvedPolicy], AccountContext.Matching)] {
         var result: [([ResolvedPolicy], AccountContext.Matching)] = store.accounts.map { account in
             if !explicit.isEmpty { return (explicit, .explicit) }
+            if let mapping = mapped.first(where: { Glob.matches($0.pattern, account.name) }) { return (mapping.policies, .configured) }
             let matched = matcher.matches(for: account, in: store)
             if matched.isEmpty { return (fallback.map { [$0] } ?? [], .fallback) }
             return (matched, .matched)
@@ -82,7 +102,16 @@ public struct LintEngine: Sendable {
         return result
     }
 
+    /// The configuration's severity overrides, over the policies'; an accepted risk stays a note.
+    private func applyConfiguredSeverity(_ findings: inout [Finding]) {
+        guard !configuration.severity.isEmpty else { return }
+        for index in findings.indices where !findings[index].isAccepted {
+            if case let .severity(severity)? = configuration.severity[findings[index].rule] { findings[index].severity = severity }
+        }
+    }
+
     private func isSwitchedOff(_ finding: Finding, in context: AccountContext) -> Bool {
+        if configuration.disabledRules.contains(finding.rule) || configuration.severity[finding.rule] == .off { return true }
         let policy = finding.policy.flatMap { id in context.policies.first { $0.id == id } }
         return context.override(finding.rule, policy: policy) == .off
     }

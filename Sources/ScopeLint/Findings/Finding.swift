@@ -10,6 +10,11 @@ public struct Finding: Sendable, Equatable {
     public var actual: String?
     public var message: String
     public var location: SourceLocation?
+    /// What the finding is about when it is not a scope (the key a secret sits under, the
+    /// companion account that is missing); part of the fingerprint.
+    public var subject: String?
+    /// A risk the policy accepts: configuration never raises its severity back.
+    public var isAccepted = false
 
     /// Where the finding sorts: input file, store and account as they appear, then rule
     /// order, then the scope's control-panel order. Output order is defined, not incidental.
@@ -29,7 +34,7 @@ public struct Finding: Sendable, Equatable {
     }
 
     public init(rule: RuleID, severity: Severity, store: String, account: String?, policy: String?, scope: String?,
-                expected: String?, actual: String?, message: String, location: SourceLocation?, order: Order) {
+                expected: String?, actual: String?, message: String, location: SourceLocation?, subject: String? = nil, order: Order) {
         self.rule = rule
         self.severity = severity
         self.store = store
@@ -40,6 +45,14 @@ public struct Finding: Sendable, Equatable {
         self.actual = actual
         self.message = message
         self.location = location
+        self.subject = subject
         self.order = order
+    }
+
+    /// A stable identity for baselines and code-scanning tools: built from the store, account,
+    /// rule, policy and scope (or subject), never from the message or the line, so it survives
+    /// rewording and unrelated edits to the export.
+    public var fingerprint: String {
+        Fingerprint.hex([store, account ?? "", rule.rawValue, policy ?? "", scope ?? subject ?? ""])
     }
 }

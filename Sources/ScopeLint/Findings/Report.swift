@@ -6,6 +6,28 @@ public struct Report: Sendable {
         public var notes = 0
         public var stores = 0
         public var accounts = 0
+        /// Findings a baseline accepted; nil when no baseline was used.
+        public var suppressed: Int?
+    }
+
+    /// A finding a baseline entry accepts: kept out of the counts and the exit code, but
+    /// never lost (SARIF lists it as suppressed; the text report counts it).
+    public struct SuppressedFinding: Sendable {
+        public var finding: Finding
+        public var reason: String
+    }
+
+    /// What a baseline did: where it is, and its entries that expired or match nothing.
+    public struct BaselineOutcome: Sendable {
+        public var file: String
+        public var notices: [BaselineNotice]
+    }
+
+    public struct BaselineNotice: Sendable {
+        public enum Kind: String, Sendable { case expired, stale }
+        public var kind: Kind
+        public var message: String
+        public var position: TextPosition
     }
 
     /// One checked account, so reports can group findings and say which policy applied.
@@ -39,6 +61,8 @@ public struct Report: Sendable {
     public var findings: [Finding]
     public var accounts: [CheckedAccount]
     public var summary: Summary
+    public var suppressed: [SuppressedFinding] = []
+    public var baseline: BaselineOutcome?
 
     public init(toolVersion: String = ScopeLintVersion.current, findings: [Finding], accounts: [CheckedAccount], stores: Int) {
         self.toolVersion = toolVersion

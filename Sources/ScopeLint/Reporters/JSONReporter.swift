@@ -39,7 +39,26 @@ public enum JSONReporter: Reporter {
         writer.field("notes", report.summary.notes)
         writer.field("stores", report.summary.stores)
         writer.field("accounts", report.summary.accounts)
+        if let suppressed = report.summary.suppressed { writer.field("suppressed", suppressed) }
         writer.endObject()
+        if let baseline = report.baseline {
+            writer.beginObject("baseline")
+            writer.field("file", baseline.file)
+            writer.beginArray("notices")
+            for notice in baseline.notices {
+                writer.beginObject()
+                writer.field("kind", notice.kind.rawValue)
+                writer.field("message", notice.message)
+                writer.beginObject("location")
+                writer.field("file", baseline.file)
+                writer.field("line", notice.position.line)
+                writer.field("column", notice.position.column)
+                writer.endObject()
+                writer.endObject()
+            }
+            writer.endArray()
+            writer.endObject()
+        }
         writer.endObject()
         return writer.output + "\n"
     }

@@ -12,16 +12,19 @@ public protocol Reporter {
 public struct ReportOptions: Sendable {
     public var style: TextStyle
     public var failOn: FailThreshold
+    /// Paths in SARIF are made relative to this folder when they lie inside it.
+    public var workingDirectory: String
 
-    public init(style: TextStyle = .plain, failOn: FailThreshold = .severity(.error)) {
+    public init(style: TextStyle = .plain, failOn: FailThreshold = .severity(.error), workingDirectory: String = "") {
         self.style = style
         self.failOn = failOn
+        self.workingDirectory = workingDirectory
     }
 }
 
 /// Every output format, in the order help lists them.
 public enum Reporters {
-    public static var all: [any Reporter.Type] { [TextReporter.self, JSONReporter.self] }
+    public static var all: [any Reporter.Type] { [TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self, GitHubReporter.self, MarkdownReporter.self] }
 
     public static var identifiers: [String] { all.map { $0.identifier } }
 

@@ -8,42 +8,32 @@ public enum TextReporter: Reporter {
     public static func render(_ report: Report, options: ReportOptions) -> String {
         let style = options.style
         var out = ""
-        var findingIndex = 0
-        var lastStore: (Int, Int)?
-        for account in report.accounts {
-            var own: [Finding] = []
-            while findingIndex < report.findings.count, sameAccount(report.findings[findingIndex].order, account.order) {
-                own.append(report.findings[findingIndex])
-                findingIndex += 1
-            }
-            guard !own.isEmpty else { continue }
-            let storeKey = (account.order.file, account.order.store)
-            if lastStore.map({ $0 != storeKey }) ?? true {
-                if lastStore != nil { out += "\n" }
-                let name = account.storeName.map { " (\($0))" } ?? ""
-                out += style.bold("Store \(account.store)\(name)") + "\n"
-                lastStore = storeKey
-            }
-            out += "  " + style.bold("Account \"\(account.account)\"") + " " + style.dim(describe(account)) + "\n"
-            for finding in own {
-                let location = finding.location.map { "\($0.description): " } ?? ""
-                out += "    \(location)\(style.severity(finding.severity)): \(finding.message) \(style.dim("[\(finding.rule.rawValue)]"))\n"
-            }
-            let levelFindings = own.filter { ($0.rule == .missingScope || $0.rule == .excessiveScope) && options.failOn.fails($0.severity) }
-            if !levelFindings.isEmpty {
-                var policies: [String] = []
-                for finding in levelFindings { if let id = finding.policy, !policies.contains(id) { policies.append(id) } }
-                let command = "scopelint plan " + policies.map { "--policy \($0)" }.joined(separator: " ")
-                out += "    " + style.cyan("fix:") + " store-level scopes cannot be edited; `\(command)` prints the checklist for a replacement account.\n"
+        for store in AccountGroups(report).stores {
+            let accounts = store.accounts.filter { !$0.findings.isEmpty }
+            guard !accounts.isEmpty else { continue }
+            if !out.isEmpty { out += "\n" }
+            out += style.bold(AccountGroups.storeTitle(store)) + "\n"
+            for group in accounts {
+                out += "  " + style.bold("Account \"\(group.account.account)\"") + " " + style.dim(describe(group.account)) + "\n"
+                for finding in group.findings {
+                    let location = finding.location.map { "\($0.description): " } ?? ""
+                    out += "    \(location)\(style.severity(finding.severity)): \(finding.message) \(style.dim("[\(finding.rule.rawValue)]"))\n"
+                }
+                if let command = AccountGroups.planCommand(for: group.findings, failOn: options.failOn) {
+                    out += "    " + style.cyan("fix:") + " store-level scopes cannot be edited; `\(command)` prints the checklist for a replacement account.\n"
+                }
             }
         }
-        if !report.findings.isEmpty { out += "\n" }
+        if let baseline = report.baseline {
+            if !out.isEmpty { out += "\n" }
+            out += style.bold("Baseline \(baseline.file)") + ": \(plural(report.suppressed.count, "finding")) accepted\n"
+            for notice in baseline.notices {
+                out += "    \(baseline.file):\(notice.position.line):\(notice.position.column): \(style.severity(.note)): \(notice.message)\n"
+            }
+        }
+        if !out.isEmpty { out += "\n" }
         out += summaryLine(report, style: style) + "\n"
         return out
-    }
-
-    static func sameAccount(_ a: Finding.Order, _ b: Finding.Order) -> Bool {
-        a.file == b.file && a.store == b.store && a.account == b.account
     }
 
     static func describe(_ account: Report.CheckedAccount) -> String {
@@ -51,6 +41,8 @@ public enum TextReporter: Reporter {
         switch account.matching {
         case .explicit, .matched:
             return "(\(kind), policy \(account.policies.joined(separator: " + ")))"
+        case .configured:
+            return "(\(kind), policy \(account.policies.joined(separator: " + ")) from the configuration)"
         case .fallback:
             return "(\(kind), no integration policy: least-privilege only)"
         case let .companion(of: policy):
@@ -61,8 +53,9 @@ public enum TextReporter: Reporter {
     static func summaryLine(_ report: Report, style: TextStyle) -> String {
         let s = report.summary
         let checked = "Checked \(plural(s.accounts, "account")) in \(plural(s.stores, "store"))"
-        if report.findings.isEmpty { return checked + ": " + style.green("no findings") + "." }
-        return checked + ": " + severityCounts(report, style: style) + "."
+        let accepted = report.summary.suppressed.map { ", \($0) accepted by the baseline" } ?? ""
+        if report.findings.isEmpty { return checked + ": " + style.green("no findings") + accepted + "." }
+        return checked + ": " + severityCounts(report, style: style) + accepted + "."
     }
 
     /// "3 errors, 1 warning, 0 notes", errors red and warnings yellow when there are any.

@@ -20,7 +20,7 @@ public enum MissingAccountRule: Rule {
 
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         switch context.matching {
-        case .explicit, .matched: break
+        case .explicit, .matched, .configured: break
         case .fallback, .companion: return
         }
         for policy in context.policies {
@@ -30,7 +30,7 @@ public enum MissingAccountRule: Rule {
                     .missingAccount, severity: context.severity(.missingAccount, natural: description.defaultSeverity, policy: policy),
                     policy: policy,
                     message: "\(policy.title) also needs \(companion.title) in store \(context.storeLabel), and the store has none.\(how)",
-                    at: context.store.position))
+                    subject: companion.title, at: context.store.position))
             }
         }
     }

