@@ -17,7 +17,7 @@ public enum MarkdownReporter: Reporter {
         }
         let s = report.summary
         var out = "### scopelint: "
-        out += failing.isEmpty ? "no account needs changes" : "\(plural(failing.count, "account")) of \(s.accounts) need changes"
+        out += failing.isEmpty ? "no account needs changes" : "\(failing.count) of \(plural(s.accounts, "account")) \(failing.count == 1 ? "needs" : "need") changes"
         out += " (\(plural(s.errors, "error")), \(plural(s.warnings, "warning")), \(plural(s.notes, "note"))"
         if let suppressed = s.suppressed { out += ", \(suppressed) accepted by the baseline" }
         out += ")\n\n"
