@@ -89,6 +89,10 @@ struct BaselineAndConfigurationTests {
         #expect(try String(contentsOfFile: junit, encoding: .utf8).hasPrefix("<?xml"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
+        // The README's CI recipe: SARIF to a file, annotations to standard output.
+        let mixed = runCLI(["lint", fleet, "--format", "sarif", "-o", sarif, "--format", "github"])
+        #expect(mixed.out.hasPrefix("::"))
+        #expect(try String(contentsOfFile: sarif, encoding: .utf8).contains("\"version\": \"2.1.0\""))
     }
 
     @Test("an output into a missing folder is a clear error")

@@ -35,8 +35,11 @@ enum LintCommand: Command {
         } else if formats.isEmpty && outputs.count == 1 {
             pairs = [("text", outputs[0])]
         } else {
-            guard formats.count == outputs.count else { throw UsageError("Give one '--output' for each '--format' (\(formats.count) formats, \(outputs.count) outputs).", command: path) }
-            pairs = Array(zip(formats, outputs.map { Optional($0) }))
+            // Formats pair with outputs in order; one format left over goes to standard output.
+            guard formats.count == outputs.count || formats.count == outputs.count + 1 else {
+                throw UsageError("Give one '--output' for each '--format', and at most one '--format' without (\(formats.count) formats, \(outputs.count) outputs).", command: path)
+            }
+            pairs = formats.enumerated().map { ($0.element, $0.offset < outputs.count ? outputs[$0.offset] : nil) }
         }
 
         // Nothing scopelint writes may replace one of the files it reads.
