@@ -135,14 +135,16 @@ struct SecretSafetyTests {
     /// Every credential value written in any fixture input.
     static var secrets: [String] {
         let root = FixtureCase.packageRoot.appendingPathComponent("Fixtures")
-        let pattern = try! NSRegularExpression(pattern: #"(access_token|client_secret|accessToken|clientSecret)"?\s*:\s*"([^"]+)""#)
+        let pattern = try! NSRegularExpression(pattern: #"(?:(?:access_token|client_secret|accessToken|clientSecret)"?\s*:\s*"([^"]+)"|(?:ACCESS TOKEN|CLIENT SECRET)\s*:\s*(\S+)|[?&]code=([^&\s]+))"#)
         var found: Set<String> = []
         let walker = FileManager.default.enumerator(atPath: root.path)
         while let path = walker?.nextObject() as? String {
-            guard path.hasPrefix("exports/") || path.hasSuffix("/stdin") else { continue }
+            guard path.hasPrefix("exports/") || path.hasPrefix("inputs/") || path.hasSuffix("/stdin") else { continue }
             guard let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) else { continue }
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                found.insert((text as NSString).substring(with: match.range(at: 2)))
+                for group in 1...3 where match.range(at: group).location != NSNotFound {
+                    found.insert((text as NSString).substring(with: match.range(at: group)))
+                }
             }
         }
         return found.sorted()
@@ -150,19 +152,66 @@ struct SecretSafetyTests {
 
     @Test("the fixtures do hold secrets to test with")
     func fixturesHoldSecrets() {
-        #expect(Self.secrets.count >= 2)
+        #expect(Self.secrets.count >= 5)
     }
 
     @Test("no case's stdout or stderr contains a secret value", arguments: FixtureCase.all)
     func noSecretInOutput(_ fixture: FixtureCase) throws {
         let arguments = splitArguments(try #require(fixture.text("args")))
         let stdin = (try? Data(contentsOf: fixture.file("stdin"))) ?? Data()
-        for format in ["text", "json"] where arguments.first == "lint" || format == "text" {
+        for format in ["text", "json", "sarif", "junit", "github", "markdown"] where arguments.first == "lint" || format == "text" {
             let extra = arguments.first == "lint" && !arguments.contains("--format") ? ["--format", format] : []
             let result = try Executable.run(arguments + extra, stdin: stdin)
             for secret in Self.secrets {
                 #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret), "\(fixture.name) printed a secret")
             }
         }
+    }
+}
+
+
+/// Every input a user may hand scopelint, other than malformed ones and credentials files
+/// (which hold no scopes to convert).
+var convertibleInputs: [String] {
+    let root = FixtureCase.packageRoot.appendingPathComponent("Fixtures")
+    var paths: [String] = []
+    let walker = FileManager.default.enumerator(atPath: root.path)
+    while let path = walker?.nextObject() as? String {
+        guard path.hasPrefix("exports/") || path.hasPrefix("inputs/"), !path.hasPrefix("exports/malformed"),
+              path.hasSuffix(".json") || path.hasSuffix(".json5") || path.hasSuffix(".txt") || path.hasSuffix(".csv"),
+              !path.hasSuffix("credentials.txt") else { continue }
+        paths.append("Fixtures/" + path)
+    }
+    return paths.sorted()
+}
+
+@Suite("convert round-trips")
+struct ConvertRoundTripTests {
+    /// The findings that must survive conversion: everything but where they point, their
+    /// wording, and the secrets, which convert drops on purpose.
+    static func findings(_ json: String) throws -> [String] {
+        let report = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        let findings = report["findings"] as! [[String: Any]]
+        return findings.filter { $0["rule"] as? String != "secret-in-export" }.map { finding in
+            ["rule", "severity", "store", "account", "policy", "scope", "expected", "actual"].map { "\(finding[$0] ?? "-")" }.joined(separator: "|")
+        }
+    }
+
+    @Test("every input shape converts to an export that lints to the same findings", arguments: convertibleInputs)
+    func roundTrip(_ input: String) throws {
+        let original = try Executable.run(["lint", input, "--format", "json", "--fail-on", "never"])
+        #expect(original.status == 0, "\(input): \(original.stderr)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scopelint-convert-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let converted = folder.appendingPathComponent("export.json").path
+        let conversion = try Executable.run(["convert", input, "-o", converted])
+        #expect(conversion.status == 0, "\(input): \(conversion.stderr)")
+        let again = try Executable.run(["lint", converted, "--format", "json", "--fail-on", "never"])
+        #expect(try Self.findings(original.stdout) == Self.findings(again.stdout), "\(input)")
+        // A converted export converts to itself: the format is a fixed point.
+        let twice = try Executable.run(["convert", converted])
+        #expect(twice.stdout == (try String(contentsOfFile: converted, encoding: .utf8)))
+        let text = try String(contentsOfFile: converted, encoding: .utf8)
+        for secret in SecretSafetyTests.secrets { #expect(!text.contains(secret), "\(input): convert wrote a secret") }
     }
 }

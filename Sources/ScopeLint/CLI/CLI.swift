@@ -35,7 +35,7 @@ protocol Command {
 /// The command-line entry point: dispatches to a subcommand and maps every failure to
 /// exit 2 with a message on standard error.
 public enum CLI {
-    static var commands: [any Command.Type] { [LintCommand.self, DiffCommand.self, PlanCommand.self, PoliciesCommand.self, ScopesCommand.self, ExplainCommand.self] }
+    static var commands: [any Command.Type] { [LintCommand.self, DiffCommand.self, PlanCommand.self, ConvertCommand.self, PoliciesCommand.self, ScopesCommand.self, ExplainCommand.self] }
 
     static var rootSpec: CommandSpec {
         CommandSpec(

@@ -56,7 +56,7 @@ public struct AccountDiff: Sendable {
         let base = AccountDiff(store: context.storeLabel, storeName: context.store.name, account: context.account.name,
                                type: context.account.type, matching: context.matching, policy: nil, rows: [],
                                otherFindings: others, order: context.order)
-        guard !context.policies.isEmpty else { return [base] }
+        guard !context.policies.isEmpty, context.account.scopesKnown else { return [base] }
         let catalog = context.catalog
         // Account-level accounts hold account scopes; every other kind holds store scopes.
         let kind: ScopeKind = context.account.type == .account ? .account : .store

@@ -25,7 +25,7 @@ public struct Store: Sendable {
     }
 
     /// How findings name the store: its hash, else its name, else its place in the file.
-    public var label: String { hash ?? name ?? "store at line \(position.line)" }
+    public var label: String { hash ?? name ?? "(no store hash)" }
 }
 
 /// The kinds of API account PRODUCT.md names; `store` when an export does not say.
@@ -61,6 +61,9 @@ public struct Account: Sendable {
     public var position: TextPosition
     public var scopes: [ScopeEntry]
     public var secrets: [SecretSighting]
+    /// False when the input cannot say which scopes the account has (a credentials file):
+    /// scope rules are skipped rather than reporting every scope as missing.
+    public var scopesKnown = true
 
     public init(name: String, type: AccountType = .store, clientID: String? = nil, position: TextPosition,
                 scopes: [ScopeEntry], secrets: [SecretSighting] = []) {
@@ -92,16 +95,20 @@ public struct SecretSighting: Sendable {
     public enum Kind: String, Sendable {
         case accessToken = "access token"
         case clientSecret = "client secret"
+        case authorizationCode = "authorization code"
     }
 
     public var kind: Kind
     /// The key the value was stored under, so the user can find and remove it.
     public var key: String
     public var position: TextPosition
+    /// What the reader knows about where the secret came from and what to do instead.
+    public var hint: String?
 
-    public init(kind: Kind, key: String, position: TextPosition) {
+    public init(kind: Kind, key: String, position: TextPosition, hint: String? = nil) {
         self.kind = kind
         self.key = key
         self.position = position
+        self.hint = hint
     }
 }

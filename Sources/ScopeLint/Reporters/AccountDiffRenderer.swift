@@ -31,6 +31,8 @@ public enum AccountDiffRenderer {
             guard let policy = diff.policy else {
                 if case let .companion(of: owner) = diff.matching {
                     out += "  companion account required by \(owner); it has no scopes to compare\n"
+                } else {
+                    out += "  the input does not say which scopes this account has; nothing to compare\n"
                 }
                 out += others(diff, style: style)
                 continue

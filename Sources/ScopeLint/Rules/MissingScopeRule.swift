@@ -23,6 +23,7 @@ public enum MissingScopeRule: Rule {
         ])
 
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+        guard context.account.scopesKnown else { return }
         for policy in context.policies {
             for scope in context.catalog.scopes {
                 let index = scope.id.index

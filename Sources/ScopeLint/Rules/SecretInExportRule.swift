@@ -17,7 +17,7 @@ public enum SecretInExportRule: Rule {
         for sighting in context.account.secrets {
             findings.append(context.finding(
                 .secretInExport, severity: context.severity(.secretInExport, natural: description.defaultSeverity),
-                message: "An \(sighting.kind.rawValue) is stored under '\(sighting.key)' (value not shown). Delete it from this file; if the file was ever shared or committed, create a new API account and delete this one to revoke it.",
+                message: "\(sighting.kind == .clientSecret ? "A" : "An") \(sighting.kind.rawValue) is stored under '\(sighting.key)' (value not shown). Delete it from this file; if the file was ever shared or committed, create a new API account and delete this one to revoke it." + (sighting.hint.map { " " + $0 } ?? ""),
                 subject: sighting.key, at: sighting.position))
         }
     }

@@ -12,7 +12,7 @@ struct ErrorCase: CustomTestStringConvertible, Sendable {
 @Suite("Command line")
 struct CommandLineParserTests {
     static let errorCases: [ErrorCase] = [
-        ErrorCase(name: "no subcommand", arguments: [], message: "Error: Missing subcommand; expected one of lint, diff, plan, policies, scopes, explain."),
+        ErrorCase(name: "no subcommand", arguments: [], message: "Error: Missing subcommand; expected one of lint, diff, plan, convert, policies, scopes, explain."),
         ErrorCase(name: "misspelt subcommand", arguments: ["lnit"], message: "Error: Unknown subcommand 'lnit'. Did you mean 'lint'?"),
         ErrorCase(name: "unknown option with suggestion", arguments: ["lint", "x.json", "--fromat", "json"], message: "Error: Unknown option '--fromat'. Did you mean '--format'?"),
         ErrorCase(name: "unknown short option", arguments: ["lint", "x.json", "-q"], message: "Error: Unknown option '-q'."),

@@ -20,11 +20,17 @@ enum CommandSupport {
         return (library, ids)
     }
 
-    static func readExports(_ paths: [String], console: Console) throws(ScopeLintError) -> [Export] {
+    static let fromOption = OptionSpec("from", value: "format", choices: InputFormat.identifiers, help: "Read every input as this shape instead of detecting it.")
+    static let storeOption = OptionSpec("store", value: "hash", help: "The store hash, for inputs that do not name one (scope strings, lists, CSV without a store column).")
+    static let accountOption = OptionSpec("account", value: "name", help: "The account name, for inputs that do not name one.")
+    static var inputOptions: [OptionSpec] { [fromOption, storeOption, accountOption] }
+
+    static func readExports(_ paths: [String], arguments: ParsedArguments, console: Console) throws(ScopeLintError) -> [Export] {
+        let options = ReadOptions(storeHash: arguments.value("store"), accountName: arguments.value("account"))
         var exports: [Export] = []
         for path in paths {
             let bytes = try InputFile.read(path, standardInput: console.readStandardInput)
-            exports.append(try ExportReader.read(bytes, file: InputFile.displayName(for: path)))
+            exports.append(try InputFormat.read(bytes, file: InputFile.displayName(for: path), from: arguments.value("from"), options: options))
         }
         return exports
     }

@@ -12,7 +12,7 @@ enum DiffCommand: Command {
             CommandSupport.formatOption(["text", "json"]), CommandSupport.failOnOption,
             OptionSpec("fail-on-escalation", help: "With OLD NEW: exit 1 when any access grew (a raised level, a new account with any scope)."),
             CommandSupport.colorOption,
-        ])
+        ] + CommandSupport.inputOptions)
 
     static func run(_ arguments: ParsedArguments, console: inout Console) throws -> Int32 {
         let path = "scopelint diff"
@@ -35,7 +35,7 @@ enum DiffCommand: Command {
         case 1:
             let failOn = FailThreshold(arguments.value("fail-on") ?? "error") ?? .severity(.error)
             let engine = try LintEngine(library: library, policyIDs: ids)
-            let exports = try CommandSupport.readExports(inputs, console: console)
+            let exports = try CommandSupport.readExports(inputs, arguments: arguments, console: console)
             var diffs: [AccountDiff] = []
             var findings: [Finding] = []
             var checked: [Report.CheckedAccount] = []
@@ -55,7 +55,7 @@ enum DiffCommand: Command {
             if arguments.value("fail-on") != nil {
                 throw UsageError("'--fail-on' applies to one export; with OLD NEW use '--fail-on-escalation'.", command: path)
             }
-            let exports = try CommandSupport.readExports(inputs, console: console)
+            let exports = try CommandSupport.readExports(inputs, arguments: arguments, console: console)
             let diff = try ExportDiff.compare(old: exports[0], new: exports[1], risks: try library.resolve(LintEngine.fallbackPolicyID), catalog: library.catalog)
             console.out += json ? ExportDiffRenderer.json(diff, toolVersion: ScopeLintVersion.current) : ExportDiffRenderer.text(diff, style: style)
             return arguments.flag("fail-on-escalation") && diff.escalates ? 1 : 0

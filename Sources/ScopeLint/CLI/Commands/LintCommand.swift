@@ -17,7 +17,7 @@ enum LintCommand: Command {
             OptionSpec("baseline", value: "file", help: "Accept the findings this baseline lists (until their expiry dates)."),
             OptionSpec("write-baseline", value: "file", help: "Record the findings of this run as a baseline file."),
             CommandSupport.colorOption,
-        ])
+        ] + CommandSupport.inputOptions)
 
     static func run(_ arguments: ParsedArguments, console: inout Console) throws -> Int32 {
         let path = "scopelint lint"
@@ -58,7 +58,7 @@ enum LintCommand: Command {
             throw UsageError("Two reports would be written to the same file.", command: path)
         }
 
-        let exports = try CommandSupport.readExports(arguments.positionals, console: console)
+        let exports = try CommandSupport.readExports(arguments.positionals, arguments: arguments, console: console)
         var report = try engine.lint(exports)
         var baseline: Baseline?
         if let baselinePath {

@@ -1,0 +1,52 @@
+/// The .txt file the control panel downloads when a store-level API account is created:
+/// `ACCESS TOKEN:`, `CLIENT NAME:`, `API PATH:`, `CLIENT ID:`, `CLIENT SECRET:` and sometimes
+/// `NAME:` lines. It holds secrets and no scopes: the secrets are reported (never their
+/// values) with what to give scopelint instead, and no scope rule runs on the account.
+enum CredentialsFileReader: InputReader {
+    static let identifier = "credentials"
+    static let summary = "the credentials .txt the control panel downloads (secrets, no scopes)"
+    static let keys = ["ACCESS TOKEN", "CLIENT NAME", "API PATH", "CLIENT ID", "CLIENT SECRET", "NAME"]
+    static let hint = "This is the credentials file the control panel downloads for a new API account: it holds secrets and no scopes. Keep it out of repositories and tickets, and give scopelint the account's scopes instead, typed from the control panel (Settings > Store-level API accounts) as lines such as 'Orders: modify'."
+
+    static func sniff(_ text: String) -> Bool {
+        var hits = 0
+        for line in text.split(separator: "\n") {
+            let trimmed = line.trimmed
+            if keys.contains(where: { trimmed.hasPrefix($0 + ":") || trimmed.hasPrefix($0 + " :") }) { hits += 1 }
+        }
+        return hits >= 2
+    }
+
+    static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
+        let text = try TextLines(bytes, file: file)
+        var name: String?
+        var hash: String?
+        var clientID: String?
+        var secrets: [SecretSighting] = []
+        var firstPosition: TextPosition?
+        for line in text.lines {
+            let body = line.text.trimmed
+            guard let colon = body.firstIndex(of: ":") else { continue }
+            let key = body[..<colon].trimmed.uppercased()
+            let value = body[body.index(after: colon)...].trimmed
+            let position = TextPosition(line: line.number, column: line.column(of: body.startIndex))
+            guard keys.contains(key) else { continue }
+            if firstPosition == nil { firstPosition = position }
+            switch key {
+            case "ACCESS TOKEN": secrets.append(SecretSighting(kind: .accessToken, key: String(key), position: position, hint: hint))
+            case "CLIENT SECRET": secrets.append(SecretSighting(kind: .clientSecret, key: String(key), position: position, hint: hint))
+            case "CLIENT NAME": name = String(value)
+            case "NAME": name = name ?? String(value)
+            case "CLIENT ID": clientID = String(value)
+            case "API PATH":
+                let parts = value.split(separator: "/")
+                if let index = parts.firstIndex(of: "stores"), index + 1 < parts.count { hash = String(parts[index + 1]) }
+            default: break
+            }
+        }
+        var account = Account(name: options.accountName ?? name ?? "API account", clientID: clientID,
+                              position: firstPosition ?? .start, scopes: [], secrets: secrets)
+        account.scopesKnown = false
+        return Export(file: file, stores: [options.store(account, hash: hash)])
+    }
+}

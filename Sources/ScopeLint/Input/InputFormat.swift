@@ -1,0 +1,71 @@
+/// Every input shape scopelint reads, in detection order, and the one place that picks a
+/// reader: `--from` forces it; otherwise the content decides. JSON is parsed once and sent
+/// to the export or token-response reader by its keys.
+public enum InputFormat {
+    static var readers: [any InputReader.Type] {
+        [ExportFormat.self, TokenResponseReader.self, ScopeStringReader.self, CSVReader.self, TextListReader.self, CredentialsFileReader.self]
+    }
+
+    public static var identifiers: [String] { readers.map { $0.identifier } }
+
+    public static func summaries() -> [(String, String)] { readers.map { ($0.identifier, $0.summary) } }
+
+    /// Reads one input, forcing `from` when given.
+    public static func read(_ bytes: [UInt8], file: String, from: String? = nil, options: ReadOptions = ReadOptions()) throws(ScopeLintError) -> Export {
+        if let from {
+            guard let reader = readers.first(where: { $0.identifier == from }) else {
+                throw .invalid(file: file, position: nil, message: "unknown input format '\(from)'; expected one of \(identifiers.joined(separator: ", "))")
+            }
+            return try reader.read(bytes, file: file, options: options)
+        }
+        return try detect(bytes, file: file, options: options)
+    }
+
+    static func detect(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
+        let lines = try TextLines(bytes, file: file)
+        let first = lines.lines.lazy.map(\.text.trimmed).first { !$0.isEmpty }
+        guard let first else {
+            throw .invalid(file: file, position: .start, message: "expected an export, a token response, scope parameters, a CSV or a list of scopes, found an empty input")
+        }
+        if first.hasPrefix("{") || first.hasPrefix("[") || first.hasPrefix("//") || first.hasPrefix("/*") {
+            let root = try JSONReader.parse(bytes, file: file)
+            if let members = root.members {
+                if members.contains(where: { ["stores", "accounts", "store_hash"].contains($0.key) }) {
+                    return try ExportReader.read(root, file: file)
+                }
+                if members.contains(where: { ["scope", "access_token", "context"].contains($0.key) }) {
+                    return try TokenResponseReader.read(root, file: file, options: options)
+                }
+                throw .invalid(file: file, position: root.position, message: "expected a scopelint export (\"stores\" or \"store_hash\" and \"accounts\") or an OAuth token response (\"scope\")")
+            }
+            if let elements = root.elements {
+                // A bare JSON array of parameters.
+                var entries: [ScopeEntry] = []
+                for element in elements {
+                    guard let text = element.stringValue else {
+                        throw .invalid(file: file, position: element.position, message: "expected an array of OAuth scope parameters, found \(element.value.kindDescription)")
+                    }
+                    entries += ExportReader.splitParameters(text, at: element.position)
+                }
+                let account = Account(name: options.accountName ?? "API account", position: root.position, scopes: entries)
+                return Export(file: file, stores: [options.store(account)])
+            }
+            throw .invalid(file: file, position: root.position, message: "expected a scopelint export object, found \(root.value.kindDescription)")
+        }
+        let text = lines.lines.map { String($0.text) }.joined(separator: "\n")
+        for reader in [CredentialsFileReader.self, TokenResponseReader.self, CSVReader.self, ScopeStringReader.self] as [any InputReader.Type] where reader.sniff(text) {
+            return try reader.read(bytes, file: file, options: options)
+        }
+        return try TextListReader.read(bytes, file: file, options: options)
+    }
+}
+
+/// The canonical export, as a reader in the `--from` list.
+enum ExportFormat: InputReader {
+    static let identifier = "export"
+    static let summary = "the scopelint export (JSON or JSON5), one store or many"
+    static func sniff(_ text: String) -> Bool { text.hasPrefix("{") }
+    static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
+        try ExportReader.read(bytes, file: file)
+    }
+}

@@ -1,0 +1,63 @@
+/// An input split into lines for the line-based readers (CSV, text, credentials, scope
+/// strings): UTF-8 checked, the byte order mark skipped, LF or CRLF endings, and the
+/// 1-based line number of each line kept for locations.
+struct TextLines {
+    struct Line {
+        var number: Int
+        var text: Substring
+        /// Column (1-based, in Unicode scalars) of a position inside `text`.
+        func column(of index: Substring.Index) -> Int {
+            text.unicodeScalars[text.startIndex..<index].count + 1
+        }
+    }
+
+    var lines: [Line]
+
+    init(_ bytes: [UInt8], file: String) throws(ScopeLintError) {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard let text = String(validating: body, as: UTF8.self) else {
+            throw .invalid(file: file, position: Self.firstInvalidPosition(Array(body)), message: "expected UTF-8 text; the input has bytes that are not UTF-8")
+        }
+        if text.unicodeScalars.contains("\u{0}") {
+            let line = text.prefix { $0 != "\u{0}" }.filter { $0 == "\n" || $0 == "\r\n" }.count + 1
+            throw .invalid(file: file, position: TextPosition(line: line, column: 1), message: "expected text; the input holds a NUL byte (a binary file?)")
+        }
+        var lines: [Line] = []
+        var number = 0
+        // "\r\n" is one Character in Swift, so CRLF, LF and a lone CR are all matched here.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            number += 1
+            lines.append(Line(number: number, text: line))
+        }
+        self.lines = lines
+    }
+
+    /// Where UTF-8 decoding first fails, for the error message.
+    static func firstInvalidPosition(_ bytes: [UInt8]) -> TextPosition {
+        var line = 1
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0x6 ? 2 : byte >> 4 == 0xE ? 3 : byte >> 3 == 0x1E ? 4 : 0
+            if length == 0 || index + length > bytes.count || String(validating: bytes[index..<index + length], as: UTF8.self) == nil {
+                let column = String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars.count + 1
+                return TextPosition(line: line, column: column)
+            }
+            if byte == 0x0A { line += 1; start = index + 1 }
+            index += length
+        }
+        return TextPosition(line: line, column: 1)
+    }
+}
+
+extension Substring {
+    /// The text with spaces and tabs trimmed from both ends.
+    var trimmed: Substring {
+        var result = self
+        while let first = result.first, first == " " || first == "\t" || first == "\u{A0}" { result.removeFirst() }
+        while let last = result.last, last == " " || last == "\t" || last == "\u{A0}" { result.removeLast() }
+        return result
+    }
+}
