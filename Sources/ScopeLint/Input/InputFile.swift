@@ -9,17 +9,32 @@ public enum InputFile {
         path == "-" ? standardInputName : path
     }
 
+    /// The largest input scopelint reads: several times the largest real fleet export, small
+    /// enough that a runaway file cannot exhaust a CI machine's memory.
+    public static let maximumSize = 512 << 20
+
     public static func read(_ path: String, standardInput: () -> [UInt8] = readStandardInput) throws(ScopeLintError) -> [UInt8] {
-        if path == "-" { return standardInput() }
+        if path == "-" {
+            let bytes = standardInput()
+            if bytes.count > maximumSize { throw tooLarge(standardInputName) }
+            return bytes
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .unreadable(file: path, reason: "no such file")
         }
         if isDirectory.boolValue { throw .unreadable(file: path, reason: "it is a directory, expected a file") }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumSize {
+            throw tooLarge(path)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(file: path, reason: "permission denied or not a regular file")
         }
         return [UInt8](data)
+    }
+
+    static func tooLarge(_ file: String) -> ScopeLintError {
+        .invalid(file: file, position: nil, message: "the input is larger than \(maximumSize >> 20) MiB, the most scopelint reads; split the export by store")
     }
 
     public static func readStandardInput() -> [UInt8] {

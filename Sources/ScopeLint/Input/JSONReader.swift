@@ -10,6 +10,8 @@ public struct JSONReader {
     /// Deeper nesting than any real export or policy needs; the limit keeps a hostile
     /// file from exhausting the stack.
     public static let maximumDepth = 256
+    /// No scope, level, name or hash is anywhere near this long.
+    public static let maximumStringLength = 1 << 20
 
     private let bytes: [UInt8]
     private let file: String
@@ -133,12 +135,14 @@ public struct JSONReader {
 
     private mutating func parseString() throws(ScopeLintError) -> String {
         let quote = bytes[index]
+        let opening = index
         index += 1
         let contentStart = index
         // Fast path: no escapes, the bytes are the string.
         while index < bytes.count {
             let byte = bytes[index]
             if byte == quote {
+                try checkLength(index - contentStart, opening: opening)
                 let text = try decodeUTF8(contentStart..<index)
                 index += 1
                 return text
@@ -151,6 +155,7 @@ public struct JSONReader {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == quote {
+                try checkLength(scalars.count, opening: opening)
                 index += 1
                 guard let text = String(validating: scalars, as: UTF8.self) else {
                     throw error("expected UTF-8 text; the string before this point has invalid bytes")
@@ -203,6 +208,12 @@ public struct JSONReader {
             }
         }
         throw error("expected the closing quote of a string, found the end of the file")
+    }
+
+    private mutating func checkLength(_ length: Int, opening: Int) throws(ScopeLintError) {
+        guard length > Self.maximumStringLength else { return }
+        index = opening
+        throw error("a string longer than \(Self.maximumStringLength >> 20) MiB; no scope, level, name or hash is that long")
     }
 
     private mutating func hexDigits(_ count: Int) throws(ScopeLintError) -> UInt32 {

@@ -18,18 +18,23 @@ enum ScopeStringReader: InputReader {
         var entries: [ScopeEntry] = []
         for line in text.lines {
             var start: Substring.Index?
+            var startColumn = 1
+            // Columns are counted as we go: one long line must not cost quadratic time.
+            var column = 1
             var index = line.text.startIndex
             while true {
                 let atEnd = index == line.text.endIndex
                 let separator = atEnd || " \t,+".contains(line.text[index])
                 if separator, let begin = start {
                     entries.append(ScopeEntry(key: String(line.text[begin..<index]), level: nil,
-                                              position: TextPosition(line: line.number, column: line.column(of: begin))))
+                                              position: TextPosition(line: line.number, column: startColumn)))
                     start = nil
                 } else if !separator, start == nil {
                     start = index
+                    startColumn = column
                 }
                 if atEnd { break }
+                column += line.text[index].unicodeScalars.count
                 index = line.text.index(after: index)
             }
         }

@@ -102,10 +102,12 @@ enum TokenResponseReader: InputReader {
         var entries: [ScopeEntry] = []
         var index = value.startIndex
         var current = ""
-        var currentStart = index
+        // Columns are counted as we go: a long query must not cost quadratic time.
+        var column = line.column(of: index)
+        var currentColumn = column
         func flush() {
             if !current.isEmpty {
-                entries.append(ScopeEntry(key: current, level: nil, position: TextPosition(line: line.number, column: line.column(of: currentStart))))
+                entries.append(ScopeEntry(key: current, level: nil, position: TextPosition(line: line.number, column: currentColumn)))
             }
             current = ""
         }
@@ -114,15 +116,17 @@ enum TokenResponseReader: InputReader {
             if rest.hasPrefix("%20") || rest.hasPrefix("%2C") || rest.hasPrefix("%2c") {
                 flush()
                 index = value.index(index, offsetBy: 3)
+                column += 3
                 continue
             }
             let character = value[index]
             if character == "+" || character == "," || character == " " {
                 flush()
             } else {
-                if current.isEmpty { currentStart = index }
+                if current.isEmpty { currentColumn = column }
                 current.append(character)
             }
+            column += character.unicodeScalars.count
             index = value.index(after: index)
         }
         flush()

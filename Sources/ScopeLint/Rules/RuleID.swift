@@ -13,6 +13,7 @@ public enum RuleID: String, CaseIterable, Sendable, Comparable {
     case missingAccount = "missing-account"
     case unmatchedAccount = "unmatched-account"
     case sharedAccount = "shared-account"
+    case tooManyAccounts = "too-many-accounts"
 
     public var rule: any Rule.Type {
         switch self {
@@ -28,6 +29,7 @@ public enum RuleID: String, CaseIterable, Sendable, Comparable {
         case .missingAccount: MissingAccountRule.self
         case .unmatchedAccount: UnmatchedAccountRule.self
         case .sharedAccount: SharedAccountRule.self
+        case .tooManyAccounts: TooManyAccountsRule.self
         }
     }
 

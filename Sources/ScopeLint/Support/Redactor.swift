@@ -6,8 +6,12 @@
 public enum Redactor {
     public static let placeholder = "[redacted]"
 
+    /// Longer input is cut when echoed: a message never carries megabytes of someone's file.
+    public static let maximumEcho = 120
+
     public static func redact(_ text: String) -> String {
         guard text.utf8.count >= 20 else { return text }
+        if text.count > maximumEcho { return redact(String(text.prefix(maximumEcho - 20))) + "…" }
         var output = ""
         var run = ""
         func flush() {

@@ -8,6 +8,8 @@ enum Suggestions {
 
     /// The candidates within a small edit distance of `word`, closest first.
     static func closest(to word: String, in candidates: some Sequence<String>, limit: Int = 2) -> [String] {
+        // No name scopelint knows is near a word this long; skip the quadratic comparison.
+        guard word.utf8.count <= 80 else { return [] }
         let target = Array(word.lowercased().unicodeScalars)
         let threshold = max(2, target.count / 3)
         var scored: [(Int, String)] = []

@@ -85,6 +85,7 @@ struct RuleExampleTests {
             .missingScope: .error, .excessiveScope: .error, .riskyScope: .warning, .unknownScope: .warning,
             .normalizedValue: .note, .conflictingScope: .error, .secretInExport: .error, .accountLevelToken: .warning,
             .legacyToken: .warning, .missingAccount: .error, .unmatchedAccount: .note, .sharedAccount: .warning,
+            .tooManyAccounts: .warning,  // ours: BigCommerce caps store-level accounts at 50
         ]
         for rule in RuleID.allCases { #expect(rule.description.defaultSeverity == expected[rule], "\(rule.rawValue)") }
     }
