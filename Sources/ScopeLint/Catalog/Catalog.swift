@@ -71,12 +71,17 @@ public struct Catalog: Sendable {
     /// Looks a UI name up, ignoring case, spacing, punctuation and `&` versus `and`.
     public func scope(named name: String) -> ScopeID? {
         if let id = byExactName[name] { return id }
+        // No UI name is longer than this; a longer key cannot match and is not worth normalizing.
+        guard name.utf8.count <= Self.longestName else { return nil }
         return byNameKey[Self.nameKey(name)]
     }
+
+    static let longestName = 100
 
     /// Looks an OAuth parameter up; case is ignored because people retype them.
     public func parameter(_ text: String) -> ParameterMatch? {
         if let match = byParameter[text] { return match }
+        guard text.utf8.count <= Self.longestName else { return nil }
         return byParameter[text.lowercased()]
     }
 
@@ -112,6 +117,20 @@ public struct Catalog: Sendable {
     /// Lower case letters and digits only, with `&` read as "and": "Sites & Routes",
     /// "sites and routes" and "SITES&ROUTES" share one key.
     static func nameKey(_ name: String) -> String {
+        // ASCII, the usual case, without a String per character.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(name.utf8.count)
+            for byte in name.utf8 {
+                switch byte {
+                case UInt8(ascii: "&"): bytes += Array("and".utf8)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var key = ""
         for scalar in name.unicodeScalars {
             if scalar == "&" {

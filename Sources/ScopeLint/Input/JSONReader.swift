@@ -60,6 +60,7 @@ public struct JSONReader {
         case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONNode(.number(try parseNumber()), at: start)
         default:
+            let wordStart = index
             let word = identifier()
             switch word {
             case "true": return JSONNode(.bool(true), at: start)
@@ -67,7 +68,9 @@ public struct JSONReader {
             case "null": return JSONNode(.null, at: start)
             case "Infinity", "NaN": return JSONNode(.number(word), at: start)
             default:
-                index -= word.utf8.count
+                // Step back by position, not by the word's length: invalid UTF-8 decodes to
+                // longer replacement characters (a fuzzer found the difference).
+                index = wordStart
                 throw error("expected a value (object, array, string, number, true, false or null), found \(describeHere())")
             }
         }
@@ -245,9 +248,10 @@ public struct JSONReader {
     private mutating func parseNumber() throws(ScopeLintError) -> String {
         let start = index
         if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+        let wordStart = index
         let word = identifier()
         if word == "Infinity" || word == "NaN" { return String(decoding: bytes[start..<index], as: UTF8.self) }
-        index -= word.utf8.count
+        index = wordStart
         var digits = 0
         if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "0"), bytes[index + 1] | 0x20 == UInt8(ascii: "x") {
             index += 2

@@ -19,9 +19,11 @@ struct TextLines {
         guard let text = String(validating: body, as: UTF8.self) else {
             throw .invalid(file: file, position: Self.firstInvalidPosition(Array(body)), message: "expected UTF-8 text; the input has bytes that are not UTF-8")
         }
-        if text.unicodeScalars.contains("\u{0}") {
-            let line = text.prefix { $0 != "\u{0}" }.filter { $0 == "\n" || $0 == "\r\n" }.count + 1
-            throw .invalid(file: file, position: TextPosition(line: line, column: 1), message: "expected text; the input holds a NUL byte (a binary file?)")
+        if let nul = text.unicodeScalars.firstIndex(of: "\u{0}") {
+            let before = text.unicodeScalars[..<nul]
+            let line = before.count { $0 == "\n" } + 1
+            let column = before.reversed().prefix { $0 != "\n" }.count + 1
+            throw .invalid(file: file, position: TextPosition(line: line, column: column), message: "expected text; the input holds a NUL byte (a binary file?)")
         }
         var lines: [Line] = []
         var number = 0

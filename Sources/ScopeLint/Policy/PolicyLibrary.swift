@@ -50,8 +50,14 @@ public struct PolicyLibrary: Sendable {
             throw .unreadable(file: path, reason: "cannot list the folder")
         }
         var seen: [String: String] = [:]
+        let folder = AtomicFile.canonical(path) + "/"
         for name in names.sorted() where name.hasSuffix(".json") || name.hasSuffix(".json5") {
             let file = (path as NSString).appendingPathComponent(name)
+            // A link may not smuggle in a policy from elsewhere: what the folder holds is what a
+            // reviewer of the folder saw.
+            if FileManager.default.fileExists(atPath: file), !AtomicFile.canonical(file).hasPrefix(folder) {
+                throw .unreadable(file: file, reason: "it links outside \(path); copy the policy into the folder instead")
+            }
             let policy = try PolicyLoader.load(try InputFile.read(file), file: file, catalog: catalog)
             if let other = seen[policy.id] {
                 throw .invalid(file: file, position: policy.position, message: "policy id '\(policy.id)' is also the id of \(other); give each policy its own id")

@@ -10,6 +10,10 @@ public enum Redactor {
     public static let maximumEcho = 120
 
     public static func redact(_ text: String) -> String {
+        // Control characters from an input would drive the user's terminal: show them escaped.
+        if text.unicodeScalars.contains(where: isControl) {
+            return redact(String(text.unicodeScalars.map { isControl($0) ? "\\u{\(String($0.value, radix: 16, uppercase: true))}" : String($0) }.joined()))
+        }
         guard text.utf8.count >= 20 else { return text }
         if text.count > maximumEcho { return redact(String(text.prefix(maximumEcho - 20))) + "…" }
         var output = ""
@@ -28,6 +32,10 @@ public enum Redactor {
         }
         flush()
         return output
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     static func looksSecret(_ run: String) -> Bool {

@@ -132,7 +132,7 @@ struct InputShapeTests {
 
     @Test("line-based inputs reject what is not text", arguments: [
         ([0x6F, 0x72, 0x64, 0xFF, 0x0A], "1:4", "not UTF-8"),
-        ([0x41, 0x0A, 0x42, 0x00, 0x43], "2:1", "NUL byte"),
+        ([0x41, 0x0A, 0x42, 0x00, 0x43], "2:2", "NUL byte"),
     ] as [([UInt8], String, String)])
     func binary(_ bytes: [UInt8], _ at: String, _ phrase: String) {
         #expect {
