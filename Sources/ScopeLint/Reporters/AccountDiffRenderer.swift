@@ -99,7 +99,7 @@ public enum AccountDiffRenderer {
     public static func json(_ diffs: [AccountDiff], report: Report, all: Bool) -> String {
         var w = JSONWriter()
         w.beginObject()
-        w.beginObject("tool"); w.field("name", report.toolName); w.field("version", report.toolVersion); w.endObject()
+        w.toolHeader(version: report.toolVersion)
         w.field("mode", "policy")
         w.beginArray("accounts")
         for diff in diffs {

@@ -47,7 +47,7 @@ public enum ExportDiffRenderer {
     public static func json(_ diff: ExportDiff, toolVersion: String) -> String {
         var w = JSONWriter()
         w.beginObject()
-        w.beginObject("tool"); w.field("name", "scopelint"); w.field("version", toolVersion); w.endObject()
+        w.toolHeader(version: toolVersion)
         w.field("mode", "exports")
         w.field("old", diff.oldFile)
         w.field("new", diff.newFile)

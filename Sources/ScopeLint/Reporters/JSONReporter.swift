@@ -7,10 +7,7 @@ public enum JSONReporter: Reporter {
     public static func render(_ report: Report, options: ReportOptions) -> String {
         var writer = JSONWriter()
         writer.beginObject()
-        writer.beginObject("tool")
-        writer.field("name", report.toolName)
-        writer.field("version", report.toolVersion)
-        writer.endObject()
+        writer.toolHeader(version: report.toolVersion)
         writer.beginArray("findings")
         for finding in report.findings {
             writer.beginObject()

@@ -42,7 +42,7 @@ public enum PlanRenderer {
     public static func json(_ plan: Plan, toolVersion: String) -> String {
         var w = JSONWriter()
         w.beginObject()
-        w.beginObject("tool"); w.field("name", "scopelint"); w.field("version", toolVersion); w.endObject()
+        w.toolHeader(version: toolVersion)
         w.beginArray("policies")
         for policy in plan.policies {
             w.beginObject(); w.field("id", policy.id); w.field("title", policy.title); w.field("source", policy.source); w.endObject()

@@ -28,7 +28,7 @@ public enum PolicyComparisonRenderer {
     public static func json(_ comparison: PolicyComparison, all: Bool, toolVersion: String) -> String {
         var w = JSONWriter()
         w.beginObject()
-        w.beginObject("tool"); w.field("name", "scopelint"); w.field("version", toolVersion); w.endObject()
+        w.toolHeader(version: toolVersion)
         w.field("mode", "policies")
         w.field("a", comparison.a.id)
         w.field("b", comparison.b.id)

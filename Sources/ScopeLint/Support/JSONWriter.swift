@@ -16,6 +16,14 @@ struct JSONWriter {
     mutating func beginArray(_ key: String? = nil) { open(key, "[") }
     mutating func endArray() { close("]") }
 
+    /// `"tool": {"name": "scopelint", "version": ...}`, the first member of every JSON output.
+    mutating func toolHeader(version: String) {
+        beginObject("tool")
+        field("name", "scopelint")
+        field("version", version)
+        endObject()
+    }
+
     mutating func field(_ key: String, _ value: String?) {
         guard let value else { return }
         item(key)
