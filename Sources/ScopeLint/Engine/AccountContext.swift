@@ -21,6 +21,8 @@ public struct AccountContext: Sendable {
     public let grants: Grants
     public let policies: [ResolvedPolicy]
     public let matching: Matching
+    /// The companion requirements (`policy#index`) some account of the store satisfies.
+    public var presentCompanions: Set<String> = []
     public let order: Finding.Order
 
     public var storeLabel: String { store.label }

@@ -56,13 +56,13 @@ public struct LintEngine: Sendable {
         for (fileIndex, export) in exports.enumerated() {
             for (storeIndex, store) in export.stores.enumerated() {
                 storeCount += 1
-                let assignments = assign(store)
+                let (assignments, presentCompanions) = assign(store)
                 for (accountIndex, account) in store.accounts.enumerated() {
                     let grants = try Grants.resolve(account.scopes, file: export.file, catalog: catalog)
                     let (policies, matching) = assignments[accountIndex]
                     let context = AccountContext(
                         catalog: catalog, file: export.file, store: store, account: account, grants: grants,
-                        policies: policies, matching: matching,
+                        policies: policies, matching: matching, presentCompanions: presentCompanions,
                         order: Finding.Order(file: fileIndex, store: storeIndex, account: accountIndex, rule: 0, scope: 0, policy: ""))
                     var accountFindings: [Finding] = []
                     for rule in RuleID.allCases {
@@ -80,26 +80,31 @@ public struct LintEngine: Sendable {
     /// Chooses each account's policies: the explicit ones, else `applies_to` matches, else the
     /// fallback. Accounts that satisfy a companion requirement of another account's policy
     /// are companions: they exist for that integration and carry no scopes of their own.
-    func assign(_ store: Store) -> [([ResolvedPolicy], AccountContext.Matching)] {
+    func assign(_ store: Store) -> ([([ResolvedPolicy], AccountContext.Matching)], Set<String>) {
+        let storeTypes = Set(store.accounts.map(\.type))
         var result: [([ResolvedPolicy], AccountContext.Matching)] = store.accounts.map { account in
             if !explicit.isEmpty { return (explicit, .explicit) }
             if let mapping = mapped.first(where: { Glob.matches($0.pattern, account.name) }) { return (mapping.policies, .configured) }
-            let matched = matcher.matches(for: account, in: store)
+            let matched = matcher.matches(for: account, storeTypes: storeTypes)
             if matched.isEmpty { return (fallback.map { [$0] } ?? [], .fallback) }
             return (matched, .matched)
         }
-        for index in store.accounts.indices {
-            guard result[index].1 != .fallback else { continue }
-            for policy in result[index].0 {
-                for companion in policy.companions {
-                    for (other, candidate) in store.accounts.enumerated() where other != index && PolicyMatcher.satisfies(candidate, companion) {
+        // Each policy's companions are looked for once per store, however many accounts use it.
+        var present: Set<String> = []
+        var searched: Set<String> = []
+        for index in store.accounts.indices where result[index].1 != .fallback {
+            for policy in result[index].0 where searched.insert(policy.id).inserted {
+                for (number, companion) in policy.companions.enumerated() {
+                    for (other, candidate) in store.accounts.enumerated() where PolicyMatcher.satisfies(candidate, companion) {
+                        present.insert(PolicyMatcher.companionKey(policy, number))
+                        if other == index { continue }
                         if case .companion = result[other].1 { continue }
                         result[other] = ([], .companion(of: policy.id))
                     }
                 }
             }
         }
-        return result
+        return (result, present)
     }
 
     /// The configuration's severity overrides, over the policies'; an accepted risk stays a note.

@@ -11,9 +11,15 @@ public struct PolicyMatcher: Sendable {
     /// policy extends another (CSM with B2B Edition extends CSM), the refinement wins:
     /// that is one integration described twice, not a shared account.
     public func matches(for account: Account, in store: Store) -> [ResolvedPolicy] {
+        matches(for: account, storeTypes: Set(store.accounts.map(\.type)))
+    }
+
+    /// `storeTypes` are the kinds of account the store has, computed once per store so a large
+    /// store is not scanned again for each of its accounts.
+    func matches(for account: Account, storeTypes: Set<AccountType>) -> [ResolvedPolicy] {
         let candidates = integrations.filter { policy in
             guard let rule = policy.appliesTo else { return false }
-            return Self.applies(rule, to: account, in: store)
+            return Self.applies(rule, to: account, storeTypes: storeTypes)
         }
         guard candidates.count > 1 else { return candidates }
         return candidates.filter { candidate in
@@ -21,12 +27,15 @@ public struct PolicyMatcher: Sendable {
         }
     }
 
-    static func applies(_ rule: Policy.AppliesTo, to account: Account, in store: Store) -> Bool {
+    static func applies(_ rule: Policy.AppliesTo, to account: Account, storeTypes: Set<AccountType>) -> Bool {
         if !rule.types.isEmpty && !rule.types.contains(account.type) { return false }
         if !rule.accountNames.isEmpty && !rule.accountNames.contains(where: { Glob.matches($0, account.name) }) { return false }
-        if !rule.storeHasAccountTypes.isEmpty && !store.accounts.contains(where: { rule.storeHasAccountTypes.contains($0.type) }) { return false }
+        if !rule.storeHasAccountTypes.isEmpty && storeTypes.isDisjoint(with: rule.storeHasAccountTypes) { return false }
         return true
     }
+
+    /// A companion's identity within a store: its policy and its place in the policy's list.
+    static func companionKey(_ policy: ResolvedPolicy, _ index: Int) -> String { "\(policy.id)#\(index)" }
 
     /// Does the account satisfy a companion requirement?
     static func satisfies(_ account: Account, _ companion: Policy.Companion) -> Bool {

@@ -24,7 +24,7 @@ public enum MissingAccountRule: Rule {
         case .fallback, .companion: return
         }
         for policy in context.policies {
-            for companion in policy.companions where !context.store.accounts.contains(where: { PolicyMatcher.satisfies($0, companion) }) {
+            for (number, companion) in policy.companions.enumerated() where !context.presentCompanions.contains(PolicyMatcher.companionKey(policy, number)) {
                 let how = companion.how.map { " Create it: \($0)." } ?? ""
                 findings.append(context.finding(
                     .missingAccount, severity: context.severity(.missingAccount, natural: description.defaultSeverity, policy: policy),
