@@ -5,6 +5,7 @@ enum Suggestions {
     /// Hints already computed, by word and candidate list: a fleet repeats the same unknown
     /// scope in many accounts, and edit distances over the whole catalog are not free.
     private static let cache = Mutex<[[String]: String]>([:])
+    static let maximumWords = 1_000
 
     /// The candidates within a small edit distance of `word`, closest first.
     static func closest(to word: String, in candidates: some Sequence<String>, limit: Int = 2) -> [String] {
@@ -14,6 +15,8 @@ enum Suggestions {
         let threshold = max(2, target.count / 3)
         var scored: [(Int, String)] = []
         for candidate in candidates {
+            // The distance is at least the difference in length: skip what cannot be close.
+            if abs(candidate.unicodeScalars.count - target.count) > threshold { continue }
             let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
             if distance <= threshold { scored.append((distance, candidate)) }
         }
@@ -40,7 +43,11 @@ enum Suggestions {
     static func hint(for word: String, in candidates: [String]) -> String {
         // The callers' candidate lists differ in length and ends; that identifies them cheaply.
         let key = [word, String(candidates.count), candidates.first ?? "", candidates.last ?? ""]
-        if let known = cache.withLock({ $0[key] }) { return known }
+        // A budget of distinct words per run: a file of a million made-up scopes must not
+        // spend minutes on "did you mean". Past it, findings carry no suggestion.
+        let (known, exhausted) = cache.withLock { ($0[key], $0.count >= maximumWords) }
+        if let known { return known }
+        if exhausted { return "" }
         let found = closest(to: word, in: candidates)
         let hint = found.isEmpty ? "" : " (did you mean '\(found.joined(separator: "' or '"))'?)"
         cache.withLock { $0[key] = hint }
