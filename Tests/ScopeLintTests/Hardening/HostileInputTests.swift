@@ -39,7 +39,7 @@ func garbage(_ count: Int, seed: UInt64) -> [UInt8] {
     }
 }
 
-@Suite("Hostile inputs", .timeLimit(.minutes(2)))
+@Suite("Hostile inputs", .timeLimit(.minutes(5)))  // debug builds on a loaded 2-core machine; a hang still fails
 struct HostileInputTests {
     static let cases: [HostileCase] = [
         HostileCase("empty file", "", "<stdin>:1:1: error: expected an export"),
