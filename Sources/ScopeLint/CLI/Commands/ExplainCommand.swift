@@ -26,7 +26,9 @@ enum ExplainCommand: Command {
         for example in d.examples {
             out += "\n\(example.triggers ? "Triggers" : "Does not trigger"): \(example.title)\(example.policy.map { " (--policy \($0))" } ?? "")\n"
             for line in example.export.split(separator: "\n", omittingEmptySubsequences: false) {
-                out += "    " + line.replacingOccurrences(of: String(RuleExample.marker), with: "") + "\n"
+                let text = line.replacingOccurrences(of: String(RuleExample.marker), with: "")
+                // Generated examples (51 accounts) would be one enormous line.
+                out += "    " + (text.count > 150 ? String(text.prefix(140)) + " …" : text) + "\n"
             }
         }
         console.out += out
