@@ -8,6 +8,7 @@ enum DiffCommand: Command {
         arguments: [ArgumentSpec("input", required: false, variadic: true, help: "One export, or the old and the new export; '-' reads standard input.")],
         options: [
             CommandSupport.policyOption, CommandSupport.policiesOption,
+            OptionSpec("config", value: "file", help: "Read settings from this file instead of ./.scopelint.json."),
             OptionSpec("all", help: "Show every scope, not only those that differ."),
             CommandSupport.formatOption(["text", "json"]), CommandSupport.failOnOption,
             OptionSpec("fail-on-escalation", help: "With OLD NEW: exit 1 when any access grew (a raised level, a new account with any scope)."),
@@ -19,7 +20,8 @@ enum DiffCommand: Command {
         let inputs = arguments.positionals
         let json = arguments.value("format") == "json"
         let style = console.style(for: arguments.value("color"))
-        let (library, ids) = try CommandSupport.policies(arguments)
+        let configuration = try CommandSupport.configuration(arguments)
+        let (library, ids) = try CommandSupport.policies(arguments, configuration: configuration)
         if inputs.count != 2, arguments.flag("fail-on-escalation") {
             throw UsageError("'--fail-on-escalation' compares two exports: give OLD and NEW.", command: path)
         }
@@ -33,8 +35,8 @@ enum DiffCommand: Command {
                                 : PolicyComparisonRenderer.text(comparison, all: arguments.flag("all"), style: style)
             return 0
         case 1:
-            let failOn = FailThreshold(arguments.value("fail-on") ?? "error") ?? .severity(.error)
-            let engine = try LintEngine(library: library, policyIDs: ids)
+            let failOn = arguments.value("fail-on").flatMap(FailThreshold.init) ?? configuration.failOn ?? .severity(.error)
+            let engine = try LintEngine(library: library, policyIDs: ids, configuration: configuration)
             let exports = try CommandSupport.readExports(inputs, arguments: arguments, console: console)
             var diffs: [AccountDiff] = []
             var findings: [Finding] = []
