@@ -103,14 +103,20 @@ enum TextListReader: InputReader {
 
     /// "Change Customers from none to modify" (any case; text after the level is ignored).
     static func changePhrase(_ body: Substring) -> (Substring, Substring)? {
-        let lower = body.lowercased()
-        guard lower.hasPrefix("change ") else { return nil }
-        guard let from = lower.range(of: " from "), let to = lower.range(of: " to ", range: from.upperBound..<lower.endIndex) else { return nil }
-        let nameStart = body.index(body.startIndex, offsetBy: 7)
-        let nameEnd = body.index(body.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: from.lowerBound))
-        let levelStart = body.index(body.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: to.upperBound))
-        let name = body[nameStart..<nameEnd].trimmed
-        var level = body[levelStart...].trimmed
+        // Lower-cased ASCII only, so `lower` and `body` have the same characters at the same
+        // offsets (full Unicode lower-casing can change lengths; a fuzzer found the mismatch).
+        let lower = body.map { $0.isASCII ? Character($0.lowercased()) : $0 }
+        func find(_ word: String, from start: Int) -> Int? {
+            let needle = Array(word)
+            guard lower.count >= needle.count, start <= lower.count - needle.count else { return nil }
+            return (start...(lower.count - needle.count)).first { lower[$0..<$0 + needle.count].elementsEqual(needle) }
+        }
+        guard lower.starts(with: Array("change ")),
+              let from = find(" from ", from: 6), from > 6,
+              let to = find(" to ", from: from + 6) else { return nil }
+        func offset(_ n: Int) -> Substring.Index { body.index(body.startIndex, offsetBy: n) }
+        let name = body[offset(7)..<offset(from)].trimmed
+        var level = body[offset(to + 4)...].trimmed
         if let end = level.firstIndex(where: { ".,;".contains($0) }) { level = level[..<end] }
         if let dash = level.range(of: " - ") { level = level[..<dash.lowerBound] }
         level = level.trimmed

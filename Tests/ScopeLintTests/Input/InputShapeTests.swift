@@ -111,6 +111,17 @@ struct InputShapeTests {
         #expect(entries(export) == ["Content=read-only@4:3", "Customers=modify@5:3", "Carts=Modify@6:11", "Orders=modify@7:3", "Themes=none@8:4", "Made Up Scope=modify@10:1"])
     }
 
+    @Test("'Change' phrases with no name, odd case or non-ASCII letters are read or passed over", arguments: [
+        ("7. Change from none to manage.", nil),
+        ("Change İnventory from none to modify", "İnventory=modify"),
+        ("CHANGE Orders FROM none TO Modify", "Orders=Modify"),
+        ("Change Orders from none to", nil),
+    ] as [(String, String?)])
+    func changePhrases(_ line: String, _ expected: String?) {
+        let result = TextListReader.changePhrase(Substring(line)).map { "\($0.0)=\($0.1)" }
+        #expect(result == expected)
+    }
+
     @Test("credentials file: no scopes, both secrets, the store from the API path")
     func credentials() throws {
         let export = try readInput("ACCESS TOKEN: aaa\nCLIENT NAME: Feed\nAPI PATH: https://api.bigcommerce.com/stores/abc123/v3/\nCLIENT ID: bbb\nCLIENT SECRET: ccc\n")
