@@ -54,6 +54,17 @@ enum TextListReader: InputReader {
                 sawAnything = true
                 continue
             }
+            if let named = accountNamePhrase(body), options.accountName == nil {
+                // Guides say how to name the account ('Please name the Account "Modern Retail
+                // Integration"'); that name is what the integration's policy matches.
+                let s = currentStore()
+                if let last = stores[s].accounts.indices.last, stores[s].accounts[last].scopes.isEmpty {
+                    stores[s].accounts[last].name = named
+                } else {
+                    stores[s].accounts.append(Account(name: named, position: position, scopes: []))
+                }
+                continue
+            }
             guard let (name, value) = keyValue(body) else { continue }
             let key = Catalog.levelKey(String(name))
             let namePosition = TextPosition(line: line.number, column: line.column(of: name.startIndex))
@@ -99,6 +110,18 @@ enum TextListReader: InputReader {
             }
             return text
         }
+    }
+
+    /// 'name the Account "Modern Retail Integration"' (any case, straight or curly quotes).
+    static func accountNamePhrase(_ body: Substring) -> String? {
+        let lower = String(body.map { $0.isASCII ? Character($0.lowercased()) : $0 })
+        guard let phrase = lower.range(of: "name the account ") else { return nil }
+        let offset = lower.distance(from: lower.startIndex, to: phrase.upperBound)
+        let rest = body.dropFirst(offset)
+        guard let open = rest.first, "\"“".contains(open) else { return nil }
+        let name = rest.dropFirst().prefix { !"\"”".contains($0) }
+        guard !name.isEmpty, name.count < rest.count - 1 else { return nil }
+        return String(name)
     }
 
     /// "Change Customers from none to modify" (any case; text after the level is ignored).

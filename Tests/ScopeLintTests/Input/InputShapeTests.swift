@@ -122,6 +122,14 @@ struct InputShapeTests {
         #expect(result == expected)
     }
 
+    @Test("a guide's 'name the Account \"X\"' names the account, so its policy matches")
+    func accountNameFromGuide() throws {
+        let export = try readInput("- Please name the Account \"Modern Retail Integration\".\n1. Change Customers from none to modify\n")
+        #expect(export.stores[0].accounts.map(\.name) == ["Modern Retail Integration"])
+        #expect(TextListReader.accountNamePhrase("name the account \"unterminated") == nil)
+        #expect(TextListReader.accountNamePhrase("Name the Account “Stone Edge”") == "Stone Edge")
+    }
+
     @Test("credentials file: no scopes, both secrets, the store from the API path")
     func credentials() throws {
         let export = try readInput("ACCESS TOKEN: aaa\nCLIENT NAME: Feed\nAPI PATH: https://api.bigcommerce.com/stores/abc123/v3/\nCLIENT ID: bbb\nCLIENT SECRET: ccc\n")
