@@ -67,6 +67,8 @@ public struct Grants: Sendable {
         guard let levelText = entry.level else {
             // A bare OAuth parameter carries its own level.
             if catalog.implicitParameters.contains(entry.key) { return nil }
+            // Implicit scopes are accepted silently in any letter case, like other parameters.
+            if entry.key.utf8.count <= Catalog.longestName, catalog.implicitParameters.contains(entry.key.lowercased()) { return nil }
             guard let match = catalog.parameter(entry.key) else {
                 grants.unknown.append(entry)
                 return nil

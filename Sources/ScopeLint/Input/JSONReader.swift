@@ -79,7 +79,7 @@ public struct JSONReader {
     private mutating func enter() throws(ScopeLintError) {
         depth += 1
         if depth > Self.maximumDepth {
-            throw error("nesting is deeper than \(Self.maximumDepth) levels; scopelint inputs are never that deep")
+            throw error("expected at most \(Self.maximumDepth) levels of nesting, found more; scopelint inputs are never that deep")
         }
     }
 
@@ -159,10 +159,12 @@ public struct JSONReader {
             let byte = bytes[index]
             if byte == quote {
                 try checkLength(scalars.count, opening: opening)
-                index += 1
                 guard let text = String(validating: scalars, as: UTF8.self) else {
-                    throw error("expected UTF-8 text; the string before this point has invalid bytes")
+                    // Escapes are ASCII and decode to valid UTF-8: the bad byte is a raw one.
+                    index = Self.firstInvalidUTF8(bytes, in: contentStart..<index)
+                    throw error("expected UTF-8 text; this byte is not UTF-8")
                 }
+                index += 1
                 return text
             }
             if byte < 0x20 { throw error(byte == 0x0A ? "expected the closing quote before the end of the line" : "expected an escape sequence instead of a raw control character in a string") }
@@ -191,17 +193,23 @@ public struct JSONReader {
                 let value = try hexDigits(2)
                 appendScalar(value, to: &scalars)
             case UInt8(ascii: "u"):
+                let escapeStart = index - 2
                 var value = try hexDigits(4)
                 if (0xD800...0xDBFF).contains(value) {
                     // A high surrogate must be followed by an escaped low surrogate.
                     guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
                         throw error("expected a \\u escape for the low surrogate after a high surrogate")
                     }
+                    let lowStart = index
                     index += 2
                     let low = try hexDigits(4)
-                    guard (0xDC00...0xDFFF).contains(low) else { throw error("expected a low surrogate (\\uDC00 to \\uDFFF) after a high surrogate") }
+                    guard (0xDC00...0xDFFF).contains(low) else {
+                        index = lowStart
+                        throw error("expected a low surrogate (\\uDC00 to \\uDFFF) after a high surrogate")
+                    }
                     value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
                 } else if (0xDC00...0xDFFF).contains(value) {
+                    index = escapeStart
                     throw error("expected a high surrogate before this low surrogate escape")
                 }
                 appendScalar(value, to: &scalars)
@@ -330,9 +338,24 @@ public struct JSONReader {
             return String(decoding: bytes[range], as: UTF8.self)
         }
         guard let text = String(validating: bytes[range], as: UTF8.self) else {
-            throw error("expected UTF-8 text; this string has invalid bytes")
+            index = Self.firstInvalidUTF8(bytes, in: range)
+            throw error("expected UTF-8 text; this byte is not UTF-8")
         }
         return text
+    }
+
+    /// The offset of the first byte in `range` that does not start or continue valid UTF-8.
+    static func firstInvalidUTF8(_ bytes: [UInt8], in range: Range<Int>) -> Int {
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let byte = bytes[offset]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0x6 ? 2 : byte >> 4 == 0xE ? 3 : byte >> 3 == 0x1E ? 4 : 0
+            if length == 0 || offset + length > range.upperBound || String(validating: bytes[offset..<offset + length], as: UTF8.self) == nil {
+                return offset
+            }
+            offset += length
+        }
+        return range.upperBound
     }
 
     /// A short, value-free description of what is at the current position.
