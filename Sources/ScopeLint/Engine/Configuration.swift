@@ -72,7 +72,7 @@ public struct Configuration: Sendable {
                 guard let fields = member.value.members else { throw error(member.value.position, "expected \"severity\" as an object of rule to severity") }
                 for field in fields {
                     let id = try rule(field.key, at: field.keyPosition)
-                    switch field.value.stringValue {
+                    switch field.value.stringValue?.lowercased() {
                     case "off": configuration.severity[id] = .off
                     case let text?: if let severity = Severity(rawValue: text) { configuration.severity[id] = .severity(severity) } else { fallthrough }
                     default: throw error(field.value.position, "expected a severity: error, warning, note or off")

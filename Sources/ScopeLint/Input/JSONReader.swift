@@ -96,8 +96,13 @@ public struct JSONReader {
             if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
                 key = try parseString()
             } else {
+                let keyStart = index
                 key = identifier()
                 if key.isEmpty { throw error("expected a key in quotes or '}' to close the object, found \(describeHere())") }
+                if bytes[keyStart..<index].contains(where: { $0 >= 0x80 }), String(validating: bytes[keyStart..<index], as: UTF8.self) == nil {
+                    index = Self.firstInvalidUTF8(bytes, in: keyStart..<index)
+                    throw error("expected UTF-8 text; this byte is not UTF-8")
+                }
             }
             try skipTrivia()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {

@@ -6,7 +6,7 @@ enum ScopeStringReader: InputReader {
 
     static func sniff(_ text: String) -> Bool {
         var words = 0
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isNewline || $0 == "," || $0 == "+" }) {
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0.isNewline || $0 == "," || $0 == "+" }) {
             guard word.contains("_"), word.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else { return false }
             words += 1
         }
@@ -24,7 +24,7 @@ enum ScopeStringReader: InputReader {
             var index = line.text.startIndex
             while true {
                 let atEnd = index == line.text.endIndex
-                let separator = atEnd || " \t,+".contains(line.text[index])
+                let separator = atEnd || " \t,+\u{A0}".contains(line.text[index])
                 if separator, let begin = start {
                     entries.append(ScopeEntry(key: String(line.text[begin..<index]), level: nil,
                                               position: TextPosition(line: line.number, column: startColumn)))

@@ -100,7 +100,7 @@ public enum PolicyLoader {
             var types: [AccountType] = []
             for element in try stringList(node, "account types") {
                 let text = element.stringValue ?? ""
-                guard let type = AccountType(rawValue: text) else {
+                guard let type = AccountType(rawValue: text.lowercased()) else {
                     throw error(at: element.position, "expected an account type, one of \(AccountType.allCases.map(\.rawValue).joined(separator: ", "))\(Suggestions.hint(for: text, in: AccountType.allCases.map(\.rawValue)))")
                 }
                 types.append(type)
@@ -204,9 +204,9 @@ public enum PolicyLoader {
                     throw error(at: member.keyPosition, "unknown rule '\(Redactor.redact(member.key))'\(Suggestions.hint(for: member.key, in: RuleID.allCases.map(\.rawValue))); scopelint explain lists the rules")
                 }
                 let text = try string(member.value, "a severity")
-                if text == "off" {
+                if text.lowercased() == "off" {
                     result[rule] = .off
-                } else if let severity = Severity(rawValue: text) {
+                } else if let severity = Severity(rawValue: text.lowercased()) {
                     result[rule] = .severity(severity)
                 } else {
                     throw error(at: member.value.position, "expected a severity: error, warning, note or off")
@@ -253,7 +253,7 @@ public enum PolicyLoader {
                     case "level": levelNode = member.value
                     case "severity":
                         let text = try string(member.value, "a severity")
-                        guard let parsed = Severity(rawValue: text) else { throw error(at: member.value.position, "expected a severity: error, warning or note") }
+                        guard let parsed = Severity(rawValue: text.lowercased()) else { throw error(at: member.value.position, "expected a severity: error, warning or note") }
                         severity = parsed
                     case "harm": harm = try string(member.value, "the harm")
                     default: throw unknownKey(member, allowed: PolicyLoader.riskKeys, in: "a risk row")

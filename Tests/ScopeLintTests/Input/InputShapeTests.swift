@@ -58,6 +58,12 @@ struct InputShapeTests {
         #expect(export.stores[0].accounts[0].name == "Feed")
     }
 
+    @Test("a no-break space separates parameters too")
+    func noBreakSpace() throws {
+        let export = try readInput("store_v2_orders\u{A0}store_cart", from: "scope-string")
+        #expect(export.stores[0].accounts[0].scopes.map(\.key) == ["store_v2_orders", "store_cart"])
+    }
+
     @Test("CSV: any header case, quoted fields with quotes and line breaks, store and account groups")
     func csv() throws {
         let text = "STORE,Account Name,SCOPE,Level,notes\ns1,A,Orders,modify,\"x, \"\"y\"\"\"\ns1,A,Products,read-only,\"two\nlines\"\ns2,B,store_v2_orders,,\n"

@@ -57,6 +57,13 @@ struct JSONReaderPositionTests {
         }
     }
 
+    @Test("invalid UTF-8 in an unquoted key is an error at the bad byte, not a replacement character")
+    func unquotedKeyUTF8() {
+        #expect(throws: ScopeLintError.invalid(file: "t", position: TextPosition(line: 1, column: 4), message: "expected UTF-8 text; this byte is not UTF-8")) {
+            try JSONReader.parse([0x7B, 0x20, 0x61, 0xFF, 0x3A, 0x31, 0x7D], file: "t")
+        }
+    }
+
     @Test("errors never quote the input")
     func noQuoting() {
         #expect {

@@ -49,6 +49,14 @@ struct PolicyValidationTests {
         }
     }
 
+    @Test("severities and account types are read in any letter case")
+    func letterCase() throws {
+        let policy = try loadPolicy(#"{ id: "x", applies_to: { types: ["App"] }, severity: { "excessive-scope": "Warning", "normalized-value": "OFF" } }"#)
+        #expect(policy.appliesTo?.types == [.app])
+        #expect(policy.severity[.excessiveScope] == .severity(.warning))
+        #expect(policy.severity[.normalizedValue] == .off)
+    }
+
     @Test("extends: parents in order, the child over them; unlisted not inherited; risks and accepts inherited")
     func resolution() throws {
         var library = try PolicyLibrary.bundled()
