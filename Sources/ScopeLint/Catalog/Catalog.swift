@@ -64,6 +64,7 @@ public struct Catalog: Sendable {
         self.byExactName = Dictionary(uniqueKeysWithValues: scopes.map { ($0.name, $0.id) })
         self.byParameter = byParameter
         self.implicitParameters = implicit
+        self.allSpellings = scopes.map(\.name) + scopes.flatMap { $0.levels.compactMap(\.parameter) }
     }
 
     public subscript(id: ScopeID) -> ScopeDefinition { scopes[id.index] }
@@ -113,6 +114,9 @@ public struct Catalog: Sendable {
 
     /// The names a "did you mean" suggestion may offer.
     public var allNames: [String] { scopes.map(\.name) }
+
+    /// Every UI name and OAuth parameter, built once: what an unknown scope is compared with.
+    public let allSpellings: [String]
 
     /// Lower case letters and digits only, with `&` read as "and": "Sites & Routes",
     /// "sites and routes" and "SITES&ROUTES" share one key.

@@ -100,7 +100,7 @@ public struct JSONReader {
                 key = identifier()
                 if key.isEmpty { throw error("expected a key in quotes or '}' to close the object, found \(describeHere())") }
                 if bytes[keyStart..<index].contains(where: { $0 >= 0x80 }), String(validating: bytes[keyStart..<index], as: UTF8.self) == nil {
-                    index = Self.firstInvalidUTF8(bytes, in: keyStart..<index)
+                    index = UTF8Validation.firstInvalidByte(bytes, in: keyStart..<index)
                     throw error("expected UTF-8 text; this byte is not UTF-8")
                 }
             }
@@ -166,7 +166,7 @@ public struct JSONReader {
                 try checkLength(scalars.count, opening: opening)
                 guard let text = String(validating: scalars, as: UTF8.self) else {
                     // Escapes are ASCII and decode to valid UTF-8: the bad byte is a raw one.
-                    index = Self.firstInvalidUTF8(bytes, in: contentStart..<index)
+                    index = UTF8Validation.firstInvalidByte(bytes, in: contentStart..<index)
                     throw error("expected UTF-8 text; this byte is not UTF-8")
                 }
                 index += 1
@@ -343,24 +343,10 @@ public struct JSONReader {
             return String(decoding: bytes[range], as: UTF8.self)
         }
         guard let text = String(validating: bytes[range], as: UTF8.self) else {
-            index = Self.firstInvalidUTF8(bytes, in: range)
+            index = UTF8Validation.firstInvalidByte(bytes, in: range)
             throw error("expected UTF-8 text; this byte is not UTF-8")
         }
         return text
-    }
-
-    /// The offset of the first byte in `range` that does not start or continue valid UTF-8.
-    static func firstInvalidUTF8(_ bytes: [UInt8], in range: Range<Int>) -> Int {
-        var offset = range.lowerBound
-        while offset < range.upperBound {
-            let byte = bytes[offset]
-            let length = byte < 0x80 ? 1 : byte >> 5 == 0x6 ? 2 : byte >> 4 == 0xE ? 3 : byte >> 3 == 0x1E ? 4 : 0
-            if length == 0 || offset + length > range.upperBound || String(validating: bytes[offset..<offset + length], as: UTF8.self) == nil {
-                return offset
-            }
-            offset += length
-        }
-        return range.upperBound
     }
 
     /// A short, value-free description of what is at the current position.

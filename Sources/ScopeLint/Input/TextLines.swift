@@ -20,10 +20,7 @@ struct TextLines {
             throw .invalid(file: file, position: Self.firstInvalidPosition(Array(body)), message: "expected UTF-8 text; the input has bytes that are not UTF-8")
         }
         if let nul = text.unicodeScalars.firstIndex(of: "\u{0}") {
-            let before = text.unicodeScalars[..<nul]
-            let line = before.count { $0 == "\n" } + 1
-            let column = before.reversed().prefix { $0 != "\n" }.count + 1
-            throw .invalid(file: file, position: TextPosition(line: line, column: column), message: "expected text; the input holds a NUL byte (a binary file?)")
+            throw .invalid(file: file, position: Self.position(after: text.unicodeScalars[..<nul]), message: "expected text; the input holds a NUL byte (a binary file?)")
         }
         var lines: [Line] = []
         var number = 0
@@ -37,20 +34,14 @@ struct TextLines {
 
     /// Where UTF-8 decoding first fails, for the error message.
     static func firstInvalidPosition(_ bytes: [UInt8]) -> TextPosition {
-        var line = 1
-        var start = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let length = byte < 0x80 ? 1 : byte >> 5 == 0x6 ? 2 : byte >> 4 == 0xE ? 3 : byte >> 3 == 0x1E ? 4 : 0
-            if length == 0 || index + length > bytes.count || String(validating: bytes[index..<index + length], as: UTF8.self) == nil {
-                let column = String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars.count + 1
-                return TextPosition(line: line, column: column)
-            }
-            if byte == 0x0A { line += 1; start = index + 1 }
-            index += length
-        }
-        return TextPosition(line: line, column: 1)
+        let offset = UTF8Validation.firstInvalidByte(bytes, in: bytes.indices)
+        // Everything before the bad byte is valid UTF-8, so it decodes exactly.
+        return position(after: String(decoding: bytes[..<offset], as: UTF8.self).unicodeScalars)
+    }
+
+    /// The position just after `scalars`, the text from the start of the input.
+    static func position(after scalars: some BidirectionalCollection<Unicode.Scalar>) -> TextPosition {
+        TextPosition(line: scalars.count { $0 == "\n" } + 1, column: scalars.reversed().prefix { $0 != "\n" }.count + 1)
     }
 }
 

@@ -6,6 +6,8 @@ public enum ExportWriter {
         public var text: String
         /// What was left out, for the user: secrets dropped, accounts with no scopes to write.
         public var notes: [String]
+        /// How many accounts the export holds; zero means there was nothing to convert.
+        public var accounts: Int
     }
 
     public static func render(_ exports: [Export], keepClientID: Bool, catalog: Catalog = .bigCommerce) -> Result {
@@ -57,7 +59,7 @@ public enum ExportWriter {
         }
         w.endArray()
         w.endObject()
-        return Result(text: w.output + "\n", notes: notes)
+        return Result(text: w.output + "\n", notes: notes, accounts: stores.reduce(0) { $0 + $1.accounts.count })
     }
 
     /// Parameters stay an array; named levels stay an object. A mix becomes an object, each

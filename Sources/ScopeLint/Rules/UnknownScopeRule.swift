@@ -18,13 +18,11 @@ public enum UnknownScopeRule: Rule {
 
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard !context.grants.unknown.isEmpty else { return }
-        let catalog = context.catalog
-        let known = catalog.allNames + catalog.scopes.flatMap { $0.levels.compactMap(\.parameter) }
         for entry in context.grants.unknown {
             let name = Redactor.redact(entry.key)
             var finding = context.finding(
                 .unknownScope, severity: context.severity(.unknownScope, natural: description.defaultSeverity),
-                actual: entry.level.map(Redactor.redact), message: message(name, hint: Suggestions.hint(for: entry.key, in: known)), at: entry.position)
+                actual: entry.level.map(Redactor.redact), message: message(name, hint: Suggestions.hint(for: entry.key, in: context.catalog.allSpellings)), at: entry.position)
             finding.scope = name
             findings.append(finding)
         }

@@ -19,7 +19,7 @@ enum ConvertCommand: Command {
         let exports = try CommandSupport.readExports(arguments.positionals, arguments: arguments, console: console)
         let result = ExportWriter.render(exports, keepClientID: arguments.flag("keep-client-id"))
         for note in result.notes { console.err += "scopelint: \(note)\n" }
-        guard result.text.contains("\"accounts\"") else {
+        guard result.accounts > 0 else {
             throw ScopeLintError.invalid(file: InputFile.displayName(for: arguments.positionals[0]), position: nil,
                                          message: "nothing to convert: the input names no scopes (a credentials file holds secrets only; type the account's scopes from the control panel instead)")
         }
