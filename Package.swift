@@ -13,6 +13,8 @@ let package = Package(
     targets: [
         .target(name: "ScopeLint", swiftSettings: strict),
         .executableTarget(name: "scopelint", dependencies: ["ScopeLint"], swiftSettings: strict),
+        // The benchmark's fleet generator (Benchmarks/run builds it in release).
+        .executableTarget(name: "scopelint-fleet", dependencies: ["ScopeLint"], swiftSettings: strict),
         .testTarget(name: "ScopeLintTests", dependencies: ["ScopeLint"], swiftSettings: strict),
         // Depends on the executable so `swift test` builds the binary the golden tests run.
         .testTarget(name: "EndToEndTests", dependencies: ["ScopeLint", "scopelint"], swiftSettings: strict),

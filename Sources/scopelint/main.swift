@@ -6,7 +6,10 @@ var console = Console(
     environment: ProcessInfo.processInfo.environment,
     isTerminal: isatty(STDOUT_FILENO) == 1,
     readStandardInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
+let output = ByteStream(descriptor: STDOUT_FILENO)
+console.standardOutput = output
 let code = CLI.run(Array(CommandLine.arguments.dropFirst()), console: &console)
-FileHandle.standardOutput.write(Data(console.out.utf8))
+output.write(console.out)
+output.flush()
 FileHandle.standardError.write(Data(console.err.utf8))
 exit(code)

@@ -6,11 +6,30 @@ public struct Console {
     public var readStandardInput: () -> [UInt8]
     public var out = ""
     public var err = ""
+    /// Where large reports stream as they are written; nil keeps everything in `out` (tests).
+    /// Whatever is in `out` is written first, so the order of output never changes.
+    public var standardOutput: ByteStream?
 
     public init(environment: [String: String] = [:], isTerminal: Bool = false, readStandardInput: @escaping () -> [UInt8] = { [] }) {
         self.environment = environment
         self.isTerminal = isTerminal
         self.readStandardInput = readStandardInput
+    }
+
+    /// Hands `body` the stream standard output goes to: the real one when there is one
+    /// (after what `out` holds), else one kept in memory and added to `out`.
+    mutating func writeOut(_ body: (ByteStream) -> Void) throws(ScopeLintError) {
+        guard let stream = standardOutput else {
+            let memory = ByteStream()
+            body(memory)
+            out += memory.text
+            return
+        }
+        stream.write(out)
+        out = ""
+        body(stream)
+        stream.flush()
+        if stream.failed { throw .unwritable(file: "standard output", reason: "the stream was closed or the disk is full") }
     }
 
     /// Color only on a terminal, never with NO_COLOR (any non-empty value) or TERM=dumb,

@@ -65,7 +65,12 @@ public struct Catalog: Sendable {
         self.byParameter = byParameter
         self.implicitParameters = implicit
         self.allSpellings = scopes.map(\.name) + scopes.flatMap { $0.levels.compactMap(\.parameter) }
+        self.spellings = SpellingTable(catalog: self)
     }
+
+    /// Every exact spelling, keyed by bytes, for the streaming export reader and `Grants`.
+    /// Built from the finished catalog's own lookups, hence set last.
+    public private(set) var spellings: SpellingTable! = nil
 
     public subscript(id: ScopeID) -> ScopeDefinition { scopes[id.index] }
 

@@ -64,6 +64,7 @@ public struct Grants: Sendable {
     }
 
     private static func resolve(_ entry: ScopeEntry, file: String, catalog: Catalog, into grants: inout Grants) throws(ScopeLintError) -> (ScopeID, Int)? {
+        if entry.keyWord >= 0 { return try resolveWord(entry, file: file, catalog: catalog, into: &grants) }
         guard let levelText = entry.level else {
             // A bare OAuth parameter carries its own level.
             if catalog.implicitParameters.contains(entry.key) { return nil }
@@ -73,10 +74,7 @@ public struct Grants: Sendable {
                 grants.unknown.append(entry)
                 return nil
             }
-            let canonical = match.canonical ?? catalog[match.scope].levels[match.level].parameter ?? entry.key
-            if canonical != entry.key {
-                grants.normalized.append(Normalization(kind: .parameter, scope: match.scope, written: entry.key, readAs: canonical, position: entry.position))
-            }
+            normalizeParameter(entry, match, catalog: catalog, into: &grants)
             return (match.scope, match.level)
         }
         let scope: ScopeID
@@ -88,14 +86,59 @@ public struct Grants: Sendable {
         } else if let match = catalog.parameter(entry.key) {
             // A parameter used as a key names the scope; the value gives the level.
             scope = match.scope
-            let canonical = match.canonical ?? catalog[match.scope].levels[match.level].parameter ?? entry.key
-            if canonical != entry.key {
-                grants.normalized.append(Normalization(kind: .parameter, scope: match.scope, written: entry.key, readAs: canonical, position: entry.position))
-            }
+            normalizeParameter(entry, match, catalog: catalog, into: &grants)
         } else {
             grants.unknown.append(entry)
             return nil
         }
+        return try resolveLevel(levelText, of: scope, entry: entry, file: file, catalog: catalog, into: &grants)
+    }
+
+    /// The same answers as the text lookups above, read from the spelling table's words.
+    private static func resolveWord(_ entry: ScopeEntry, file: String, catalog: Catalog, into grants: inout Grants) throws(ScopeLintError) -> (ScopeID, Int)? {
+        let words = catalog.spellings.words
+        let word = words[Int(entry.keyWord)]
+        guard let levelText = entry.level else {
+            if word.isImplicit { return nil }
+            guard let match = word.parameter else {
+                grants.unknown.append(entry)
+                return nil
+            }
+            if !word.isCanonicalParameter { normalizeParameter(entry, match, catalog: catalog, into: &grants) }
+            return (match.scope, match.level)
+        }
+        let scope: ScopeID
+        if let id = word.scope {
+            scope = id
+            if !word.isCanonicalName {
+                grants.normalized.append(Normalization(kind: .scopeName, scope: id, written: entry.key, readAs: catalog[id].name, position: entry.position))
+            }
+        } else if let match = word.parameter {
+            scope = match.scope
+            if !word.isCanonicalParameter { normalizeParameter(entry, match, catalog: catalog, into: &grants) }
+        } else {
+            grants.unknown.append(entry)
+            return nil
+        }
+        if entry.levelWord >= 0 {
+            let levels = words[Int(entry.levelWord)].levels
+            if !levels.isEmpty, let level = levels[scope.index] {
+                if level.normalized {
+                    grants.normalized.append(Normalization(kind: .level, scope: scope, written: levelText, readAs: catalog[scope].levelName(level.level), position: entry.position))
+                }
+                return (scope, level.level)
+            }
+        }
+        return try resolveLevel(levelText, of: scope, entry: entry, file: file, catalog: catalog, into: &grants)
+    }
+
+    /// A parameter written other than as the guide writes it is read, and reported, as the guide's.
+    private static func normalizeParameter(_ entry: ScopeEntry, _ match: Catalog.ParameterMatch, catalog: Catalog, into grants: inout Grants) {
+        let canonical = match.canonical ?? catalog[match.scope].levels[match.level].parameter ?? entry.key
+        if canonical != entry.key { grants.normalized.append(Normalization(kind: .parameter, scope: match.scope, written: entry.key, readAs: canonical, position: entry.position)) }
+    }
+
+    private static func resolveLevel(_ levelText: String, of scope: ScopeID, entry: ScopeEntry, file: String, catalog: Catalog, into grants: inout Grants) throws(ScopeLintError) -> (ScopeID, Int) {
         guard let level = catalog.level(levelText, of: scope) else {
             throw .invalid(file: file, position: entry.position,
                            message: "\(catalog[scope].name) has no level '\(Redactor.redact(levelText))'; expected one of \(catalog.levelNames(of: scope).joined(separator: ", "))")

@@ -6,6 +6,8 @@ public struct LintEngine: Sendable {
     /// The policies `--policy` named; empty means each account gets its matching policy.
     public let explicit: [ResolvedPolicy]
     public let fallback: ResolvedPolicy?
+    /// `fallback` as the list an unmatched account is checked against, built once.
+    private let fallbackPolicies: [ResolvedPolicy]
     public let matcher: PolicyMatcher
     public let toolVersion: String
     public let configuration: Configuration
@@ -19,6 +21,7 @@ public struct LintEngine: Sendable {
         for id in policyIDs where !explicit.contains(where: { $0.id == id }) { explicit.append(try library.resolve(id)) }
         self.explicit = explicit
         fallback = library.policies[Self.fallbackPolicyID] == nil ? nil : try library.resolve(Self.fallbackPolicyID)
+        fallbackPolicies = fallback.map { [$0] } ?? []
         matcher = PolicyMatcher(policies: try library.resolveAll())
         self.toolVersion = toolVersion
         self.configuration = configuration
@@ -38,13 +41,49 @@ public struct LintEngine: Sendable {
     }
 
     public func lint(_ exports: [Export]) throws(ScopeLintError) -> Report {
-        var findings: [Finding] = []
-        var checked: [Report.CheckedAccount] = []
-        let stores = try evaluate(exports) { context, accountFindings in
-            findings.append(contentsOf: accountFindings)
-            checked.append(Report.CheckedAccount(context))
+        var results: [FileResult] = []
+        for (fileIndex, export) in exports.enumerated() {
+            results.append(try lintFile(export.file, index: fileIndex) { (visit) throws(ScopeLintError) in
+                for store in export.stores { try visit(store) }
+            })
         }
-        return Report(toolVersion: toolVersion, findings: findings, accounts: checked, stores: stores)
+        return report(results)
+    }
+
+    /// What linting one input gave: its findings and checked accounts in input order.
+    public struct FileResult: Sendable {
+        public var findings: [Finding] = []
+        public var accounts: [Report.CheckedAccount] = []
+        public var stores = 0
+    }
+
+    /// Lints one input whose stores `stores` produces one at a time (a streaming reader), so
+    /// only the findings are kept, never the input. `index` is the input's place on the
+    /// command line: results of inputs linted in parallel sort back into that order.
+    public func lintFile(_ file: String, index fileIndex: Int,
+                         stores: ((Store) throws(ScopeLintError) -> Void) throws(ScopeLintError) -> Void) throws(ScopeLintError) -> FileResult {
+        var result = FileResult()
+        try stores { (store) throws(ScopeLintError) in
+            try evaluate(store, file: file, fileIndex: fileIndex, storeIndex: result.stores) { context, findings in
+                result.findings.append(contentsOf: findings)
+                result.accounts.append(Report.CheckedAccount(context))
+            }
+            result.stores += 1
+        }
+        return result
+    }
+
+    /// The report of inputs linted separately, in the order given.
+    public func report(_ results: consuming [FileResult]) -> Report {
+        // The first input's arrays are extended, not copied: a fleet's findings are most of
+        // the memory a lint uses.
+        var all = results.isEmpty ? FileResult() : results.removeFirst()
+        for result in results {
+            all.findings += result.findings
+            all.accounts += result.accounts
+            all.stores += result.stores
+        }
+        return Report(toolVersion: toolVersion, findings: all.findings, accounts: all.accounts, stores: all.stores)
     }
 
     /// Runs every rule over every account, one account at a time, handing each account's
@@ -56,25 +95,31 @@ public struct LintEngine: Sendable {
         for (fileIndex, export) in exports.enumerated() {
             for (storeIndex, store) in export.stores.enumerated() {
                 storeCount += 1
-                let (assignments, presentCompanions) = assign(store)
-                for (accountIndex, account) in store.accounts.enumerated() {
-                    let grants = try Grants.resolve(account.scopes, file: export.file, catalog: catalog)
-                    let (policies, matching) = assignments[accountIndex]
-                    let context = AccountContext(
-                        catalog: catalog, file: export.file, store: store, account: account, grants: grants,
-                        policies: policies, matching: matching, presentCompanions: presentCompanions,
-                        order: Finding.Order(file: fileIndex, store: storeIndex, account: accountIndex, rule: 0, scope: 0, policy: ""))
-                    var accountFindings: [Finding] = []
-                    for rule in RuleID.allCases {
-                        rule.rule.check(context, into: &accountFindings)
-                    }
-                    accountFindings.removeAll { isSwitchedOff($0, in: context) }
-                    applyConfiguredSeverity(&accountFindings)
-                    try visit(context, accountFindings)
-                }
+                try evaluate(store, file: export.file, fileIndex: fileIndex, storeIndex: storeIndex, visit: visit)
             }
         }
         return storeCount
+    }
+
+    /// Runs every rule over the accounts of one store.
+    public func evaluate(_ store: Store, file: String, fileIndex: Int, storeIndex: Int,
+                         visit: (AccountContext, [Finding]) throws(ScopeLintError) -> Void) throws(ScopeLintError) {
+        let (assignments, presentCompanions) = assign(store)
+        for (accountIndex, account) in store.accounts.enumerated() {
+            let grants = try Grants.resolve(account.scopes, file: file, catalog: catalog)
+            let (policies, matching) = assignments[accountIndex]
+            let context = AccountContext(
+                catalog: catalog, file: file, store: store, account: account, grants: grants,
+                policies: policies, matching: matching, presentCompanions: presentCompanions,
+                order: Finding.Order(file: fileIndex, store: storeIndex, account: accountIndex, rule: 0, scope: 0, policy: ""))
+            var accountFindings: [Finding] = []
+            for rule in RuleID.allCases {
+                rule.rule.check(context, into: &accountFindings)
+            }
+            accountFindings.removeAll { isSwitchedOff($0, in: context) }
+            applyConfiguredSeverity(&accountFindings)
+            try visit(context, accountFindings)
+        }
     }
 
     /// Chooses each account's policies: the explicit ones, else `applies_to` matches, else the
@@ -86,7 +131,7 @@ public struct LintEngine: Sendable {
             if !explicit.isEmpty { return (explicit, .explicit) }
             if let mapping = mapped.first(where: { Glob.matches($0.pattern, account.name) }) { return (mapping.policies, .configured) }
             let matched = matcher.matches(for: account, storeTypes: storeTypes)
-            if matched.isEmpty { return (fallback.map { [$0] } ?? [], .fallback) }
+            if matched.isEmpty { return (fallbackPolicies, .fallback) }
             return (matched, .matched)
         }
         // Each policy's companions are looked for once per store, however many accounts use it.

@@ -66,8 +66,9 @@ public struct Report: Sendable {
 
     public init(toolVersion: String = ScopeLintVersion.current, findings: [Finding], accounts: [CheckedAccount], stores: Int) {
         self.toolVersion = toolVersion
-        self.findings = findings.sorted { $0.order < $1.order }
-        self.accounts = accounts.sorted { $0.order < $1.order }
+        // Engines produce findings in order already; checking is linear, sorting is not.
+        self.findings = findings.isInOrder(by: \.order) ? findings : findings.sorted { $0.order < $1.order }
+        self.accounts = accounts.isInOrder(by: \.order) ? accounts : accounts.sorted { $0.order < $1.order }
         var summary = Summary()
         summary.stores = stores
         summary.accounts = accounts.count
@@ -84,5 +85,14 @@ public struct Report: Sendable {
     /// 0 when no finding reaches the threshold, 1 otherwise (2 is for runs that could not happen).
     public func exitCode(failOn threshold: FailThreshold) -> Int32 {
         findings.contains { threshold.fails($0.severity) } ? 1 : 0
+    }
+}
+
+extension Array {
+    /// Whether no element sorts before the one ahead of it.
+    func isInOrder<Key: Comparable>(by key: (Element) -> Key) -> Bool {
+        guard count > 1 else { return true }
+        for index in 1..<count where key(self[index]) < key(self[index - 1]) { return false }
+        return true
     }
 }

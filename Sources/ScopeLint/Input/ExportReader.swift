@@ -15,147 +15,211 @@ public enum ExportReader {
     private static let storeKeys = ["store_hash", "name", "notes", "accounts"]
     private static let accountKeys = ["name", "type", "client_id", "scopes", "notes", "created_at"]
 
-    public static func read(_ bytes: [UInt8], file: String) throws(ScopeLintError) -> Export {
-        let root = try JSONReader.parse(bytes, file: file)
-        return try read(root, file: file)
-    }
-
-    public static func read(_ root: JSONNode, file: String) throws(ScopeLintError) -> Export {
-        let context = Context(file: file)
-        guard let members = root.members else {
-            throw context.error(at: root.position, "expected a scopelint export object, found \(root.value.kindDescription)")
-        }
-        let isMultiStore = members.contains { $0.key == "stores" }
-        let isSingleStore = members.contains { $0.key == "accounts" }
-        if isMultiStore && isSingleStore {
-            throw context.error(at: root.position, "expected either \"stores\" (many stores) or \"store_hash\" and \"accounts\" (one store), found both")
-        }
-        if isSingleStore {
-            let store = try readStore(root, extraKeys: ["format", "exported_at", "generator"], context: context)
-            try checkFormat(members, context: context)
-            return Export(file: file, stores: [store])
-        }
-        guard let storesMember = members.first(where: { $0.key == "stores" }) else {
-            throw context.error(at: root.position, "expected \"stores\" (an export of many stores) or \"store_hash\" and \"accounts\" (one store)")
-        }
-        try context.checkKeys(members, allowed: rootKeys, in: "the export")
-        try checkFormat(members, context: context)
-        guard let storeNodes = storesMember.value.elements else {
-            throw context.error(at: storesMember.value.position, "expected \"stores\" to be an array of stores, found \(storesMember.value.value.kindDescription)")
-        }
+    public static func read(_ bytes: [UInt8], file: String, catalog: Catalog = .bigCommerce) throws(ScopeLintError) -> Export {
         var stores: [Store] = []
-        stores.reserveCapacity(storeNodes.count)
-        for node in storeNodes {
-            stores.append(try readStore(node, extraKeys: [], context: context))
+        try bytes.withUnsafeBufferPointer { (buffer) throws(ScopeLintError) in
+            try stream(buffer, file: file, catalog: catalog) { (store) throws(ScopeLintError) in stores.append(store) }
         }
         return Export(file: file, stores: stores)
     }
 
-    private static func checkFormat(_ members: [JSONMember], context: Context) throws(ScopeLintError) {
-        guard let member = members.first(where: { $0.key == "format" }) else { return }
-        guard member.value.stringValue == formatIdentifier else {
-            throw context.error(at: member.value.position, "expected \"format\" to be \"\(formatIdentifier)\"")
-        }
+    /// Reads an export without building it whole: each store goes to `eachStore` as soon as
+    /// it is read, and `progress` learns how far the reader got, so the caller can drop the
+    /// bytes behind it. No JSON tree is built except for small values (notes, the format);
+    /// scope keys and levels the catalog spells exactly become `ScopeEntry` values without
+    /// a `String` of their own. Errors are the same, at the same places, as for any JSON.
+    public static func stream(_ bytes: UnsafeBufferPointer<UInt8>, file: String, catalog: Catalog = .bigCommerce,
+                              progress: (Int) -> Void = { _ in },
+                              eachStore: (Store) throws(ScopeLintError) -> Void) throws(ScopeLintError) {
+        var reader = JSONReader(bytes: bytes, file: file)
+        let context = Context(file: file, spellings: catalog.spellings)
+        try reader.skipTrivia()
+        guard reader.index < bytes.count else { throw reader.error("expected a JSON value, found an empty document") }
+        try readObject(&reader, isRoot: true, context: context, progress: progress, eachStore: eachStore)
+        try reader.expectEnd()
     }
 
-    private static func readStore(_ node: JSONNode, extraKeys: [String], context: Context) throws(ScopeLintError) -> Store {
-        guard let members = node.members else {
-            throw context.error(at: node.position, "expected a store object, found \(node.value.kindDescription)")
+    /// Reads a store, or the document's root: either a store itself (one-store exports) or
+    /// the object that holds "stores".
+    private static func readObject(_ reader: inout JSONReader, isRoot: Bool, context: Context, progress: (Int) -> Void,
+                                   eachStore: (Store) throws(ScopeLintError) -> Void) throws(ScopeLintError) {
+        let position = reader.position(at: reader.index)
+        guard reader.peek(UInt8(ascii: "{")) else {
+            let node = try reader.parseValue()
+            throw context.error(at: position, "expected \(isRoot ? "a scopelint export" : "a store") object, found \(node.value.kindDescription)")
         }
-        try context.checkKeys(members, allowed: storeKeys + extraKeys, in: "a store")
-        var hash: String?
-        var name: String?
-        var accounts: [Account] = []
-        var sawAccounts = false
-        for member in members {
-            switch member.key {
-            case "store_hash": hash = try context.string(member, "the store hash")
-            case "name": name = try context.string(member, "the store's name")
-            case "accounts":
-                sawAccounts = true
-                guard let nodes = member.value.elements else {
-                    throw context.error(at: member.value.position, "expected \"accounts\" to be an array of API accounts, found \(member.value.value.kindDescription)")
+        try reader.openObject()
+        var keys: [Key] = []
+        var values: [String: JSONNode] = [:]
+        var accounts: [Account]?
+        var sawStores = false
+        var first = true
+        while try reader.nextMember(&first) {
+            let key = Key(position: reader.position(at: reader.index), text: try reader.readKey())
+            try reader.expectColon()
+            keys.append(key)
+            switch key.text {
+            case "stores" where isRoot && !sawStores:
+                sawStores = true
+                guard reader.peek(UInt8(ascii: "[")) else {
+                    let node = try reader.parseValue()
+                    throw context.error(at: node.position, "expected \"stores\" to be an array of stores, found \(node.value.kindDescription)")
                 }
-                accounts.reserveCapacity(nodes.count)
-                for account in nodes { accounts.append(try readAccount(account, context: context)) }
-            default: break
+                try reader.openArray()
+                var firstStore = true
+                while try reader.nextElement(&firstStore) {
+                    try readObject(&reader, isRoot: false, context: context, progress: progress, eachStore: eachStore)
+                    progress(reader.index)
+                }
+            case "accounts" where accounts == nil:
+                accounts = try readAccounts(&reader, context: context)
+            default:
+                // Repeated keys are kept only to be reported below.
+                let value = try reader.parseValue()
+                if values[key.text] == nil { values[key.text] = value }
             }
         }
-        if !sawAccounts { throw context.error(at: node.position, "expected the store to have \"accounts\", an array of API accounts") }
-        return Store(hash: hash, name: name, position: node.position, accounts: accounts)
+        if isRoot {
+            if sawStores && accounts != nil {
+                throw context.error(at: position, "expected either \"stores\" (many stores) or \"store_hash\" and \"accounts\" (one store), found both")
+            }
+            if sawStores {
+                try context.checkKeys(keys, allowed: rootKeys, in: "the export")
+                try checkFormat(values["format"], context: context)
+                return
+            }
+            if accounts == nil {
+                throw context.error(at: position, "expected \"stores\" (an export of many stores) or \"store_hash\" and \"accounts\" (one store)")
+            }
+        }
+        try context.checkKeys(keys, allowed: isRoot ? storeKeys + ["format", "exported_at", "generator"] : storeKeys, in: "a store")
+        let hash = try values["store_hash"].map { (node) throws(ScopeLintError) in try context.string(node, "the store hash") }
+        let name = try values["name"].map { (node) throws(ScopeLintError) in try context.string(node, "the store's name") }
+        guard let accounts else { throw context.error(at: position, "expected the store to have \"accounts\", an array of API accounts") }
+        if isRoot { try checkFormat(values["format"], context: context) }
+        try eachStore(Store(hash: hash, name: name, position: position, accounts: accounts))
     }
 
-    private static func readAccount(_ node: JSONNode, context: Context) throws(ScopeLintError) -> Account {
-        guard let members = node.members else {
-            throw context.error(at: node.position, "expected an API account object, found \(node.value.kindDescription)")
+    private static func checkFormat(_ node: JSONNode?, context: Context) throws(ScopeLintError) {
+        guard let node else { return }
+        guard node.stringValue == formatIdentifier else {
+            throw context.error(at: node.position, "expected \"format\" to be \"\(formatIdentifier)\"")
         }
+    }
+
+    private static func readAccounts(_ reader: inout JSONReader, context: Context) throws(ScopeLintError) -> [Account] {
+        guard reader.peek(UInt8(ascii: "[")) else {
+            let node = try reader.parseValue()
+            throw context.error(at: node.position, "expected \"accounts\" to be an array of API accounts, found \(node.value.kindDescription)")
+        }
+        try reader.openArray()
+        var accounts: [Account] = []
+        var first = true
+        while try reader.nextElement(&first) {
+            accounts.append(try readAccount(&reader, context: context))
+        }
+        return accounts
+    }
+
+    private static func readAccount(_ reader: inout JSONReader, context: Context) throws(ScopeLintError) -> Account {
+        let position = reader.position(at: reader.index)
+        guard reader.peek(UInt8(ascii: "{")) else {
+            let node = try reader.parseValue()
+            throw context.error(at: position, "expected an API account object, found \(node.value.kindDescription)")
+        }
+        try reader.openObject()
         var name: String?
         var type = AccountType.store
         var clientID: String?
         var scopes: [ScopeEntry]?
         var secrets: [SecretSighting] = []
-        try context.rejectDuplicates(members, in: "an API account")
-        for member in members {
-            if let kind = secretKeys[member.key] {
-                secrets.append(SecretSighting(kind: kind, key: member.key, position: member.keyPosition))
+        var keys: [String] = []
+        var first = true
+        while try reader.nextMember(&first) {
+            let keyPosition = reader.position(at: reader.index)
+            let key = try reader.readKey()
+            try reader.expectColon()
+            if keys.contains(key) {
+                throw context.error(at: keyPosition, "duplicate key '\(Redactor.redact(key))' in an API account; give each key once")
+            }
+            keys.append(key)
+            if let kind = secretKeys[key] {
+                // The value is read past and dropped here; nothing keeps it.
+                _ = try reader.parseValue()
+                secrets.append(SecretSighting(kind: kind, key: key, position: keyPosition))
                 continue
             }
-            switch member.key {
+            switch key {
             case "name":
-                let text = try context.string(member, "the account's name")
-                if text.isEmpty { throw context.error(at: member.value.position, "expected a non-empty account name") }
+                let node = try reader.parseValue()
+                let text = try context.string(node, "the account's name")
+                if text.isEmpty { throw context.error(at: node.position, "expected a non-empty account name") }
                 name = text
             case "type":
-                let text = try context.string(member, "the account type")
+                let node = try reader.parseValue()
+                let text = try context.string(node, "the account type")
                 guard let parsed = AccountType(rawValue: text.lowercased()) else {
-                    throw context.error(at: member.value.position, "expected the account type to be one of \(AccountType.allCases.map(\.rawValue).joined(separator: ", "))\(Suggestions.hint(for: text, in: AccountType.allCases.map(\.rawValue)))")
+                    throw context.error(at: node.position, "expected the account type to be one of \(AccountType.allCases.map(\.rawValue).joined(separator: ", "))\(Suggestions.hint(for: text, in: AccountType.allCases.map(\.rawValue)))")
                 }
                 type = parsed
             case "client_id":
-                clientID = try context.string(member, "the client id")
+                clientID = try context.string(try reader.parseValue(), "the client id")
             case "scopes":
-                scopes = try readScopes(member.value, context: context)
+                scopes = try readScopes(&reader, context: context)
             case "notes", "created_at":
-                break
+                _ = try reader.parseValue()
             default:
-                throw context.unknownKey(member, allowed: accountKeys, in: "an API account")
+                throw ScopeLintError.unknownKey(key, at: keyPosition, file: context.file, allowed: accountKeys, in: "an API account")
             }
         }
-        guard let name else { throw context.error(at: node.position, "expected the API account to have a \"name\"") }
-        guard let scopes else { throw context.error(at: node.position, "expected the API account to have \"scopes\" (an object, an array or a string)") }
-        return Account(name: name, type: type, clientID: clientID, position: node.position, scopes: scopes, secrets: secrets)
+        guard let name else { throw context.error(at: position, "expected the API account to have a \"name\"") }
+        guard let scopes else { throw context.error(at: position, "expected the API account to have \"scopes\" (an object, an array or a string)") }
+        return Account(name: name, type: type, clientID: clientID, position: position, scopes: scopes, secrets: secrets)
     }
 
     /// Scopes come as an object of UI name to level, an array of OAuth parameters, or one
     /// string of parameters separated by spaces (or commas).
-    static func readScopes(_ node: JSONNode, context: Context) throws(ScopeLintError) -> [ScopeEntry] {
-        switch node.value {
-        case let .object(members):
-            var entries: [ScopeEntry] = []
-            entries.reserveCapacity(members.count)
-            for member in members {
-                guard let level = member.value.stringValue else {
-                    throw context.error(at: member.value.position, "expected the level of this scope as a string such as \"read-only\" or \"modify\", found \(member.value.value.kindDescription)")
+    private static func readScopes(_ reader: inout JSONReader, context: Context) throws(ScopeLintError) -> [ScopeEntry] {
+        let position = reader.position(at: reader.index)
+        var entries: [ScopeEntry] = []
+        var first = true
+        if reader.peek(UInt8(ascii: "{")) {
+            try reader.openObject()
+            while try reader.nextMember(&first) {
+                let keyPosition = reader.position(at: reader.index)
+                let key = reader.peek(UInt8(ascii: "\"")) || reader.peek(UInt8(ascii: "'")) ? try reader.readStringToken() : .text(try reader.readKey())
+                try reader.expectColon()
+                guard reader.peek(UInt8(ascii: "\"")) || reader.peek(UInt8(ascii: "'")) else {
+                    let node = try reader.parseValue()
+                    throw context.error(at: node.position, "expected the level of this scope as a string such as \"read-only\" or \"modify\", found \(node.value.kindDescription)")
                 }
-                if member.key.isEmpty { throw context.error(at: member.keyPosition, "expected a scope name, found an empty key") }
-                entries.append(ScopeEntry(key: member.key, level: level, position: member.keyPosition))
+                let level = try reader.readStringToken()
+                var entry = ScopeEntry(key: "", level: nil, position: keyPosition)
+                (entry.key, entry.keyWord) = context.resolve(key, in: reader.bytes)
+                if entry.key.isEmpty { throw context.error(at: keyPosition, "expected a scope name, found an empty key") }
+                var levelText: String
+                (levelText, entry.levelWord) = context.resolve(level, in: reader.bytes)
+                entry.level = levelText
+                entries.append(entry)
             }
-            return entries
-        case let .array(elements):
-            var entries: [ScopeEntry] = []
-            entries.reserveCapacity(elements.count)
-            for element in elements {
-                guard let text = element.stringValue else {
-                    throw context.error(at: element.position, "expected an OAuth scope parameter string, found \(element.value.kindDescription)")
+        } else if reader.peek(UInt8(ascii: "[")) {
+            try reader.openArray()
+            while try reader.nextElement(&first) {
+                let elementPosition = reader.position(at: reader.index)
+                guard reader.peek(UInt8(ascii: "\"")) || reader.peek(UInt8(ascii: "'")) else {
+                    let node = try reader.parseValue()
+                    throw context.error(at: node.position, "expected an OAuth scope parameter string, found \(node.value.kindDescription)")
                 }
-                entries.append(contentsOf: splitParameters(text, at: element.position))
+                let (text, _) = context.resolve(try reader.readStringToken(), in: reader.bytes)
+                entries.append(contentsOf: context.words(splitParameters(text, at: elementPosition)))
             }
-            return entries
-        case let .string(text):
-            return splitParameters(text, at: node.position)
-        default:
-            throw context.error(at: node.position, "expected \"scopes\" to be an object, an array or a string, found \(node.value.kindDescription)")
+        } else if reader.peek(UInt8(ascii: "\"")) || reader.peek(UInt8(ascii: "'")) {
+            entries = context.words(splitParameters(try reader.parseString(), at: position))
+        } else {
+            let node = try reader.parseValue()
+            throw context.error(at: position, "expected \"scopes\" to be an object, an array or a string, found \(node.value.kindDescription)")
         }
+        return entries
     }
 
     /// Splits a string of parameters; each entry's column is the string's column plus the
@@ -183,41 +247,61 @@ public enum ExportReader {
         return entries
     }
 
+    struct Key {
+        var position: TextPosition
+        var text: String
+    }
+
     struct Context {
         let file: String
+        let spellings: SpellingTable
 
         func error(at position: TextPosition, _ message: String) -> ScopeLintError {
             .invalid(file: file, position: position, message: message)
         }
 
-        func string(_ member: JSONMember, _ what: String) throws(ScopeLintError) -> String {
-            guard let text = member.value.stringValue else {
-                throw error(at: member.value.position, "expected \(what) as a string, found \(member.value.value.kindDescription)")
+        func string(_ node: JSONNode, _ what: String) throws(ScopeLintError) -> String {
+            guard let text = node.stringValue else {
+                throw error(at: node.position, "expected \(what) as a string, found \(node.value.kindDescription)")
             }
             return text
         }
 
-        func unknownKey(_ member: JSONMember, allowed: [String], in what: String) -> ScopeLintError {
-            .unknownKey(member, file: file, allowed: allowed, in: what)
-        }
-
-        /// A key given twice in a store, account or the document: which one counts would be
-        /// a guess, so it is an error (scopes are different: a repeated scope is a finding).
-        func rejectDuplicates(_ members: [JSONMember], in what: String) throws(ScopeLintError) {
-            var seen: Set<String> = []
-            for member in members where !seen.insert(member.key).inserted {
-                throw error(at: member.keyPosition, "duplicate key '\(Redactor.redact(member.key))' in \(what); give each key once")
+        /// The text of a token and its word in the catalog's spellings (-1 when it has none):
+        /// a spelling the catalog has costs no allocation.
+        func resolve(_ token: JSONReader.Token, in bytes: UnsafeBufferPointer<UInt8>) -> (String, Int32) {
+            switch token {
+            case let .bytes(range):
+                if let word = spellings.lookup(bytes, range) { return (spellings.words[Int(word)].text, word) }
+                return (String(decoding: bytes[range], as: UTF8.self), -1)
+            case let .text(text):
+                return (text, spellings.lookup(text) ?? -1)
             }
         }
 
-        func checkKeys(_ members: [JSONMember], allowed: [String], in what: String) throws(ScopeLintError) {
-            try rejectDuplicates(members, in: what)
-            for member in members where !allowed.contains(member.key) {
-                if ExportReader.secretKeys[member.key] != nil {
+        /// Entries split from a parameter string, with their words looked up.
+        func words(_ entries: [ScopeEntry]) -> [ScopeEntry] {
+            entries.map { entry in
+                var entry = entry
+                entry.keyWord = spellings.lookup(entry.key) ?? -1
+                return entry
+            }
+        }
+
+        /// A key given twice in a store or the document: which one counts would be a guess,
+        /// so it is an error (scopes are different: a repeated scope is a finding). Then
+        /// every key must be one the object may have.
+        func checkKeys(_ keys: [Key], allowed: [String], in what: String) throws(ScopeLintError) {
+            var seen: Set<String> = []
+            for key in keys where !seen.insert(key.text).inserted {
+                throw error(at: key.position, "duplicate key '\(Redactor.redact(key.text))' in \(what); give each key once")
+            }
+            for key in keys where !allowed.contains(key.text) {
+                if ExportReader.secretKeys[key.text] != nil {
                     // Only accounts hold credentials; one anywhere else is refused, value unseen.
-                    throw error(at: member.keyPosition, "a credential ('\(member.key)') is stored in \(what); remove it (only an API account may carry one, and scopelint reports it there)")
+                    throw error(at: key.position, "a credential ('\(key.text)') is stored in \(what); remove it (only an API account may carry one, and scopelint reports it there)")
                 }
-                throw unknownKey(member, allowed: allowed, in: what)
+                throw ScopeLintError.unknownKey(key.text, at: key.position, file: file, allowed: allowed, in: what)
             }
         }
     }

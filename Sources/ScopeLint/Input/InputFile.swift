@@ -33,6 +33,23 @@ public enum InputFile {
         return [UInt8](data)
     }
 
+    /// Opens an input for reading: regular files are mapped, anything else (standard input,
+    /// pipes, devices) is read whole, with the same checks and messages as `read`.
+    public static func open(_ path: String, standardInput: () -> [UInt8] = readStandardInput) throws(ScopeLintError) -> InputBytes {
+        guard path != "-" else { return InputBytes(copying: try read(path, standardInput: standardInput)) }
+        let descriptor = Foundation.open(path, O_RDONLY)
+        guard descriptor >= 0 else { return InputBytes(copying: try read(path, standardInput: standardInput)) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+            return InputBytes(copying: try read(path, standardInput: standardInput))
+        }
+        let size = Int(status.st_size)
+        if size > maximumSize { throw tooLarge(path) }
+        if let mapped = InputBytes(mapping: descriptor, size: size) { return mapped }
+        return InputBytes(copying: try read(path, standardInput: standardInput))
+    }
+
     static func tooLarge(_ file: String) -> ScopeLintError {
         .invalid(file: file, position: nil, message: "the input is larger than \(maximumSize >> 20) MiB, the most scopelint reads; split the export by store")
     }

@@ -12,6 +12,9 @@ public enum InputFormat {
 
     /// Reads one input, forcing `from` when given.
     public static func read(_ bytes: [UInt8], file: String, from: String? = nil, options: ReadOptions = ReadOptions()) throws(ScopeLintError) -> Export {
+        if from == ExportFormat.identifier || (from == nil && bytes.withUnsafeBufferPointer(isExport)) {
+            return try ExportReader.read(bytes, file: file)
+        }
         if let from {
             guard let reader = readers.first(where: { $0.identifier == from }) else {
                 throw .invalid(file: file, position: nil, message: "unknown input format '\(from)'; expected one of \(identifiers.joined(separator: ", "))")
@@ -19,6 +22,27 @@ public enum InputFormat {
             return try reader.read(bytes, file: file, options: options)
         }
         return try detect(bytes, file: file, options: options)
+    }
+
+    /// Reads one input store by store: an export streams (see `ExportReader.stream`) and the
+    /// bytes behind the reader are handed back; other shapes are small and read whole.
+    public static func stream(_ input: InputBytes, file: String, from: String? = nil, options: ReadOptions = ReadOptions(),
+                              eachStore: (Store) throws(ScopeLintError) -> Void) throws(ScopeLintError) {
+        if from == ExportFormat.identifier || (from == nil && isExport(input.buffer)) {
+            try ExportReader.stream(input.buffer, file: file, progress: input.release(before:), eachStore: eachStore)
+            return
+        }
+        for store in try read(input.array, file: file, from: from, options: options).stores { try eachStore(store) }
+    }
+
+    /// Whether the input is a JSON object whose first key only an export has: the cheap
+    /// test that lets a large export skip detection's whole-text checks.
+    static func isExport(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var reader = JSONReader(bytes: bytes, file: "")
+        guard (try? reader.skipTrivia()) != nil, reader.peek(UInt8(ascii: "{")), (try? reader.openObject()) != nil else { return false }
+        var first = true
+        guard (try? reader.nextMember(&first)) == true, let key = try? reader.readKey() else { return false }
+        return ["format", "exported_at", "generator", "stores", "store_hash", "accounts"].contains(key)
     }
 
     static func detect(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
@@ -31,7 +55,7 @@ public enum InputFormat {
             let root = try JSONReader.parse(bytes, file: file)
             if let members = root.members {
                 if members.contains(where: { ["stores", "accounts", "store_hash"].contains($0.key) }) {
-                    return try ExportReader.read(root, file: file)
+                    return try ExportReader.read(bytes, file: file)
                 }
                 if members.contains(where: { ["scope", "access_token", "context"].contains($0.key) }) {
                     return try TokenResponseReader.read(root, file: file, options: options)

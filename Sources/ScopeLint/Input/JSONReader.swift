@@ -13,9 +13,11 @@ public struct JSONReader {
     /// No scope, level, name or hash is anywhere near this long.
     public static let maximumStringLength = 1 << 20
 
-    private let bytes: [UInt8]
-    private let file: String
-    private var index = 0
+    // An unsafe buffer, not an array: the reader is the hot loop of every lint, and every
+    // access below is guarded by an explicit `index < bytes.count` check.
+    let bytes: UnsafeBufferPointer<UInt8>
+    let file: String
+    var index = 0
     private var depth = 0
     // Positions are asked for in increasing byte order, so lines and columns are counted
     // incrementally from the last answer: linear in the input, even on one huge line.
@@ -24,11 +26,14 @@ public struct JSONReader {
     private var trackedPosition = TextPosition(line: 1, column: 1)
 
     public static func parse(_ bytes: [UInt8], file: String) throws(ScopeLintError) -> JSONNode {
-        var reader = JSONReader(bytes: bytes, file: file)
-        return try reader.parseDocument()
+        try bytes.withUnsafeBufferPointer { (buffer) throws(ScopeLintError) -> JSONNode in
+            var reader = JSONReader(bytes: buffer, file: file)
+            return try reader.parseDocument()
+        }
     }
 
-    private init(bytes: [UInt8], file: String) {
+    /// A reader over bytes the caller keeps alive for the reader's lifetime.
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
         self.file = file
         // A UTF-8 byte order mark is allowed before the document and skipped.
@@ -43,14 +48,19 @@ public struct JSONReader {
         try skipTrivia()
         guard index < bytes.count else { throw error("expected a JSON value, found an empty document") }
         let node = try parseValue()
+        try expectEnd()
+        return node
+    }
+
+    /// After the top-level value: only trivia may follow.
+    mutating func expectEnd() throws(ScopeLintError) {
         try skipTrivia()
         if index < bytes.count { throw error("expected the end of the document after the top-level value, found \(describeHere())") }
-        return node
     }
 
     // MARK: Values
 
-    private mutating func parseValue() throws(ScopeLintError) -> JSONNode {
+    mutating func parseValue() throws(ScopeLintError) -> JSONNode {
         let start = position(at: index)
         guard index < bytes.count else { throw error("expected a value, found the end of the file") }
         switch bytes[index] {
@@ -84,64 +94,135 @@ public struct JSONReader {
     }
 
     private mutating func parseObject() throws(ScopeLintError) -> JSONValue {
-        try enter()
-        index += 1
+        try openObject()
         var members: [JSONMember] = []
-        while true {
-            try skipTrivia()
-            guard index < bytes.count else { throw error("expected a key or '}' to close the object, found the end of the file") }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; break }
+        var first = true
+        while try nextMember(&first) {
             let keyPosition = position(at: index)
-            let key: String
-            if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
-                key = try parseString()
-            } else {
-                let keyStart = index
-                key = identifier()
-                if key.isEmpty { throw error("expected a key in quotes or '}' to close the object, found \(describeHere())") }
-                if bytes[keyStart..<index].contains(where: { $0 >= 0x80 }), String(validating: bytes[keyStart..<index], as: UTF8.self) == nil {
-                    index = UTF8Validation.firstInvalidByte(bytes, in: keyStart..<index)
-                    throw error("expected UTF-8 text; this byte is not UTF-8")
-                }
-            }
-            try skipTrivia()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw error("expected ':' after the key, found \(describeHere())")
-            }
-            index += 1
-            try skipTrivia()
-            let value = try parseValue()
-            members.append(JSONMember(key: key, keyPosition: keyPosition, value: value))
-            try skipTrivia()
-            guard index < bytes.count else { throw error("expected ',' or '}' after the value, found the end of the file") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; break }
-            throw error("expected ',' or '}' after the value, found \(describeHere())")
+            let key = try readKey()
+            try expectColon()
+            members.append(JSONMember(key: key, keyPosition: keyPosition, value: try parseValue()))
         }
-        depth -= 1
         return .object(members)
     }
 
     private mutating func parseArray() throws(ScopeLintError) -> JSONValue {
-        try enter()
-        index += 1
+        try openArray()
         var elements: [JSONNode] = []
-        while true {
-            try skipTrivia()
-            guard index < bytes.count else { throw error("expected a value or ']' to close the array, found the end of the file") }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; break }
+        var first = true
+        while try nextElement(&first) {
             elements.append(try parseValue())
-            try skipTrivia()
-            guard index < bytes.count else { throw error("expected ',' or ']' after the value, found the end of the file") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; break }
-            throw error("expected ',' or ']' after the value, found \(describeHere())")
         }
-        depth -= 1
         return .array(elements)
     }
 
-    private mutating func parseString() throws(ScopeLintError) -> String {
+    // MARK: Streaming
+
+    // The tree parser above and the streaming export reader walk objects and arrays with
+    // these steps, so both give the same errors at the same places.
+
+    /// Whether the value at the cursor (after trivia) starts with `byte`.
+    mutating func peek(_ byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
+
+    /// Consumes the `{` at the cursor.
+    mutating func openObject() throws(ScopeLintError) {
+        try enter()
+        index += 1
+    }
+
+    /// Moves to the next key of the open object: false when the object closes. `first` is
+    /// the caller's flag for whether a separator is due.
+    mutating func nextMember(_ first: inout Bool) throws(ScopeLintError) -> Bool {
+        if !first {
+            try skipTrivia()
+            guard index < bytes.count else { throw error("expected ',' or '}' after the value, found the end of the file") }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return false }
+            guard bytes[index] == UInt8(ascii: ",") else { throw error("expected ',' or '}' after the value, found \(describeHere())") }
+            index += 1
+        }
+        first = false
+        try skipTrivia()
+        guard index < bytes.count else { throw error("expected a key or '}' to close the object, found the end of the file") }
+        if bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return false }
+        return true
+    }
+
+    /// Reads the key at the cursor: quoted, or a JSON5 identifier.
+    mutating func readKey() throws(ScopeLintError) -> String {
+        if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") { return try parseString() }
+        let keyStart = index
+        let key = identifier()
+        if key.isEmpty { throw error("expected a key in quotes or '}' to close the object, found \(describeHere())") }
+        if bytes[keyStart..<index].contains(where: { $0 >= 0x80 }), String(validating: bytes[keyStart..<index], as: UTF8.self) == nil {
+            index = UTF8Validation.firstInvalidByte(bytes, in: keyStart..<index)
+            throw error("expected UTF-8 text; this byte is not UTF-8")
+        }
+        return key
+    }
+
+    /// The `:` after a key, and the trivia around it.
+    mutating func expectColon() throws(ScopeLintError) {
+        try skipTrivia()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+            throw error("expected ':' after the key, found \(describeHere())")
+        }
+        index += 1
+        try skipTrivia()
+    }
+
+    /// Consumes the `[` at the cursor.
+    mutating func openArray() throws(ScopeLintError) {
+        try enter()
+        index += 1
+    }
+
+    /// Moves to the next element of the open array: false when the array closes.
+    mutating func nextElement(_ first: inout Bool) throws(ScopeLintError) -> Bool {
+        if !first {
+            try skipTrivia()
+            guard index < bytes.count else { throw error("expected ',' or ']' after the value, found the end of the file") }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; depth -= 1; return false }
+            guard bytes[index] == UInt8(ascii: ",") else { throw error("expected ',' or ']' after the value, found \(describeHere())") }
+            index += 1
+        }
+        first = false
+        try skipTrivia()
+        guard index < bytes.count else { throw error("expected a value or ']' to close the array, found the end of the file") }
+        if bytes[index] == UInt8(ascii: "]") { index += 1; depth -= 1; return false }
+        return true
+    }
+
+    /// A string whose bytes can be used as they are: no escapes, valid UTF-8. The streaming
+    /// reader looks these up in the catalog without making a `String`.
+    enum Token {
+        case bytes(Range<Int>)
+        case text(String)
+    }
+
+    /// Reads the string at the cursor as a token: the common case costs one scan and no allocation.
+    mutating func readStringToken() throws(ScopeLintError) -> Token {
+        let quote = bytes[index]
+        let start = index + 1
+        var cursor = start
+        var ascii = true
+        while cursor < bytes.count {
+            let byte = bytes[cursor]
+            if byte == quote {
+                if ascii, cursor - start <= Self.maximumStringLength {
+                    index = cursor + 1
+                    return .bytes(start..<cursor)
+                }
+                break
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            ascii = ascii && byte < 0x80
+            cursor += 1
+        }
+        // Escapes, non-ASCII text or an error: the full decoder handles and reports them.
+        return .text(try parseString())
+    }
+
+    mutating func parseString() throws(ScopeLintError) -> String {
         let quote = bytes[index]
         let opening = index
         index += 1
@@ -305,7 +386,9 @@ public struct JSONReader {
         isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || byte >= 0x80
     }
 
-    private mutating func skipTrivia() throws(ScopeLintError) {
+    mutating func skipTrivia() throws(ScopeLintError) {
+        // Indentation first: most trivia is a line break and a run of spaces.
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A { index += 1 }
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
@@ -314,10 +397,10 @@ public struct JSONReader {
                 index += 2  // no-break space, allowed by JSON5
             case UInt8(ascii: "/"):
                 guard index + 1 < bytes.count else { throw error("expected a comment after '/'") }
+                let opening = index
                 if bytes[index + 1] == UInt8(ascii: "/") {
                     while index < bytes.count, bytes[index] != 0x0A { index += 1 }
                 } else if bytes[index + 1] == UInt8(ascii: "*") {
-                    let opening = index
                     index += 2
                     var closed = false
                     while index + 1 < bytes.count {
@@ -330,6 +413,14 @@ public struct JSONReader {
                     }
                 } else {
                     throw error("expected a comment after '/'")
+                }
+                // Comments are text too: the export is read without a whole-text pass first.
+                if bytes[opening..<index].contains(where: { $0 >= 0x80 }) {
+                    let bad = UTF8Validation.firstInvalidByte(bytes, in: opening..<index)
+                    if bad < index {
+                        index = bad
+                        throw error("expected UTF-8 text; this byte is not UTF-8")
+                    }
                 }
             default:
                 return
@@ -350,7 +441,7 @@ public struct JSONReader {
     }
 
     /// A short, value-free description of what is at the current position.
-    private func describeHere() -> String {
+    func describeHere() -> String {
         guard index < bytes.count else { return "the end of the file" }
         let byte = bytes[index]
         switch byte {
@@ -366,7 +457,7 @@ public struct JSONReader {
         }
     }
 
-    private mutating func position(at offset: Int) -> TextPosition {
+    mutating func position(at offset: Int) -> TextPosition {
         if offset < trackedOffset {
             // Only errors step back; start counting again from the top.
             trackedOffset = origin
@@ -375,7 +466,20 @@ public struct JSONReader {
         var line = trackedPosition.line
         var column = trackedPosition.column
         var cursor = trackedOffset
+        let base = UnsafeRawPointer(bytes.baseAddress)
         while cursor < offset {
+            // Eight bytes at a time while they hold no line break and no multi-byte UTF-8:
+            // every byte is then one column. (Called for every key of every export.)
+            if offset - cursor >= 8, let base {
+                let word = (base + cursor).loadUnaligned(as: UInt64.self)
+                let breaks = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                let hasBreak = (breaks &- 0x0101_0101_0101_0101) & ~breaks & 0x8080_8080_8080_8080
+                if hasBreak == 0 && word & 0x8080_8080_8080_8080 == 0 {
+                    column += 8
+                    cursor += 8
+                    continue
+                }
+            }
             let byte = bytes[cursor]
             if byte == 0x0A {
                 line += 1
@@ -390,7 +494,7 @@ public struct JSONReader {
         return trackedPosition
     }
 
-    private mutating func error(_ message: String) -> ScopeLintError {
+    mutating func error(_ message: String) -> ScopeLintError {
         .invalid(file: file, position: position(at: min(index, bytes.count)), message: message)
     }
 }

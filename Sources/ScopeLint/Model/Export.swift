@@ -82,6 +82,10 @@ public struct ScopeEntry: Sendable {
     /// The level as written; nil when the entry is a parameter, which carries its own level.
     public var level: String?
     public var position: TextPosition
+    /// The key's and level's words in `Catalog.spellings` when a reader looked them up (the
+    /// streaming export reader does); -1 otherwise. `Grants` uses them instead of the text.
+    public var keyWord: Int32 = -1
+    public var levelWord: Int32 = -1
 
     public init(key: String, level: String?, position: TextPosition) {
         self.key = key

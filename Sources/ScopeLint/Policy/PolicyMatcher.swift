@@ -3,8 +3,15 @@ public struct PolicyMatcher: Sendable {
     public let integrations: [ResolvedPolicy]
 
     /// `policies` are all resolved policies; only those with `applies_to` take part.
+    /// Each integration alone, built once: most accounts match exactly one, and handing out
+    /// a shared array costs nothing per account.
+    private let single: [[ResolvedPolicy]]
+    private let rules: [Policy.AppliesTo]
+
     public init(policies: [ResolvedPolicy]) {
         integrations = policies.filter(\.isIntegration).sorted { $0.id < $1.id }
+        single = integrations.map { [$0] }
+        rules = integrations.map { $0.appliesTo ?? Policy.AppliesTo() }
     }
 
     /// The integration policies whose `applies_to` matches the account. When one matching
@@ -17,11 +24,11 @@ public struct PolicyMatcher: Sendable {
     /// `storeTypes` are the kinds of account the store has, computed once per store so a large
     /// store is not scanned again for each of its accounts.
     func matches(for account: Account, storeTypes: Set<AccountType>) -> [ResolvedPolicy] {
-        let candidates = integrations.filter { policy in
-            guard let rule = policy.appliesTo else { return false }
-            return Self.applies(rule, to: account, storeTypes: storeTypes)
-        }
-        guard candidates.count > 1 else { return candidates }
+        var matched: [Int] = []
+        for index in rules.indices where Self.applies(rules[index], to: account, storeTypes: storeTypes) { matched.append(index) }
+        if matched.isEmpty { return [] }
+        if matched.count == 1 { return single[matched[0]] }
+        let candidates = matched.map { integrations[$0] }
         return candidates.filter { candidate in
             !candidates.contains { $0.id != candidate.id && $0.ancestors.contains(candidate.id) }
         }
@@ -48,17 +55,35 @@ public struct PolicyMatcher: Sendable {
 /// Shell-style patterns for account names: `*` any run, `?` one character, case ignored.
 enum Glob {
     static func matches(_ pattern: String, _ text: String) -> Bool {
-        let p = Array(pattern.lowercased())
-        let t = Array(text.lowercased())
-        var pi = 0, ti = 0
+        // Every account is matched against every integration's patterns: ASCII, the usual
+        // case, is compared byte by byte without lower-casing copies. ("\r\n" is one
+        // character to `?`, so text holding a CR takes the general path.)
+        var pattern = pattern
+        var text = text
+        let ascii: Bool? = pattern.withUTF8 { p in
+            text.withUTF8 { t in
+                guard !p.contains(where: { $0 >= 0x80 }), !t.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+                return match(p, t, equal: { $0 == UInt8(ascii: "?") || lower($0) == lower($1) }, isStar: { $0 == UInt8(ascii: "*") })
+            }
+        }
+        if let ascii { return ascii }
+        return match(Array(pattern.lowercased()), Array(text.lowercased()), equal: { $0 == "?" || $0 == $1 }, isStar: { $0 == "*" })
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+
+    /// Iterative matching with one backtrack point: linear for the patterns people write,
+    /// never exponential.
+    private static func match<C: RandomAccessCollection>(_ p: C, _ t: C, equal: (C.Element, C.Element) -> Bool, isStar: (C.Element) -> Bool) -> Bool where C.Index == Int {
+        var pi = p.startIndex, ti = t.startIndex
         var starP = -1, starT = 0
-        // Iterative matching with one backtrack point: linear for the patterns people write,
-        // never exponential.
-        while ti < t.count {
-            if pi < p.count && (p[pi] == "?" || p[pi] == t[ti]) {
+        while ti < t.endIndex {
+            if pi < p.endIndex && !isStar(p[pi]) && equal(p[pi], t[ti]) {
                 pi += 1
                 ti += 1
-            } else if pi < p.count && p[pi] == "*" {
+            } else if pi < p.endIndex && isStar(p[pi]) {
                 starP = pi
                 starT = ti
                 pi += 1
@@ -70,7 +95,7 @@ enum Glob {
                 return false
             }
         }
-        while pi < p.count && p[pi] == "*" { pi += 1 }
-        return pi == p.count
+        while pi < p.endIndex && isStar(p[pi]) { pi += 1 }
+        return pi == p.endIndex
     }
 }

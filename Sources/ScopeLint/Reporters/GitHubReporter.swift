@@ -4,7 +4,11 @@ public enum GitHubReporter: Reporter {
     public static let identifier = "github"
     public static let summary = "GitHub Actions annotations (workflow commands)"
 
-    public static func render(_ report: Report, options: ReportOptions) -> String {
+    public static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
+        stream.write(text(report, options: options))
+    }
+
+    static func text(_ report: Report, options: ReportOptions) -> String {
         var out = ""
         for finding in report.findings {
             let command: String

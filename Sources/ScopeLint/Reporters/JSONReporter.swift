@@ -4,8 +4,8 @@ public enum JSONReporter: Reporter {
     public static let identifier = "json"
     public static let summary = "the findings and summary as JSON (shape in the README)"
 
-    public static func render(_ report: Report, options: ReportOptions) -> String {
-        var writer = JSONWriter()
+    public static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
+        var writer = JSONWriter(to: stream)
         writer.beginObject()
         writer.toolHeader(version: report.toolVersion)
         writer.beginArray("findings")
@@ -57,6 +57,7 @@ public enum JSONReporter: Reporter {
             writer.endObject()
         }
         writer.endObject()
-        return writer.output + "\n"
+        writer.finish()
+        stream.write("\n")
     }
 }

@@ -5,7 +5,11 @@ public enum JUnitReporter: Reporter {
     public static let identifier = "junit"
     public static let summary = "JUnit XML: a suite per store, a test case per account"
 
-    public static func render(_ report: Report, options: ReportOptions) -> String {
+    public static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
+        stream.write(text(report, options: options))
+    }
+
+    static func text(_ report: Report, options: ReportOptions) -> String {
         let groups = AccountGroups(report)
         var body = ""
         var totalTests = 0, totalFailures = 0

@@ -7,7 +7,11 @@ public enum MarkdownReporter: Reporter {
     static let maximumAccounts = 20
     static let maximumRows = 15
 
-    public static func render(_ report: Report, options: ReportOptions) -> String {
+    public static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
+        stream.write(text(report, options: options))
+    }
+
+    static func text(_ report: Report, options: ReportOptions) -> String {
         let groups = AccountGroups(report)
         var failing: [(AccountGroups.StoreGroup, AccountGroups.AccountGroup)] = []
         for store in groups.stores {

@@ -1,11 +1,21 @@
 /// Renders a report in one output format. Renderers are pure: they never change the report
-/// and never write files; the CLI decides where the text goes.
+/// and never open files; the CLI decides where the stream goes.
 public protocol Reporter {
     /// The `--format` word.
     static var identifier: String { get }
     /// One line for `--help`.
     static var summary: String { get }
-    static func render(_ report: Report, options: ReportOptions) -> String
+    /// Writes the report to `stream` as it goes, so a large report is never one string.
+    static func write(_ report: Report, options: ReportOptions, to stream: ByteStream)
+}
+
+extension Reporter {
+    /// The report as text (tests, small outputs).
+    public static func render(_ report: Report, options: ReportOptions) -> String {
+        let stream = ByteStream()
+        write(report, options: options, to: stream)
+        return stream.text
+    }
 }
 
 /// What a renderer may need beyond the report itself.

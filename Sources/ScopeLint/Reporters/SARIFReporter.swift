@@ -7,8 +7,8 @@ public enum SARIFReporter: Reporter {
     static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     static let fingerprintKey = "scopelintFinding/v1"
 
-    public static func render(_ report: Report, options: ReportOptions) -> String {
-        var w = JSONWriter()
+    public static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
+        var w = JSONWriter(to: stream)
         w.beginObject()
         w.field("$schema", schema)
         w.field("version", "2.1.0")
@@ -48,7 +48,8 @@ public enum SARIFReporter: Reporter {
         w.endObject()
         w.endArray()
         w.endObject()
-        return w.output + "\n"
+        w.finish()
+        stream.write("\n")
     }
 
     static func writeResult(_ finding: Finding, suppression: String?, options: ReportOptions, into w: inout JSONWriter) {

@@ -5,35 +5,39 @@ public enum TextReporter: Reporter {
     public static let identifier = "text"
     public static let summary = "grouped by store and account, colored on a terminal (default)"
 
-    public static func render(_ report: Report, options: ReportOptions) -> String {
+    public static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
         let style = options.style
-        var out = ""
+        // Blank lines separate stores and sections, so the stream tracks whether any came before.
+        var wroteAny = false
+        func section() {
+            if wroteAny { stream.write("\n") }
+            wroteAny = true
+        }
         for store in AccountGroups(report).stores {
             let accounts = store.accounts.filter { !$0.findings.isEmpty }
             guard !accounts.isEmpty else { continue }
-            if !out.isEmpty { out += "\n" }
-            out += style.bold(AccountGroups.storeTitle(store)) + "\n"
+            section()
+            stream.write(style.bold(AccountGroups.storeTitle(store)) + "\n")
             for group in accounts {
-                out += "  " + style.bold("Account \"\(group.account.account)\"") + " " + style.dim(describe(group.account)) + "\n"
+                stream.write("  " + style.bold("Account \"\(group.account.account)\"") + " " + style.dim(describe(group.account)) + "\n")
                 for finding in group.findings {
                     let location = finding.location.map { "\($0.description): " } ?? ""
-                    out += "    \(location)\(style.severity(finding.severity)): \(finding.message) \(style.dim("[\(finding.rule.rawValue)]"))\n"
+                    stream.write("    \(location)\(style.severity(finding.severity)): \(finding.message) \(style.dim("[\(finding.rule.rawValue)]"))\n")
                 }
                 if let command = AccountGroups.planCommand(for: group.findings, failOn: options.failOn) {
-                    out += "    " + style.cyan("fix:") + " store-level scopes cannot be edited; `\(command)` prints the checklist for a replacement account.\n"
+                    stream.write("    " + style.cyan("fix:") + " store-level scopes cannot be edited; `\(command)` prints the checklist for a replacement account.\n")
                 }
             }
         }
         if let baseline = report.baseline {
-            if !out.isEmpty { out += "\n" }
-            out += style.bold("Baseline \(baseline.file)") + ": \(plural(report.suppressed.count, "finding")) accepted\n"
+            section()
+            stream.write(style.bold("Baseline \(baseline.file)") + ": \(plural(report.suppressed.count, "finding")) accepted\n")
             for notice in baseline.notices {
-                out += "    \(baseline.file):\(notice.position.line):\(notice.position.column): \(style.severity(.note)): \(notice.message)\n"
+                stream.write("    \(baseline.file):\(notice.position.line):\(notice.position.column): \(style.severity(.note)): \(notice.message)\n")
             }
         }
-        if !out.isEmpty { out += "\n" }
-        out += summaryLine(report, style: style) + "\n"
-        return out
+        section()
+        stream.write(summaryLine(report, style: style) + "\n")
     }
 
     static func describe(_ account: Report.CheckedAccount) -> String {

@@ -23,11 +23,12 @@ public enum ExcessiveScopeRule: Rule {
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard context.account.scopesKnown else { return }
         for policy in context.policies {
-            for scope in context.catalog.scopes {
-                let index = scope.id.index
+            // By index: the scope's definition is read only for the few that produce a finding.
+            for index in context.grants.levels.indices {
                 let actual = context.grants.levels[index]
                 let maximum = policy.maximum[index]
                 guard actual > maximum else { continue }
+                let scope = context.catalog.scopes[index]
                 findings.append(context.finding(
                     .excessiveScope, severity: context.severity(.excessiveScope, natural: description.defaultSeverity, policy: policy),
                     policy: policy, scope: scope.id, expected: scope.levelName(maximum), actual: scope.levelName(actual),

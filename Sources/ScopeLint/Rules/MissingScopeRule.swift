@@ -25,11 +25,12 @@ public enum MissingScopeRule: Rule {
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard context.account.scopesKnown else { return }
         for policy in context.policies {
-            for scope in context.catalog.scopes {
-                let index = scope.id.index
+            // By index: the scope's definition is read only for the few that produce a finding.
+            for index in context.grants.levels.indices {
                 let actual = context.grants.levels[index]
                 let minimum = policy.minimum[index]
                 guard actual < minimum else { continue }
+                let scope = context.catalog.scopes[index]
                 findings.append(context.finding(
                     .missingScope, severity: context.severity(.missingScope, natural: description.defaultSeverity, policy: policy),
                     policy: policy, scope: scope.id, expected: scope.levelName(minimum), actual: scope.levelName(actual),

@@ -19,10 +19,11 @@ public enum RiskyScopeRule: Rule {
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard context.account.scopesKnown else { return }
         for policy in context.policies {
-            for scope in context.catalog.scopes {
-                let index = scope.id.index
+            // By index: the scope's definition is read only for the few that produce a finding.
+            for index in context.grants.levels.indices {
                 let actual = context.grants.levels[index]
-                guard let risk = policy.risk(for: scope.id, at: actual) else { continue }
+                guard let risk = policy.risk(for: ScopeID(index), at: actual) else { continue }
+                let scope = context.catalog.scopes[index]
                 let reason = policy.accepted[index]
                 let severity = reason == nil ? context.severity(.riskyScope, natural: risk.severity, policy: policy) : .note
                 var finding = context.finding(

@@ -4,13 +4,23 @@ import Foundation
 /// text goes to a temporary file in the same folder, which is then renamed over the target.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws(ScopeLintError) {
+        try write(to: path) { $0.write(text) }
+    }
+
+    /// Streams `body`'s output into the temporary file, then renames it over `path`.
+    public static func write(to path: String, _ body: (ByteStream) -> Void) throws(ScopeLintError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).scopelint-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary, options: [.withoutOverwriting])
-        } catch {
-            throw .unwritable(file: path, reason: "the folder is missing or not writable")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else { throw .unwritable(file: path, reason: "the folder is missing or not writable") }
+        let stream = ByteStream(descriptor: descriptor)
+        body(stream)
+        stream.flush()
+        let closed = close(descriptor) == 0
+        guard !stream.failed, closed else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw .unwritable(file: path, reason: "the disk is full or the file could not be written")
         }
         guard rename(temporary.path, url.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)

@@ -31,7 +31,11 @@ public enum ScopeLintError: Error, Equatable, Sendable, CustomStringConvertible 
 extension ScopeLintError {
     /// An object key the format does not have, with the nearest valid key and the full list.
     static func unknownKey(_ member: JSONMember, file: String, allowed: [String], in what: String) -> ScopeLintError {
-        .invalid(file: file, position: member.keyPosition,
-                 message: "unknown key '\(Redactor.redact(member.key))' in \(what)\(Suggestions.hint(for: member.key, in: allowed)); expected one of \(allowed.joined(separator: ", "))")
+        unknownKey(member.key, at: member.keyPosition, file: file, allowed: allowed, in: what)
+    }
+
+    static func unknownKey(_ key: String, at position: TextPosition, file: String, allowed: [String], in what: String) -> ScopeLintError {
+        .invalid(file: file, position: position,
+                 message: "unknown key '\(Redactor.redact(key))' in \(what)\(Suggestions.hint(for: key, in: allowed)); expected one of \(allowed.joined(separator: ", "))")
     }
 }

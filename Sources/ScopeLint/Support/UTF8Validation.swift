@@ -2,7 +2,7 @@
 enum UTF8Validation {
     /// The offset of the first byte in `range` that does not start or continue valid UTF-8;
     /// `range.upperBound` when there is none.
-    static func firstInvalidByte(_ bytes: [UInt8], in range: Range<Int>) -> Int {
+    static func firstInvalidByte<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, in range: Range<Int>) -> Int where Bytes.Index == Int {
         var offset = range.lowerBound
         while offset < range.upperBound {
             let byte = bytes[offset]

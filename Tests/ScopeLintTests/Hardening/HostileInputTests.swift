@@ -45,7 +45,9 @@ struct HostileInputTests {
         HostileCase("empty file", "", "<stdin>:1:1: error: expected an export"),
         HostileCase("BOM only", [0xEF, 0xBB, 0xBF], "<stdin>:1:1: error: expected an export"),
         HostileCase("whitespace only", "  \n\t\n", "<stdin>:1:1: error: expected an export"),
-        HostileCase("NUL byte in JSON", "{\"stores\": [\u{0}]}", "<stdin>:1:13: error: expected text; the input holds a NUL byte"),
+        // An export is read by the JSON reader alone (no whole-text pass first), which names the NUL itself.
+        HostileCase("NUL byte in JSON", "{\"stores\": [\u{0}]}", "<stdin>:1:13: error: expected a value (object, array, string, number, true, false or null), found a NUL byte"),
+        HostileCase("invalid UTF-8 in a comment of an export", [UInt8]("{\"stores\": [] // caf".utf8) + [0xE9, 0x0A, 0x7D], "<stdin>:1:21: error: expected UTF-8 text; this byte is not UTF-8"),
         HostileCase("NUL byte in text", "Orders: modify\n\u{0}\n", "<stdin>:2:1: error: expected text; the input holds a NUL byte"),
         HostileCase("invalid UTF-8 in a JSON string", [0x7B, 0x22, 0x73, 0x74, 0x6F, 0x72, 0x65, 0x73, 0x22, 0x3A, 0x5B, 0x7B, 0x22, 0x6E, 0x61, 0x6D, 0x65, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22], "<stdin>:1:21: error: expected UTF-8 text"),
         HostileCase("invalid UTF-8 in text", [0x4F, 0x72, 0x64, 0x65, 0x72, 0x73, 0x3A, 0x20, 0xFF, 0xFE], "<stdin>:1:9: error: expected UTF-8 text"),

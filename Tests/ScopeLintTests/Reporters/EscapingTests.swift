@@ -45,8 +45,7 @@ struct EscapingTests {
 
     @Test("JSON strings escape quotes, backslashes, controls and line separators")
     func json() {
-        var out = ""
-        JSONWriter.appendQuoted("q\"b\\n\n\u{1}\u{2028}é", to: &out)
+        let out = JSONWriter.quoted("q\"b\\n\n\u{1}\u{2028}é")
         #expect(out == "\"q\\\"b\\\\n\\n\\u0001\\u2028é\"")
     }
 

@@ -1,5 +1,6 @@
 /// What several commands do the same way: load policies, read exports, pick a color style.
 import Foundation
+import Synchronization
 
 enum CommandSupport {
     static let policyOption = OptionSpec("policy", value: "id|file", repeatable: true, help: "A bundled or --policies id, or a policy file. Repeatable.")
@@ -33,6 +34,33 @@ enum CommandSupport {
             exports.append(try InputFormat.read(bytes, file: InputFile.displayName(for: path), from: arguments.value("from"), options: options))
         }
         return exports
+    }
+
+    /// Lints the inputs, each streamed store by store, several at once on all cores. The
+    /// report is in command-line order whatever finishes first, and when inputs are invalid
+    /// the error is the first one's in that order, so output never depends on timing.
+    static func lint(_ paths: [String], engine: LintEngine, arguments: ParsedArguments, console: Console) throws(ScopeLintError) -> Report {
+        let options = ReadOptions(storeHash: arguments.value("store"), accountName: arguments.value("account"))
+        let from = arguments.value("from")
+        // Standard input is read here, once, before any work is shared out.
+        let standardInput = paths.contains("-") ? InputBytes(copying: console.readStandardInput()) : nil
+        let lintOne = { @Sendable (index: Int) throws(ScopeLintError) -> LintEngine.FileResult in
+            let path = paths[index]
+            let input = try path == "-" ? standardInput! : InputFile.open(path)
+            let file = InputFile.displayName(for: path)
+            return try engine.lintFile(file, index: index) { (visit) throws(ScopeLintError) in
+                try InputFormat.stream(input, file: file, from: from, options: options, eachStore: visit)
+            }
+        }
+        if paths.count == 1 { return engine.report([try lintOne(0)]) }
+        let results = Mutex<[Result<LintEngine.FileResult, ScopeLintError>?]>(Array(repeating: nil, count: paths.count))
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let result = Result { () throws(ScopeLintError) in try lintOne(index) }
+            results.withLock { $0[index] = result }
+        }
+        var files: [LintEngine.FileResult] = []
+        for result in results.withLock({ $0 }) { files.append(try result!.get()) }
+        return engine.report(files)
     }
 
     /// `--config FILE`, else `./.scopelint.json` when it exists, else the defaults.

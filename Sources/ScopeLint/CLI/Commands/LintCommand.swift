@@ -58,8 +58,7 @@ enum LintCommand: Command {
             throw UsageError("Two reports would be written to the same file.", command: path)
         }
 
-        let exports = try CommandSupport.readExports(arguments.positionals, arguments: arguments, console: console)
-        var report = try engine.lint(exports)
+        var report = try CommandSupport.lint(arguments.positionals, engine: engine, arguments: arguments, console: console)
         var baseline: Baseline?
         if let baselinePath {
             let loaded = try Baseline.load(try InputFile.read(baselinePath), file: baselinePath)
@@ -77,9 +76,9 @@ enum LintCommand: Command {
             if let output {
                 var fileOptions = options
                 fileOptions.style = .plain
-                try AtomicFile.write(reporter.render(report, options: fileOptions), to: output)
+                try AtomicFile.write(to: output) { reporter.write(report, options: fileOptions, to: $0) }
             } else {
-                console.out += reporter.render(report, options: options)
+                try console.writeOut { reporter.write(report, options: options, to: $0) }
             }
         }
         return report.exitCode(failOn: failOn)
