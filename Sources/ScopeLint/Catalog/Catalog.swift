@@ -70,7 +70,7 @@ public struct Catalog: Sendable {
 
     /// Every exact spelling, keyed by bytes, for the streaming export reader and `Grants`.
     /// Built from the finished catalog's own lookups, hence set last.
-    public private(set) var spellings: SpellingTable! = nil
+    public private(set) var spellings = SpellingTable.empty
 
     public subscript(id: ScopeID) -> ScopeDefinition { scopes[id.index] }
 

@@ -36,28 +36,30 @@ public struct Grants: Sendable {
         var grants = Grants(levels: Array(repeating: 0, count: count), positions: Array(repeating: nil, count: count))
         var seen = Array(repeating: false, count: count)
         var conflictIndex: [Int: Int] = [:]
-        for entry in entries {
-            guard let (scope, level) = try resolve(entry, file: file, catalog: catalog, into: &grants) else { continue }
+        // By index: each entry is read in place, not copied (an export has millions).
+        for entryIndex in entries.indices {
+            guard let (scope, level) = try resolve(entries[entryIndex], file: file, catalog: catalog, into: &grants) else { continue }
+            let position = entries[entryIndex].position
             let index = scope.index
             if seen[index] {
                 if grants.levels[index] != level || conflictIndex[index] != nil {
                     if let existing = conflictIndex[index] {
                         grants.conflicts[existing].levels.append(level)
-                        grants.conflicts[existing].positions.append(entry.position)
+                        grants.conflicts[existing].positions.append(position)
                     } else if grants.levels[index] != level {
                         conflictIndex[index] = grants.conflicts.count
                         grants.conflicts.append(Conflict(scope: scope, levels: [grants.levels[index], level],
-                                                         positions: [grants.positions[index] ?? entry.position, entry.position]))
+                                                         positions: [grants.positions[index] ?? position, position]))
                     }
                 }
                 if level > grants.levels[index] {
                     grants.levels[index] = level
-                    grants.positions[index] = entry.position
+                    grants.positions[index] = position
                 }
             } else {
                 seen[index] = true
                 grants.levels[index] = level
-                grants.positions[index] = entry.position
+                grants.positions[index] = position
             }
         }
         return grants
@@ -96,33 +98,34 @@ public struct Grants: Sendable {
 
     /// The same answers as the text lookups above, read from the spelling table's words.
     private static func resolveWord(_ entry: ScopeEntry, file: String, catalog: Catalog, into grants: inout Grants) throws(ScopeLintError) -> (ScopeID, Int)? {
+        // Fields are read in place; copying a word would copy its strings and arrays.
         let words = catalog.spellings.words
-        let word = words[Int(entry.keyWord)]
+        let key = Int(entry.keyWord)
         guard let levelText = entry.level else {
-            if word.isImplicit { return nil }
-            guard let match = word.parameter else {
+            if words[key].isImplicit { return nil }
+            guard let match = words[key].parameter else {
                 grants.unknown.append(entry)
                 return nil
             }
-            if !word.isCanonicalParameter { normalizeParameter(entry, match, catalog: catalog, into: &grants) }
+            if !words[key].isCanonicalParameter { normalizeParameter(entry, match, catalog: catalog, into: &grants) }
             return (match.scope, match.level)
         }
         let scope: ScopeID
-        if let id = word.scope {
+        if let id = words[key].scope {
             scope = id
-            if !word.isCanonicalName {
+            if !words[key].isCanonicalName {
                 grants.normalized.append(Normalization(kind: .scopeName, scope: id, written: entry.key, readAs: catalog[id].name, position: entry.position))
             }
-        } else if let match = word.parameter {
+        } else if let match = words[key].parameter {
             scope = match.scope
-            if !word.isCanonicalParameter { normalizeParameter(entry, match, catalog: catalog, into: &grants) }
+            if !words[key].isCanonicalParameter { normalizeParameter(entry, match, catalog: catalog, into: &grants) }
         } else {
             grants.unknown.append(entry)
             return nil
         }
         if entry.levelWord >= 0 {
-            let levels = words[Int(entry.levelWord)].levels
-            if !levels.isEmpty, let level = levels[scope.index] {
+            let levelWord = Int(entry.levelWord)
+            if !words[levelWord].levels.isEmpty, let level = words[levelWord].levels[scope.index] {
                 if level.normalized {
                     grants.normalized.append(Normalization(kind: .level, scope: scope, written: levelText, readAs: catalog[scope].levelName(level.level), position: entry.position))
                 }

@@ -67,13 +67,13 @@ public struct Report: Sendable {
     public init(toolVersion: String = ScopeLintVersion.current, findings: [Finding], accounts: [CheckedAccount], stores: Int) {
         self.toolVersion = toolVersion
         // Engines produce findings in order already; checking is linear, sorting is not.
-        self.findings = findings.isInOrder(by: \.order) ? findings : findings.sorted { $0.order < $1.order }
-        self.accounts = accounts.isInOrder(by: \.order) ? accounts : accounts.sorted { $0.order < $1.order }
+        self.findings = findings.indices.dropFirst().allSatisfy({ !(findings[$0].order < findings[$0 - 1].order) }) ? findings : findings.sorted { $0.order < $1.order }
+        self.accounts = accounts.indices.dropFirst().allSatisfy({ !(accounts[$0].order < accounts[$0 - 1].order) }) ? accounts : accounts.sorted { $0.order < $1.order }
         var summary = Summary()
         summary.stores = stores
         summary.accounts = accounts.count
-        for finding in findings {
-            switch finding.severity {
+        for index in findings.indices {
+            switch findings[index].severity {
             case .error: summary.errors += 1
             case .warning: summary.warnings += 1
             case .note: summary.notes += 1
@@ -88,11 +88,3 @@ public struct Report: Sendable {
     }
 }
 
-extension Array {
-    /// Whether no element sorts before the one ahead of it.
-    func isInOrder<Key: Comparable>(by key: (Element) -> Key) -> Bool {
-        guard count > 1 else { return true }
-        for index in 1..<count where key(self[index]) < key(self[index - 1]) { return false }
-        return true
-    }
-}

@@ -194,13 +194,10 @@ public enum ExportReader {
                     throw context.error(at: node.position, "expected the level of this scope as a string such as \"read-only\" or \"modify\", found \(node.value.kindDescription)")
                 }
                 let level = try reader.readStringToken()
-                var entry = ScopeEntry(key: "", level: nil, position: keyPosition)
-                (entry.key, entry.keyWord) = context.resolve(key, in: reader.bytes)
-                if entry.key.isEmpty { throw context.error(at: keyPosition, "expected a scope name, found an empty key") }
-                var levelText: String
-                (levelText, entry.levelWord) = context.resolve(level, in: reader.bytes)
-                entry.level = levelText
-                entries.append(entry)
+                let (keyText, keyWord) = context.resolve(key, in: reader.bytes)
+                if keyText.isEmpty { throw context.error(at: keyPosition, "expected a scope name, found an empty key") }
+                let (levelText, levelWord) = context.resolve(level, in: reader.bytes)
+                entries.append(ScopeEntry(key: keyText, level: levelText, position: keyPosition, keyWord: keyWord, levelWord: levelWord))
             }
         } else if reader.peek(UInt8(ascii: "[")) {
             try reader.openArray()

@@ -204,18 +204,32 @@ public struct JSONReader {
         let quote = bytes[index]
         let start = index + 1
         var cursor = start
-        var ascii = true
+        // Eight bytes at a time while none is the quote, a backslash, a control or non-ASCII.
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let quotes = UInt64(quote) &* 0x0101_0101_0101_0101
+            while bytes.count - cursor >= 8 {
+                let word = (base + cursor).loadUnaligned(as: UInt64.self)
+                let q = word ^ quotes
+                let b = word ^ 0x5C5C_5C5C_5C5C_5C5C
+                let isQuote = ~(((q & low) &+ low) | q | low)
+                let isBackslash = ~(((b & low) &+ low) | b | low)
+                // Below 0x20: adding 0x60 to the low seven bits leaves the high bit clear.
+                let isControl = ~((word & low) &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080
+                if (isQuote | isBackslash | isControl | word) & 0x8080_8080_8080_8080 != 0 { break }
+                cursor += 8
+            }
+        }
         while cursor < bytes.count {
             let byte = bytes[cursor]
             if byte == quote {
-                if ascii, cursor - start <= Self.maximumStringLength {
+                if cursor - start <= Self.maximumStringLength {
                     index = cursor + 1
                     return .bytes(start..<cursor)
                 }
                 break
             }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-            ascii = ascii && byte < 0x80
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
             cursor += 1
         }
         // Escapes, non-ASCII text or an error: the full decoder handles and reports them.
@@ -387,8 +401,19 @@ public struct JSONReader {
     }
 
     mutating func skipTrivia() throws(ScopeLintError) {
-        // Indentation first: most trivia is a line break and a run of spaces.
-        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A { index += 1 }
+        // Indentation first: most trivia is a line break and a run of spaces, skipped
+        // eight spaces at a time.
+        if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while bytes.count - index >= 8 {
+                let others = (base + index).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020
+                if others != 0 {
+                    index += others.trailingZeroBitCount / 8
+                    break
+                }
+                index += 8
+            }
+        }
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
@@ -468,14 +493,23 @@ public struct JSONReader {
         var cursor = trackedOffset
         let base = UnsafeRawPointer(bytes.baseAddress)
         while cursor < offset {
-            // Eight bytes at a time while they hold no line break and no multi-byte UTF-8:
-            // every byte is then one column. (Called for every key of every export.)
+            // Eight ASCII bytes at a time: count their line breaks and, after the last one,
+            // their columns. (Called for every key of every export.)
             if offset - cursor >= 8, let base {
                 let word = (base + cursor).loadUnaligned(as: UInt64.self)
-                let breaks = word ^ 0x0A0A_0A0A_0A0A_0A0A
-                let hasBreak = (breaks &- 0x0101_0101_0101_0101) & ~breaks & 0x8080_8080_8080_8080
-                if hasBreak == 0 && word & 0x8080_8080_8080_8080 == 0 {
-                    column += 8
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+                    let x = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                    // A high bit in each byte of x that is zero, exactly (no carries between bytes).
+                    let breaks = ~(((x & low) &+ low) | x | low)
+                    if breaks == 0 {
+                        column += 8
+                    } else {
+                        line += breaks.nonzeroBitCount
+                        // Little-endian: the highest set bit is the last line break.
+                        let last = (63 - breaks.leadingZeroBitCount) / 8
+                        column = 1 + 7 - last
+                    }
                     cursor += 8
                     continue
                 }

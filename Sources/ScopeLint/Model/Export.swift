@@ -87,10 +87,12 @@ public struct ScopeEntry: Sendable {
     public var keyWord: Int32 = -1
     public var levelWord: Int32 = -1
 
-    public init(key: String, level: String?, position: TextPosition) {
+    public init(key: String, level: String?, position: TextPosition, keyWord: Int32 = -1, levelWord: Int32 = -1) {
         self.key = key
         self.level = level
         self.position = position
+        self.keyWord = keyWord
+        self.levelWord = levelWord
     }
 }
 

@@ -7,11 +7,14 @@ public struct PolicyMatcher: Sendable {
     /// a shared array costs nothing per account.
     private let single: [[ResolvedPolicy]]
     private let rules: [Policy.AppliesTo]
+    /// Each rule's name patterns, compiled once.
+    private let patterns: [[Glob.Pattern]]
 
     public init(policies: [ResolvedPolicy]) {
         integrations = policies.filter(\.isIntegration).sorted { $0.id < $1.id }
         single = integrations.map { [$0] }
         rules = integrations.map { $0.appliesTo ?? Policy.AppliesTo() }
+        patterns = rules.map { $0.accountNames.map(Glob.Pattern.init) }
     }
 
     /// The integration policies whose `applies_to` matches the account. When one matching
@@ -24,8 +27,11 @@ public struct PolicyMatcher: Sendable {
     /// `storeTypes` are the kinds of account the store has, computed once per store so a large
     /// store is not scanned again for each of its accounts.
     func matches(for account: Account, storeTypes: Set<AccountType>) -> [ResolvedPolicy] {
+        let name = Glob.Text(account.name)
         var matched: [Int] = []
-        for index in rules.indices where Self.applies(rules[index], to: account, storeTypes: storeTypes) { matched.append(index) }
+        for index in rules.indices where Self.applies(rules[index], patterns[index], to: account, name: name, storeTypes: storeTypes) {
+            matched.append(index)
+        }
         if matched.isEmpty { return [] }
         if matched.count == 1 { return single[matched[0]] }
         let candidates = matched.map { integrations[$0] }
@@ -34,9 +40,9 @@ public struct PolicyMatcher: Sendable {
         }
     }
 
-    static func applies(_ rule: Policy.AppliesTo, to account: Account, storeTypes: Set<AccountType>) -> Bool {
+    static func applies(_ rule: Policy.AppliesTo, _ patterns: [Glob.Pattern], to account: Account, name: Glob.Text, storeTypes: Set<AccountType>) -> Bool {
         if !rule.types.isEmpty && !rule.types.contains(account.type) { return false }
-        if !rule.accountNames.isEmpty && !rule.accountNames.contains(where: { Glob.matches($0, account.name) }) { return false }
+        if !patterns.isEmpty && !patterns.contains(where: { $0.matches(name) }) { return false }
         if !rule.storeHasAccountTypes.isEmpty && storeTypes.isDisjoint(with: rule.storeHasAccountTypes) { return false }
         return true
     }
@@ -55,35 +61,52 @@ public struct PolicyMatcher: Sendable {
 /// Shell-style patterns for account names: `*` any run, `?` one character, case ignored.
 enum Glob {
     static func matches(_ pattern: String, _ text: String) -> Bool {
-        // Every account is matched against every integration's patterns: ASCII, the usual
-        // case, is compared byte by byte without lower-casing copies. ("\r\n" is one
-        // character to `?`, so text holding a CR takes the general path.)
-        var pattern = pattern
-        var text = text
-        let ascii: Bool? = pattern.withUTF8 { p in
-            text.withUTF8 { t in
-                guard !p.contains(where: { $0 >= 0x80 }), !t.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
-                return match(p, t, equal: { $0 == UInt8(ascii: "?") || lower($0) == lower($1) }, isStar: { $0 == UInt8(ascii: "*") })
-            }
-        }
-        if let ascii { return ascii }
-        return match(Array(pattern.lowercased()), Array(text.lowercased()), equal: { $0 == "?" || $0 == $1 }, isStar: { $0 == "*" })
+        Pattern(pattern).matches(Text(text))
     }
 
-    private static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    /// A pattern lower-cased once; ASCII patterns (the usual case) also as bytes.
+    struct Pattern: Sendable {
+        let characters: [Character]
+        let bytes: [UInt8]?
+
+        init(_ pattern: String) {
+            let lowered = pattern.lowercased()
+            characters = Array(lowered)
+            bytes = lowered.utf8.allSatisfy { $0 < 0x80 } ? Array(lowered.utf8) : nil
+        }
+
+        func matches(_ text: Text) -> Bool {
+            if let bytes, let textBytes = text.bytes {
+                return Glob.match(bytes, textBytes, star: UInt8(ascii: "*"), any: UInt8(ascii: "?"))
+            }
+            return Glob.match(characters, text.characters(), star: "*", any: "?")
+        }
+    }
+
+    /// An account name lower-cased once for all the patterns it is matched against.
+    /// ("\r\n" is one character to `?`, so a name holding a CR is compared as characters.)
+    struct Text {
+        let text: String
+        let bytes: [UInt8]?
+
+        init(_ text: String) {
+            self.text = text
+            bytes = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } : nil
+        }
+
+        func characters() -> [Character] { Array(text.lowercased()) }
     }
 
     /// Iterative matching with one backtrack point: linear for the patterns people write,
     /// never exponential.
-    private static func match<C: RandomAccessCollection>(_ p: C, _ t: C, equal: (C.Element, C.Element) -> Bool, isStar: (C.Element) -> Bool) -> Bool where C.Index == Int {
-        var pi = p.startIndex, ti = t.startIndex
+    private static func match<Element: Equatable>(_ p: [Element], _ t: [Element], star: Element, any: Element) -> Bool {
+        var pi = 0, ti = 0
         var starP = -1, starT = 0
-        while ti < t.endIndex {
-            if pi < p.endIndex && !isStar(p[pi]) && equal(p[pi], t[ti]) {
+        while ti < t.count {
+            if pi < p.count && p[pi] != star && (p[pi] == any || p[pi] == t[ti]) {
                 pi += 1
                 ti += 1
-            } else if pi < p.endIndex && isStar(p[pi]) {
+            } else if pi < p.count && p[pi] == star {
                 starP = pi
                 starT = ti
                 pi += 1
@@ -95,7 +118,7 @@ enum Glob {
                 return false
             }
         }
-        while pi < p.endIndex && isStar(p[pi]) { pi += 1 }
-        return pi == p.endIndex
+        while pi < p.count && p[pi] == star { pi += 1 }
+        return pi == p.count
     }
 }

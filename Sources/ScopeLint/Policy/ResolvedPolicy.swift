@@ -20,6 +20,8 @@ public struct ResolvedPolicy: Sendable {
     public var accepted: [String?]
     public var severity: [RuleID: Policy.SeverityOverride]
     public var companions: [Policy.Companion]
+    /// The rules' messages for this policy, made once each.
+    public let messages = MessageMemo()
 
     /// An integration policy is one that says which accounts it applies to.
     public var isIntegration: Bool { appliesTo != nil }

@@ -32,7 +32,9 @@ public enum ExcessiveScopeRule: Rule {
                 findings.append(context.finding(
                     .excessiveScope, severity: context.severity(.excessiveScope, natural: description.defaultSeverity, policy: policy),
                     policy: policy, scope: scope.id, expected: scope.levelName(maximum), actual: scope.levelName(actual),
-                    message: message(scope: scope.name, actual: scope.levelName(actual), allowed: scope.levelName(maximum), policy: policy.title),
+                    message: policy.messages.message(MessageMemo.Key(rule: .excessiveScope, scope: index, actual: actual, expected: maximum)) {
+                        message(scope: scope.name, actual: scope.levelName(actual), allowed: scope.levelName(maximum), policy: policy.title)
+                    },
                     at: context.grants.positions[index]))
             }
         }

@@ -34,7 +34,9 @@ public enum MissingScopeRule: Rule {
                 findings.append(context.finding(
                     .missingScope, severity: context.severity(.missingScope, natural: description.defaultSeverity, policy: policy),
                     policy: policy, scope: scope.id, expected: scope.levelName(minimum), actual: scope.levelName(actual),
-                    message: message(scope: scope.name, actual: scope.levelName(actual), needed: scope.levelName(minimum), policy: policy.title),
+                    message: policy.messages.message(MessageMemo.Key(rule: .missingScope, scope: index, actual: actual, expected: minimum)) {
+                        message(scope: scope.name, actual: scope.levelName(actual), needed: scope.levelName(minimum), policy: policy.title)
+                    },
                     at: context.grants.positions[index]))
             }
         }

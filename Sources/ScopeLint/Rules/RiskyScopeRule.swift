@@ -28,7 +28,9 @@ public enum RiskyScopeRule: Rule {
                 let severity = reason == nil ? context.severity(.riskyScope, natural: risk.severity, policy: policy) : .note
                 var finding = context.finding(
                     .riskyScope, severity: severity, policy: policy, scope: scope.id, actual: scope.levelName(actual),
-                    message: message(scope: scope.name, level: scope.levelName(actual), harm: risk.harm, policy: policy, acceptedBecause: reason),
+                    message: policy.messages.message(MessageMemo.Key(rule: .riskyScope, scope: index, actual: actual, expected: -1)) {
+                        message(scope: scope.name, level: scope.levelName(actual), harm: risk.harm, policy: policy, acceptedBecause: reason)
+                    },
                     at: context.grants.positions[index])
                 finding.isAccepted = reason != nil
                 findings.append(finding)

@@ -1,20 +1,20 @@
 /// Writes JSON text with keys in the order given and two-space indentation. Reports are
 /// compared byte for byte, so nothing here depends on hashing or locale.
 ///
-/// The writer fills its own byte buffer (a value, so appends need no runtime exclusivity
-/// checks) and hands it to the stream in blocks; `finish()` hands over the rest.
-struct JSONWriter {
+/// The writer fills its own buffer and hands it to the stream in blocks; `finish()` hands
+/// over the rest.
+struct JSONWriter: ~Copyable {
     let stream: ByteStream
-    private var buffer: [UInt8] = []
+    private var buffer = OutputBuffer(capacity: blockSize + 4096)
     private var indent = 0
-    private var needsComma = [false]
+    /// Whether the open object or array at each depth already has an item (bit per depth).
+    private var hasItems: [Bool] = [false]
 
     static let blockSize = 64 << 10
 
     /// A writer into `stream`, or into memory, which `output` then reads back.
     init(to stream: ByteStream = ByteStream()) {
         self.stream = stream
-        buffer.reserveCapacity(Self.blockSize + 1024)
     }
 
     /// Everything written, for a writer kept in memory.
@@ -27,8 +27,8 @@ struct JSONWriter {
 
     /// Hands what is buffered to the stream; call once the document is written.
     mutating func finish() {
-        buffer.withUnsafeBufferPointer { stream.write($0) }
-        buffer.removeAll(keepingCapacity: true)
+        stream.write(buffer.bytes)
+        buffer.removeAll()
     }
 
     mutating func beginObject(_ key: String? = nil) { open(key, UInt8(ascii: "{")) }
@@ -52,12 +52,12 @@ struct JSONWriter {
 
     mutating func field(_ key: String, _ value: Int) {
         item(key)
-        buffer.append(contentsOf: String(value).utf8)
+        buffer.append(String(value))
     }
 
     mutating func field(_ key: String, _ value: Bool) {
         item(key)
-        buffer.append(contentsOf: (value ? "true" : "false").utf8)
+        buffer.append(value ? "true" : "false")
     }
 
     mutating func element(_ value: String) {
@@ -69,11 +69,11 @@ struct JSONWriter {
         item(key)
         buffer.append(bracket)
         indent += 1
-        needsComma.append(false)
+        hasItems.append(false)
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let hadItems = needsComma.removeLast()
+        let hadItems = hasItems.removeLast()
         indent -= 1
         if hadItems { newline() }
         buffer.append(bracket)
@@ -81,8 +81,8 @@ struct JSONWriter {
     }
 
     private mutating func item(_ key: String?) {
-        if needsComma[needsComma.count - 1] { buffer.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        let depth = hasItems.count - 1
+        if hasItems[depth] { buffer.append(UInt8(ascii: ",")) } else { hasItems[depth] = true }
         if indent > 0 { newline() }
         if let key {
             Self.appendQuoted(key, to: &buffer)
@@ -93,18 +93,35 @@ struct JSONWriter {
 
     private mutating func newline() {
         buffer.append(0x0A)
-        for _ in 0..<indent * 2 { buffer.append(0x20) }
+        buffer.append(0x20, repeating: indent * 2)
     }
 
     /// Appends `text` as a JSON string. Runs that need no escaping are copied whole; most
     /// strings are one run.
-    static func appendQuoted(_ text: String, to buffer: inout [UInt8]) {
+    static func appendQuoted(_ text: String, to buffer: inout OutputBuffer) {
         var text = text
         text.withUTF8 { bytes in
             buffer.append(UInt8(ascii: "\""))
             var runStart = 0
             var index = 0
+            let base = UnsafeRawPointer(bytes.baseAddress)
             while index < bytes.count {
+                // Eight bytes at a time while none needs a look: no control, quote,
+                // backslash, DEL or non-ASCII byte.
+                if bytes.count - index >= 8, let base {
+                    let word = (base + index).loadUnaligned(as: UInt64.self)
+                    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+                    let quote = word ^ 0x2222_2222_2222_2222
+                    let slash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+                    let delete = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                    let control = ~((word & low) &+ 0x6060_6060_6060_6060)
+                    // A high bit marks a byte of x that is zero, exactly (no carries between bytes).
+                    let zeros = ~(((quote & low) &+ low) | quote) | ~(((slash & low) &+ low) | slash) | ~(((delete & low) &+ low) | delete)
+                    if (zeros | control | word) & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 // Printable ASCII other than `"` and `\`, and UTF-8 other than U+2028/9, go as they are.
                 if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
@@ -123,8 +140,8 @@ struct JSONWriter {
                     escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     // U+2028 and U+2029 are valid JSON but break JavaScript consumers.
-                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    buffer.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    buffer.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    buffer.append(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                     index += 3
                     runStart = index
                     continue
@@ -132,21 +149,21 @@ struct JSONWriter {
                     break
                 }
                 if let escape {
-                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    buffer.append(contentsOf: escape.utf8)
+                    buffer.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    buffer.append(escape)
                     runStart = index + 1
                 }
                 index += 1
             }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            buffer.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             buffer.append(UInt8(ascii: "\""))
         }
     }
 
     /// `text` as a JSON string literal.
     static func quoted(_ text: String) -> String {
-        var buffer: [UInt8] = []
+        var buffer = OutputBuffer()
         appendQuoted(text, to: &buffer)
-        return String(decoding: buffer, as: UTF8.self)
+        return String(decoding: buffer.bytes, as: UTF8.self)
     }
 }

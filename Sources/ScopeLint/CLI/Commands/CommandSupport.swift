@@ -36,6 +36,10 @@ enum CommandSupport {
         return exports
     }
 
+    /// Inputs smaller than this are read and linted on one thread: a second would cost more
+    /// to start than it saves.
+    static let pipelineThreshold = 4 << 20
+
     /// Lints the inputs, each streamed store by store, several at once on all cores. The
     /// report is in command-line order whatever finishes first, and when inputs are invalid
     /// the error is the first one's in that order, so output never depends on timing.
@@ -49,7 +53,13 @@ enum CommandSupport {
             let input = try path == "-" ? standardInput! : InputFile.open(path)
             let file = InputFile.displayName(for: path)
             return try engine.lintFile(file, index: index) { (visit) throws(ScopeLintError) in
-                try InputFormat.stream(input, file: file, from: from, options: options, eachStore: visit)
+                // A large input is read on a second thread while this one lints what it has read.
+                guard input.count >= pipelineThreshold else {
+                    return try InputFormat.stream(input, file: file, from: from, options: options, eachStore: visit)
+                }
+                try Pipeline.run(produce: { (send) throws(ScopeLintError) in
+                    try InputFormat.stream(input, file: file, from: from, options: options, eachStore: send)
+                }, consume: visit)
             }
         }
         if paths.count == 1 { return engine.report([try lintOne(0)]) }
