@@ -105,11 +105,11 @@ public struct LintEngine: Sendable {
     public func evaluate(_ store: Store, file: String, fileIndex: Int, storeIndex: Int,
                          visit: (AccountContext, [Finding]) throws(ScopeLintError) -> Void) throws(ScopeLintError) {
         let (assignments, presentCompanions) = assign(store)
-        for (accountIndex, account) in store.accounts.enumerated() {
-            let grants = try Grants.resolve(account.scopes, file: file, catalog: catalog)
+        for accountIndex in store.accounts.indices {
+            let grants = try Grants.resolve(store.accounts[accountIndex].scopes, file: file, catalog: catalog)
             let (policies, matching) = assignments[accountIndex]
             let context = AccountContext(
-                catalog: catalog, file: file, store: store, account: account, grants: grants,
+                catalog: catalog, file: file, store: store, account: store.accounts[accountIndex], grants: grants,
                 policies: policies, matching: matching, presentCompanions: presentCompanions,
                 order: Finding.Order(file: fileIndex, store: storeIndex, account: accountIndex, rule: 0, scope: 0, policy: ""))
             var accountFindings: [Finding] = []
@@ -127,10 +127,11 @@ public struct LintEngine: Sendable {
     /// are companions: they exist for that integration and carry no scopes of their own.
     func assign(_ store: Store) -> ([([ResolvedPolicy], AccountContext.Matching)], Set<String>) {
         let storeTypes = Set(store.accounts.map(\.type))
-        var result: [([ResolvedPolicy], AccountContext.Matching)] = store.accounts.map { account in
+        // By index: accounts are read in place, not copied.
+        var result: [([ResolvedPolicy], AccountContext.Matching)] = store.accounts.indices.map { index in
             if !explicit.isEmpty { return (explicit, .explicit) }
-            if let mapping = mapped.first(where: { Glob.matches($0.pattern, account.name) }) { return (mapping.policies, .configured) }
-            let matched = matcher.matches(for: account, storeTypes: storeTypes)
+            if let mapping = mapped.first(where: { Glob.matches($0.pattern, store.accounts[index].name) }) { return (mapping.policies, .configured) }
+            let matched = matcher.matches(for: store.accounts[index], storeTypes: storeTypes)
             if matched.isEmpty { return (fallbackPolicies, .fallback) }
             return (matched, .matched)
         }

@@ -43,7 +43,7 @@ public struct Report: Sendable {
         public var policies: [String]
         public var location: SourceLocation
 
-        public init(_ context: AccountContext) {
+        public init(_ context: borrowing AccountContext) {
             order = context.order
             matching = context.matching
             file = context.file

@@ -138,6 +138,7 @@ public struct JSONReader {
             guard index < bytes.count else { throw error("expected ',' or '}' after the value, found the end of the file") }
             if bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return false }
             guard bytes[index] == UInt8(ascii: ",") else { throw error("expected ',' or '}' after the value, found \(describeHere())") }
+            trackASCII(from: index, to: index + 1)
             index += 1
         }
         first = false
@@ -166,6 +167,7 @@ public struct JSONReader {
         guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
             throw error("expected ':' after the key, found \(describeHere())")
         }
+        trackASCII(from: index, to: index + 1)
         index += 1
         try skipTrivia()
     }
@@ -224,6 +226,8 @@ public struct JSONReader {
             let byte = bytes[cursor]
             if byte == quote {
                 if cursor - start <= Self.maximumStringLength {
+                    // ASCII without controls: one column per byte, no line break.
+                    trackASCII(from: index, to: cursor + 1)
                     index = cursor + 1
                     return .bytes(start..<cursor)
                 }
@@ -403,8 +407,12 @@ public struct JSONReader {
     mutating func skipTrivia() throws(ScopeLintError) {
         // Indentation first: most trivia is a line break and a run of spaces, skipped
         // eight spaces at a time.
-        if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+        if index < bytes.count, bytes[index] == 0x0A {
+            trackLineBreak(at: index)
+            index += 1
+        }
         if let base = UnsafeRawPointer(bytes.baseAddress) {
+            let start = index
             while bytes.count - index >= 8 {
                 let others = (base + index).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020
                 if others != 0 {
@@ -413,6 +421,7 @@ public struct JSONReader {
                 }
                 index += 8
             }
+            trackASCII(from: start, to: index)
         }
         while index < bytes.count {
             switch bytes[index] {
@@ -479,6 +488,27 @@ public struct JSONReader {
             if Self.isIdentifierByte(byte) { return "an unquoted word" }
             if byte < 0x20 || byte == 0x7F { return "a control character" }
             return "the character '\(Character(Unicode.Scalar(byte)))'"
+        }
+    }
+
+    /// The hot paths move the position along as they consume bytes they know to be ASCII
+    /// without line breaks (or a line break), when the position was last asked for exactly
+    /// where they start; `position(at:)` then has nothing left to count. Anywhere else the
+    /// position stays behind and `position(at:)` counts from there.
+    @inline(__always)
+    private mutating func trackASCII(from start: Int, to end: Int) {
+        if trackedOffset == start {
+            trackedPosition.column += end - start
+            trackedOffset = end
+        }
+    }
+
+    @inline(__always)
+    private mutating func trackLineBreak(at offset: Int) {
+        if trackedOffset == offset {
+            trackedPosition.line += 1
+            trackedPosition.column = 1
+            trackedOffset = offset + 1
         }
     }
 

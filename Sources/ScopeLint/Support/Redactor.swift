@@ -10,6 +10,19 @@ public enum Redactor {
     public static let maximumEcho = 120
 
     public static func redact(_ text: String) -> String {
+        // Printable ASCII no longer than the echo limit, with no run of 20 letters and digits,
+        // comes back as it is (every account name of a fleet goes through here).
+        if text.utf8.count <= maximumEcho {
+            var run = 0
+            var plain = true
+            for byte in text.utf8 {
+                guard byte >= 0x20 && byte < 0x7F else { plain = false; break }
+                let isAlphanumeric = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+                run = isAlphanumeric ? run + 1 : 0
+                if run >= 20 { plain = false; break }
+            }
+            if plain { return text }
+        }
         // Control characters from an input would drive the user's terminal: show them escaped.
         if text.unicodeScalars.contains(where: isControl) {
             return redact(String(text.unicodeScalars.map { isControl($0) ? "\\u{\(String($0.value, radix: 16, uppercase: true))}" : String($0) }.joined()))
