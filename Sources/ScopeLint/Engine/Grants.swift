@@ -34,14 +34,14 @@ public struct Grants: Sendable {
     public static func resolve(_ entries: [ScopeEntry], file: String, catalog: Catalog) throws(ScopeLintError) -> Grants {
         let count = catalog.scopes.count
         var grants = Grants(levels: Array(repeating: 0, count: count), positions: Array(repeating: nil, count: count))
-        var seen = Array(repeating: false, count: count)
         var conflictIndex: [Int: Int] = [:]
         // By index: each entry is read in place, not copied (an export has millions).
         for entryIndex in entries.indices {
             guard let (scope, level) = try resolve(entries[entryIndex], file: file, catalog: catalog, into: &grants) else { continue }
             let position = entries[entryIndex].position
             let index = scope.index
-            if seen[index] {
+            // A scope seen before has a position: every resolved entry records one.
+            if grants.positions[index] != nil {
                 if grants.levels[index] != level || conflictIndex[index] != nil {
                     if let existing = conflictIndex[index] {
                         grants.conflicts[existing].levels.append(level)
@@ -57,7 +57,6 @@ public struct Grants: Sendable {
                     grants.positions[index] = position
                 }
             } else {
-                seen[index] = true
                 grants.levels[index] = level
                 grants.positions[index] = position
             }

@@ -6,6 +6,7 @@ public struct LintEngine: Sendable {
     /// The policies `--policy` named; empty means each account gets its matching policy.
     public let explicit: [ResolvedPolicy]
     public let fallback: ResolvedPolicy?
+    private let canSwitchOff: Bool
     /// `fallback` as the list an unmatched account is checked against, built once.
     private let fallbackPolicies: [ResolvedPolicy]
     public let matcher: PolicyMatcher
@@ -38,6 +39,9 @@ public struct LintEngine: Sendable {
             mapped.append((mapping.pattern, policies))
         }
         self.mapped = mapped
+        // Whether anything can switch a rule off: if nothing can, findings need no such check.
+        canSwitchOff = !configuration.disabledRules.isEmpty || configuration.severity.values.contains(.off)
+            || (explicit + mapped.flatMap(\.policies) + matcher.integrations + (fallback.map { [$0] } ?? [])).contains { $0.severity.values.contains(.off) }
     }
 
     public func lint(_ exports: [Export]) throws(ScopeLintError) -> Report {
@@ -64,8 +68,8 @@ public struct LintEngine: Sendable {
                          stores: ((Store) throws(ScopeLintError) -> Void) throws(ScopeLintError) -> Void) throws(ScopeLintError) -> FileResult {
         var result = FileResult()
         try stores { (store) throws(ScopeLintError) in
-            try evaluate(store, file: file, fileIndex: fileIndex, storeIndex: result.stores) { context, findings in
-                result.findings.append(contentsOf: findings)
+            // The rules append straight to the file's findings: no per-account array to copy.
+            try evaluate(store, file: file, fileIndex: fileIndex, storeIndex: result.stores, into: &result.findings) { context, _ in
                 result.accounts.append(Report.CheckedAccount(context))
             }
             result.stores += 1
@@ -104,6 +108,17 @@ public struct LintEngine: Sendable {
     /// Runs every rule over the accounts of one store.
     public func evaluate(_ store: Store, file: String, fileIndex: Int, storeIndex: Int,
                          visit: (AccountContext, [Finding]) throws(ScopeLintError) -> Void) throws(ScopeLintError) {
+        var findings: [Finding] = []
+        try evaluate(store, file: file, fileIndex: fileIndex, storeIndex: storeIndex, into: &findings) { (context, accountFindings) throws(ScopeLintError) in
+            try visit(context, Array(accountFindings))
+        }
+    }
+
+    /// Runs every rule over the accounts of one store, appending to `findings`; `visit` gets
+    /// each account's context and its findings (a slice of `findings`, gone before the next
+    /// account's are added).
+    func evaluate(_ store: Store, file: String, fileIndex: Int, storeIndex: Int, into findings: inout [Finding],
+                  visit: (AccountContext, ArraySlice<Finding>) throws(ScopeLintError) -> Void) throws(ScopeLintError) {
         let (assignments, presentCompanions) = assign(store)
         for accountIndex in store.accounts.indices {
             let grants = try Grants.resolve(store.accounts[accountIndex].scopes, file: file, catalog: catalog)
@@ -112,13 +127,20 @@ public struct LintEngine: Sendable {
                 catalog: catalog, file: file, store: store, account: store.accounts[accountIndex], grants: grants,
                 policies: policies, matching: matching, presentCompanions: presentCompanions,
                 order: Finding.Order(file: fileIndex, store: storeIndex, account: accountIndex, rule: 0, scope: 0, policy: ""))
-            var accountFindings: [Finding] = []
+            let start = findings.count
             for rule in RuleID.allCases {
-                rule.rule.check(context, into: &accountFindings)
+                rule.rule.check(context, into: &findings)
             }
-            accountFindings.removeAll { isSwitchedOff($0, in: context) }
-            applyConfiguredSeverity(&accountFindings)
-            try visit(context, accountFindings)
+            if canSwitchOff {
+                var kept = start
+                for index in start..<findings.count where !isSwitchedOff(findings[index], in: context) {
+                    findings.swapAt(kept, index)
+                    kept += 1
+                }
+                findings.removeSubrange(kept...)
+            }
+            applyConfiguredSeverity(&findings, from: start)
+            try visit(context, findings[start...])
         }
     }
 
@@ -154,9 +176,9 @@ public struct LintEngine: Sendable {
     }
 
     /// The configuration's severity overrides, over the policies'; an accepted risk stays a note.
-    private func applyConfiguredSeverity(_ findings: inout [Finding]) {
+    private func applyConfiguredSeverity(_ findings: inout [Finding], from start: Int) {
         guard !configuration.severity.isEmpty else { return }
-        for index in findings.indices where !findings[index].isAccepted {
+        for index in start..<findings.count where !findings[index].isAccepted {
             if case let .severity(severity)? = configuration.severity[findings[index].rule] { findings[index].severity = severity }
         }
     }

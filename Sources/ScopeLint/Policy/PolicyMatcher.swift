@@ -76,34 +76,38 @@ enum Glob {
         }
 
         func matches(_ text: Text) -> Bool {
-            if let bytes, let textBytes = text.bytes {
-                return Glob.match(bytes, textBytes, star: UInt8(ascii: "*"), any: UInt8(ascii: "?"))
+            if let bytes, text.isASCII {
+                var name = text.text
+                return name.withUTF8 { Glob.match(bytes, $0, star: UInt8(ascii: "*"), any: UInt8(ascii: "?"), fold: Glob.lower) }
             }
-            return Glob.match(characters, text.characters(), star: "*", any: "?")
+            return Glob.match(characters, Array(text.text.lowercased()), star: "*", any: "?", fold: { $0 })
         }
     }
 
-    /// An account name lower-cased once for all the patterns it is matched against.
+    /// An account name, checked once for whether its bytes can be compared directly.
     /// ("\r\n" is one character to `?`, so a name holding a CR is compared as characters.)
     struct Text {
         let text: String
-        let bytes: [UInt8]?
+        let isASCII: Bool
 
         init(_ text: String) {
             self.text = text
-            bytes = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } : nil
+            isASCII = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
         }
+    }
 
-        func characters() -> [Character] { Array(text.lowercased()) }
+    static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     /// Iterative matching with one backtrack point: linear for the patterns people write,
     /// never exponential.
-    private static func match<Element: Equatable>(_ p: [Element], _ t: [Element], star: Element, any: Element) -> Bool {
+    private static func match<Text: RandomAccessCollection>(_ p: [Text.Element], _ t: Text, star: Text.Element, any: Text.Element,
+                                                            fold: (Text.Element) -> Text.Element) -> Bool where Text.Index == Int, Text.Element: Equatable {
         var pi = 0, ti = 0
         var starP = -1, starT = 0
         while ti < t.count {
-            if pi < p.count && p[pi] != star && (p[pi] == any || p[pi] == t[ti]) {
+            if pi < p.count && p[pi] != star && (p[pi] == any || p[pi] == fold(t[ti])) {
                 pi += 1
                 ti += 1
             } else if pi < p.count && p[pi] == star {

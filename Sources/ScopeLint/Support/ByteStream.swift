@@ -53,6 +53,7 @@ public final class ByteStream {
 
     /// Everything written so far, for a stream kept in memory.
     public var text: String { String(decoding: kept, as: UTF8.self) }
+    var bytes: [UInt8] { kept }
 
     public func flush() {
         guard let descriptor, !pending.isEmpty else { return }

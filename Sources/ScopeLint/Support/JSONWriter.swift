@@ -17,6 +17,30 @@ struct JSONWriter: ~Copyable {
         self.stream = stream
     }
 
+    /// A writer for a piece of a document rendered apart (on another thread): it starts
+    /// `depth` levels deep, inside an array that already has items when `continuing`.
+    init(fragmentAtDepth depth: Int, continuing: Bool) {
+        stream = ByteStream()
+        indent = depth
+        hasItems = Array(repeating: true, count: depth) + [continuing]
+    }
+
+    /// Everything a fragment writer wrote.
+    var fragment: [UInt8] {
+        mutating get {
+            finish()
+            return stream.bytes
+        }
+    }
+
+    /// Adds a fragment rendered apart, as the next items of the open array.
+    mutating func append(fragment: [UInt8]) {
+        guard !fragment.isEmpty else { return }
+        fragment.withUnsafeBufferPointer { buffer.append($0) }
+        hasItems[hasItems.count - 1] = true
+        if buffer.count >= Self.blockSize { finish() }
+    }
+
     /// Everything written, for a writer kept in memory.
     var output: String {
         mutating get {
