@@ -7,9 +7,13 @@ var console = Console(
     isTerminal: isatty(STDOUT_FILENO) == 1,
     readStandardInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
 let output = ByteStream(descriptor: STDOUT_FILENO)
+let errors = ByteStream(descriptor: STDERR_FILENO)
 console.standardOutput = output
+console.standardError = errors
+console.terminate = { exit($0) }
 let code = CLI.run(Array(CommandLine.arguments.dropFirst()), console: &console)
 output.write(console.out)
 output.flush()
-FileHandle.standardError.write(Data(console.err.utf8))
+errors.write(console.err)
+errors.flush()
 exit(code)

@@ -9,6 +9,12 @@ public struct Console {
     /// Where large reports stream as they are written; nil keeps everything in `out` (tests).
     /// Whatever is in `out` is written first, so the order of output never changes.
     public var standardOutput: ByteStream?
+    public var standardError: ByteStream?
+    /// Set by the executable: ends the process. A command that has built something large (a
+    /// fleet's report: hundreds of thousands of objects) calls `finish` once its output is
+    /// written, and the process ends without freeing it piece by piece, which took longer
+    /// than writing the report. Tests leave it nil, and `finish` then simply returns.
+    public var terminate: ((Int32) -> Never)?
 
     public init(environment: [String: String] = [:], isTerminal: Bool = false, readStandardInput: @escaping () -> [UInt8] = { [] }) {
         self.environment = environment
@@ -30,6 +36,16 @@ public struct Console {
         body(stream)
         stream.flush()
         if stream.failed { throw .unwritable(file: "standard output", reason: "the stream was closed or the disk is full") }
+    }
+
+    /// Writes what is pending and ends the process with `code`, when the executable allows it.
+    func finish(_ code: Int32) {
+        guard let terminate, let standardOutput, let standardError else { return }
+        standardOutput.write(out)
+        standardOutput.flush()
+        standardError.write(err)
+        standardError.flush()
+        terminate(code)
     }
 
     /// Color only on a terminal, never with NO_COLOR (any non-empty value) or TERM=dumb,

@@ -81,6 +81,8 @@ enum LintCommand: Command {
                 try console.writeOut { reporter.write(report, options: options, to: $0) }
             }
         }
-        return report.exitCode(failOn: failOn)
+        let code = report.exitCode(failOn: failOn)
+        console.finish(code)
+        return code
     }
 }
