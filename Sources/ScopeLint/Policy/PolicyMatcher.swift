@@ -78,9 +78,9 @@ enum Glob {
         func matches(_ text: Text) -> Bool {
             if let bytes, text.isASCII {
                 var name = text.text
-                return name.withUTF8 { Glob.match(bytes, $0, star: UInt8(ascii: "*"), any: UInt8(ascii: "?"), fold: Glob.lower) }
+                return name.withUTF8 { Glob.match(bytes, FoldedASCII(bytes: $0), star: UInt8(ascii: "*"), any: UInt8(ascii: "?")) }
             }
-            return Glob.match(characters, Array(text.text.lowercased()), star: "*", any: "?", fold: { $0 })
+            return Glob.match(characters, Array(text.text.lowercased()), star: "*", any: "?")
         }
     }
 
@@ -100,14 +100,22 @@ enum Glob {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
+    /// ASCII text seen lower-cased, without a lower-cased copy.
+    struct FoldedASCII: RandomAccessCollection {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var startIndex: Int { 0 }
+        var endIndex: Int { bytes.count }
+        subscript(index: Int) -> UInt8 { Glob.lower(bytes[index]) }
+    }
+
     /// Iterative matching with one backtrack point: linear for the patterns people write,
     /// never exponential.
-    private static func match<Text: RandomAccessCollection>(_ p: [Text.Element], _ t: Text, star: Text.Element, any: Text.Element,
-                                                            fold: (Text.Element) -> Text.Element) -> Bool where Text.Index == Int, Text.Element: Equatable {
+    private static func match<Text: RandomAccessCollection>(_ p: [Text.Element], _ t: Text, star: Text.Element, any: Text.Element) -> Bool
+        where Text.Index == Int, Text.Element: Equatable {
         var pi = 0, ti = 0
         var starP = -1, starT = 0
         while ti < t.count {
-            if pi < p.count && p[pi] != star && (p[pi] == any || p[pi] == fold(t[ti])) {
+            if pi < p.count && p[pi] != star && (p[pi] == any || p[pi] == t[ti]) {
                 pi += 1
                 ti += 1
             } else if pi < p.count && p[pi] == star {

@@ -38,6 +38,12 @@ public final class ByteStream {
             kept.append(contentsOf: bytes)
             return
         }
+        // A large block goes out as it is, after what is pending, rather than through the buffer.
+        if bytes.count >= Self.blockSize / 4 {
+            flush()
+            writeAll(bytes)
+            return
+        }
         pending.append(contentsOf: bytes)
         if pending.count >= Self.blockSize { flush() }
     }
@@ -56,20 +62,23 @@ public final class ByteStream {
     var bytes: [UInt8] { kept }
 
     public func flush() {
-        guard let descriptor, !pending.isEmpty else { return }
-        pending.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count, !failed {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failed = true
-                } else {
-                    offset += written
-                }
+        guard descriptor != nil, !pending.isEmpty else { return }
+        pending.withUnsafeBufferPointer { writeAll($0) }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let descriptor, let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count, !failed {
+            let written = systemWrite(descriptor, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failed = true
+            } else {
+                offset += written
             }
         }
-        pending.removeAll(keepingCapacity: true)
     }
 }
 

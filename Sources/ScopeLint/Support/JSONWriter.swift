@@ -36,9 +36,10 @@ struct JSONWriter: ~Copyable {
     /// Adds a fragment rendered apart, as the next items of the open array.
     mutating func append(fragment: [UInt8]) {
         guard !fragment.isEmpty else { return }
-        fragment.withUnsafeBufferPointer { buffer.append($0) }
+        // Straight to the stream, after what is buffered: a fragment is large, copying it costs.
+        finish()
+        fragment.withUnsafeBufferPointer { stream.write($0) }
         hasItems[hasItems.count - 1] = true
-        if buffer.count >= Self.blockSize { finish() }
     }
 
     /// Everything written, for a writer kept in memory.
