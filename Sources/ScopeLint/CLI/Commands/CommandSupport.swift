@@ -36,6 +36,20 @@ enum CommandSupport {
         return exports
     }
 
+    /// Reads the inputs one store at a time, in order, handing each to `eachStore` with its
+    /// file's display name and place on the command line; nothing is kept between stores.
+    static func readStores(_ paths: [String], arguments: ParsedArguments, console: Console,
+                           eachStore: (_ file: String, _ fileIndex: Int, _ store: Store) throws(ScopeLintError) -> Void) throws(ScopeLintError) {
+        let options = ReadOptions(storeHash: arguments.value("store"), accountName: arguments.value("account"))
+        for (index, path) in paths.enumerated() {
+            let input = path == "-" ? InputBytes(copying: console.readStandardInput()) : try InputFile.open(path)
+            let file = InputFile.displayName(for: path)
+            try InputFormat.stream(input, file: file, from: arguments.value("from"), options: options) { (store) throws(ScopeLintError) in
+                try eachStore(file, index, store)
+            }
+        }
+    }
+
     /// Inputs smaller than this are read and linted on one thread: a second would cost more
     /// to start than it saves.
     static let pipelineThreshold = 4 << 20

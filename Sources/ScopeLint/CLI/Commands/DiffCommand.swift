@@ -37,14 +37,20 @@ enum DiffCommand: Command {
         case 1:
             let failOn = arguments.value("fail-on").flatMap(FailThreshold.init) ?? configuration.failOn ?? .severity(.error)
             let engine = try LintEngine(library: library, policyIDs: ids, configuration: configuration)
-            let exports = try CommandSupport.readExports(inputs, arguments: arguments, console: console)
             var diffs: [AccountDiff] = []
             var findings: [Finding] = []
             var checked: [Report.CheckedAccount] = []
-            let stores = try engine.evaluate(exports) { context, accountFindings in
-                diffs.append(contentsOf: AccountDiff.make(context, findings: accountFindings))
-                findings.append(contentsOf: accountFindings)
-                checked.append(Report.CheckedAccount(context))
+            var stores = 0
+            var storeIndex = (file: -1, store: 0)
+            // Store by store: the rows are kept, the export is not.
+            try CommandSupport.readStores(inputs, arguments: arguments, console: console) { (file, fileIndex, store) throws(ScopeLintError) in
+                storeIndex = storeIndex.file == fileIndex ? (fileIndex, storeIndex.store + 1) : (fileIndex, 0)
+                stores += 1
+                try engine.evaluate(store, file: file, fileIndex: fileIndex, storeIndex: storeIndex.store) { context, accountFindings in
+                    diffs.append(contentsOf: AccountDiff.make(context, findings: accountFindings))
+                    findings.append(contentsOf: accountFindings)
+                    checked.append(Report.CheckedAccount(context))
+                }
             }
             let report = Report(findings: findings, accounts: checked, stores: stores)
             console.out += json ? AccountDiffRenderer.json(diffs, report: report, all: arguments.flag("all"))
