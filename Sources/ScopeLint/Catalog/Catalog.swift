@@ -152,6 +152,18 @@ public struct Catalog: Sendable {
     }
 
     static func levelKey(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+        // ASCII, the usual case, byte by byte: Unicode properties are slow to ask for, and the
+        // catalog's level table is built at every start.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = text.utf8.compactMap { byte -> UInt8? in
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte | 0x20
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+                default: nil
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
     }
 }
