@@ -8,11 +8,16 @@ public enum JSONReporter: Reporter {
     public static let summary = "the findings and summary as JSON (shape in the README)"
 
     public static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
+        write(report, to: stream, parallelAbove: parallelThreshold)
+    }
+
+    /// `parallelAbove` lets a test render the same report both ways.
+    static func write(_ report: Report, to stream: ByteStream, parallelAbove threshold: Int) {
         var writer = JSONWriter(to: stream)
         writer.beginObject()
         writer.toolHeader(version: report.toolVersion)
         writer.beginArray("findings")
-        if report.findings.count < parallelThreshold {
+        if report.findings.count < threshold {
             for index in report.findings.indices {
                 write(report.findings[index], to: &writer)
             }
