@@ -60,7 +60,11 @@ enum Pipeline {
         private let room: DispatchSemaphore
 
         init(depth: Int) {
-            room = DispatchSemaphore(value: depth)
+            // Created empty and then signalled: libdispatch traps when a semaphore is freed
+            // below its starting value, which a cancelled run can leave `room` at (the
+            // producer may take one slot after the consumer has stopped).
+            room = DispatchSemaphore(value: 0)
+            for _ in 0..<depth { room.signal() }
         }
 
         func send(_ batch: [Item]) {

@@ -276,4 +276,19 @@ struct PipelineTests {
         }
         #expect(error?.message == "stop")
     }
+
+    // Regression: the producer can take one more slot after the consumer has stopped, and
+    // libdispatch trapped when the queue was freed below its starting count. Many short
+    // cancelled runs make that interleaving likely; a trap would end the test process.
+    @Test("cancelled runs free their queue cleanly however the threads interleave", .timeLimit(.minutes(1)))
+    func cancelledRuns() {
+        for _ in 0..<300 {
+            let error = captureInvalid {
+                try Pipeline.run(produce: { send in for item in 0..<2_000 { send(item) } }, consume: { (item: Int) throws(ScopeLintError) in
+                    if item == 40 { throw .invalid(file: "f", position: nil, message: "stop") }
+                })
+            }
+            #expect(error?.message == "stop")
+        }
+    }
 }
