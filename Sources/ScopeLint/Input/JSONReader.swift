@@ -383,7 +383,7 @@ public struct JSONReader {
             }
         }
         if digits == 0 { throw error("expected digits in a number") }
-        if index < bytes.count, Self.isIdentifierByte(bytes[index]) {
+        if index < bytes.count, Self.isIdentifierByte(bytes[index]), !isNoBreakSpace(at: index) {
             throw error("expected a separator after the number, found \(describeHere())")
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)
@@ -392,10 +392,15 @@ public struct JSONReader {
     // MARK: Lexing helpers
 
     /// Reads a run of identifier characters (JSON5 unquoted keys, literals); may be empty.
+    /// A no-break space is JSON5 whitespace, so it ends the word like a space does.
     private mutating func identifier() -> String {
         let start = index
-        while index < bytes.count, Self.isIdentifierByte(bytes[index]) { index += 1 }
+        while index < bytes.count, Self.isIdentifierByte(bytes[index]), !isNoBreakSpace(at: index) { index += 1 }
         return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    private func isNoBreakSpace(at offset: Int) -> Bool {
+        bytes[offset] == 0xC2 && offset + 1 < bytes.count && bytes[offset + 1] == 0xA0
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
