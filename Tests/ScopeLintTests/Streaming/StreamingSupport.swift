@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import ScopeLint
+
+/// Shared pieces of the Streaming suites: a seeded generator, the naive line/column count
+/// every fast position path is checked against, and JSON trivia that exercises it.
+enum StreamingSupport {
+    /// The package folder (this file is Tests/ScopeLintTests/Streaming/StreamingSupport.swift).
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// SplitMix64: small, fast, and the same sequence on every machine for a seed.
+    struct SeededGenerator: RandomNumberGenerator {
+        private var state: UInt64
+
+        init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Where `offset` is, counted the slow and obvious way: 1-based line (one per LF); the
+    /// column is the number of Unicode scalars between the line's start and `offset`, plus 1.
+    static func naivePosition(_ bytes: [UInt8], _ offset: Int) -> TextPosition {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<offset where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
+        return TextPosition(line: line, column: column)
+    }
+
+    /// Whitespace and comments JSON5 allows between tokens, chosen to cross every position
+    /// path: long runs of spaces (skipped eight at a time), line breaks with and without CR,
+    /// blank lines, tabs, no-break spaces (two bytes, one column), comments holding UTF-8.
+    /// `afterWord`: the trivia follows an unquoted key, number or literal, where the reader
+    /// takes a no-break space for part of the word (see `StreamingJSONPositionTests.noBreakSpaceAfterWord`).
+    static func trivia(_ random: inout SeededGenerator, allowComments: Bool = true, afterWord: Bool = false) -> String {
+        switch Int.random(in: 0..<(allowComments ? 16 : 13), using: &random) {
+        case 8 where afterWord: return " "
+        case 0, 1: return ""
+        case 2: return " "
+        case 3: return "\n" + String(repeating: " ", count: Int.random(in: 0..<40, using: &random))
+        case 4: return "\r\n" + String(repeating: " ", count: Int.random(in: 0..<20, using: &random))
+        case 5: return "\n\n\n" + String(repeating: "\t", count: Int.random(in: 0..<3, using: &random))
+        case 6: return String(repeating: " ", count: Int.random(in: 7..<30, using: &random))
+        case 7: return "\t"
+        case 8: return "\u{A0}"
+        case 9: return " \u{0B}\u{0C} "
+        case 10: return "\r\n\r\n"
+        case 11: return "\n" + String(repeating: " ", count: 8 * Int.random(in: 1..<5, using: &random))
+        case 12: return "  \t \n   \t"
+        case 13: return "// comment é 😀 \(Int.random(in: 0..<1000, using: &random))\n"
+        case 14: return "/* block\n ü € \r\n comment */"
+        default: return " /* x */ "
+        }
+    }
+
+    /// Byte buffers compared with memcmp: a debug build compares megabytes element by element
+    /// slowly, and `#expect(a == b)` would print both megabytes when they differ.
+    /// Everything readable from `descriptor` until end of file (pipes, /proc files).
+    static func readAll(_ descriptor: Int32) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            bytes += chunk[0..<count]
+        }
+        return bytes
+    }
+
+    static func same(_ a: some ContiguousBytes, _ b: some ContiguousBytes) -> Bool {
+        a.withUnsafeBytes { x in
+            b.withUnsafeBytes { y in
+                x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
+    }
+
+    /// Runs `body` and returns the `ScopeLintError` it throws (nil when it throws nothing).
+    static func error(_ body: () throws(ScopeLintError) -> Void) -> ScopeLintError? {
+        do throws(ScopeLintError) {
+            try body()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// A file in a fresh scratch folder holding `bytes`; the caller removes the folder.
+    static func writeScratchFile(_ bytes: [UInt8], name: String, label: String) throws -> (folder: URL, path: String) {
+        let folder = try makeScratchFolder(label)
+        let url = folder.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return (folder, url.path)
+    }
+}
