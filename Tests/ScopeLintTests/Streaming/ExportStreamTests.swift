@@ -68,7 +68,7 @@ struct ExportGenerator {
 
     mutating func raw(_ text: String) { document.bytes += Array(text.utf8) }
 
-    mutating func trivia(afterWord: Bool = false) { raw(StreamingSupport.trivia(&random, afterWord: afterWord)) }
+    mutating func trivia() { raw(StreamingSupport.trivia(&random)) }
 
     mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
 
@@ -131,7 +131,7 @@ struct ExportGenerator {
     mutating func key(_ written: String) -> (Int, Int) {
         let keyOffset = offset
         raw(written)
-        trivia(afterWord: !written.hasPrefix("\"") && !written.hasPrefix("'"))
+        trivia()
         let colon = offset
         raw(":")
         trivia()

@@ -40,11 +40,8 @@ enum StreamingSupport {
     /// Whitespace and comments JSON5 allows between tokens, chosen to cross every position
     /// path: long runs of spaces (skipped eight at a time), line breaks with and without CR,
     /// blank lines, tabs, no-break spaces (two bytes, one column), comments holding UTF-8.
-    /// `afterWord`: the trivia follows an unquoted key, number or literal, where the reader
-    /// takes a no-break space for part of the word (see `StreamingJSONPositionTests.noBreakSpaceAfterWord`).
-    static func trivia(_ random: inout SeededGenerator, allowComments: Bool = true, afterWord: Bool = false) -> String {
+    static func trivia(_ random: inout SeededGenerator, allowComments: Bool = true) -> String {
         switch Int.random(in: 0..<(allowComments ? 16 : 13), using: &random) {
-        case 8 where afterWord: return " "
         case 0, 1: return ""
         case 2: return " "
         case 3: return "\n" + String(repeating: " ", count: Int.random(in: 0..<40, using: &random))
