@@ -32,6 +32,9 @@ public struct Catalog: Sendable {
     /// The exact UI names, checked first: exports mostly spell them as the control panel does.
     private let byExactName: [String: ScopeID]
     private let byParameter: [String: ParameterMatch]
+    /// Each scope's level labels (name and spellings) by their normalized key, first level
+    /// first, so reading a level normalizes only the text read, not every label again.
+    private let levelsByKey: [[String: Int]]
 
     /// The BigCommerce catalog, built once.
     public static let bigCommerce = Catalog(entries: bigCommerceEntries, implicit: bigCommerceImplicitParameters)
@@ -63,6 +66,15 @@ public struct Catalog: Sendable {
         self.byNameKey = byNameKey
         self.byExactName = Dictionary(uniqueKeysWithValues: scopes.map { ($0.name, $0.id) })
         self.byParameter = byParameter
+        self.levelsByKey = scopes.map { scope in
+            var byKey: [String: Int] = [:]
+            for (index, level) in scope.levels.enumerated() {
+                for label in [level.name] + level.spellings where byKey[Self.levelKey(label)] == nil {
+                    byKey[Self.levelKey(label)] = index
+                }
+            }
+            return byKey
+        }
         self.implicitParameters = implicit
         self.allSpellings = scopes.map(\.name) + scopes.flatMap { $0.levels.compactMap(\.parameter) }
         self.spellings = SpellingTable(catalog: self)
@@ -106,12 +118,8 @@ public struct Catalog: Sendable {
         var key = Self.levelKey(text)
         // Guides misspell "none" (seed 001 writes "non").
         if key == "non" || key == "no" { key = "none" }
-        for (index, level) in definition.levels.enumerated() {
-            if Self.levelKey(level.name) == key || level.spellings.contains(where: { Self.levelKey($0) == key }) {
-                return LevelMatch(level: index, normalized: text.lowercased() != level.name)
-            }
-        }
-        return nil
+        guard let index = levelsByKey[id.index][key] else { return nil }
+        return LevelMatch(level: index, normalized: text.lowercased() != definition.levels[index].name)
     }
 
     /// The canonical labels of a scope's levels, for "expected one of" messages.

@@ -69,30 +69,6 @@ public struct SpellingTable: Sendable {
         }
         catalog.implicitParameters.sorted().forEach { add($0) }
 
-        // Each scope's level labels by their normalized key, first level first: the same
-        // answers as `Catalog.level(_:of:)`, without normalizing every label for every word
-        // (this table is built at every start, and a one-store lint takes milliseconds).
-        let levelsByKey: [[String: Int]] = catalog.scopes.map { scope in
-            var byKey: [String: Int] = [:]
-            for (index, level) in scope.levels.enumerated() {
-                for label in [level.name] + level.spellings where byKey[Catalog.levelKey(label)] == nil {
-                    byKey[Catalog.levelKey(label)] = index
-                }
-            }
-            return byKey
-        }
-        func levels(_ text: String) -> [Catalog.LevelMatch?] {
-            var key = Catalog.levelKey(text)
-            if key == "non" || key == "no" { key = "none" }
-            let lowered = text.lowercased()
-            return catalog.scopes.indices.map { scope in
-                let definition = catalog.scopes[scope]
-                if let exact = definition.levels.firstIndex(where: { $0.name == text }) { return Catalog.LevelMatch(level: exact, normalized: false) }
-                guard let index = levelsByKey[scope][key] else { return nil }
-                return Catalog.LevelMatch(level: index, normalized: lowered != definition.levels[index].name)
-            }
-        }
-
         words = texts.map { text in
             let scope = catalog.scope(named: text)
             let parameter = catalog.parameter(text)
@@ -101,7 +77,7 @@ public struct SpellingTable: Sendable {
                 parameter: parameter,
                 isCanonicalParameter: parameter.map { ($0.canonical ?? catalog[$0.scope].levels[$0.level].parameter ?? text) == text } ?? false,
                 isImplicit: catalog.implicitParameters.contains(text) || catalog.implicitParameters.contains(text.lowercased()),
-                levels: levelTexts.contains(text) ? levels(text) : [])
+                levels: levelTexts.contains(text) ? catalog.scopes.map { catalog.level(text, of: $0.id) } : [])
         }
         var keys: [UInt8] = []
         var starts: [Int] = []
