@@ -93,9 +93,4 @@ public struct Configuration: Sendable {
         }
         return configuration
     }
-
-    /// The policies a mapping gives the account, if any mapping matches its name.
-    func policies(for account: Account) -> [String]? {
-        mappings.first { Glob.matches($0.pattern, account.name) }?.policies
-    }
 }

@@ -12,8 +12,8 @@ public struct LintEngine: Sendable {
     public let matcher: PolicyMatcher
     public let toolVersion: String
     public let configuration: Configuration
-    /// The configuration's mappings with their policies resolved, in its order.
-    let mapped: [(pattern: String, policies: [ResolvedPolicy])]
+    /// The configuration's mappings, patterns compiled once, with their policies resolved, in its order.
+    let mapped: [(pattern: Glob.Pattern, policies: [ResolvedPolicy])]
 
     public init(library: PolicyLibrary, policyIDs: [String], configuration: Configuration = Configuration(),
                 toolVersion: String = ScopeLintVersion.current) throws(ScopeLintError) {
@@ -26,7 +26,7 @@ public struct LintEngine: Sendable {
         matcher = PolicyMatcher(policies: try library.resolveAll())
         self.toolVersion = toolVersion
         self.configuration = configuration
-        var mapped: [(pattern: String, policies: [ResolvedPolicy])] = []
+        var mapped: [(pattern: Glob.Pattern, policies: [ResolvedPolicy])] = []
         for mapping in configuration.mappings {
             var policies: [ResolvedPolicy] = []
             for id in mapping.policies {
@@ -36,7 +36,7 @@ public struct LintEngine: Sendable {
                 }
                 policies.append(try library.resolve(id))
             }
-            mapped.append((mapping.pattern, policies))
+            mapped.append((Glob.Pattern(mapping.pattern), policies))
         }
         self.mapped = mapped
         // Whether anything can switch a rule off: if nothing can, findings need no such check.
@@ -152,7 +152,8 @@ public struct LintEngine: Sendable {
         // By index: accounts are read in place, not copied.
         var result: [([ResolvedPolicy], AccountContext.Matching)] = store.accounts.indices.map { index in
             if !explicit.isEmpty { return (explicit, .explicit) }
-            if let mapping = mapped.first(where: { Glob.matches($0.pattern, store.accounts[index].name) }) { return (mapping.policies, .configured) }
+            if !mapped.isEmpty, case let name = Glob.Text(store.accounts[index].name),
+               let mapping = mapped.first(where: { $0.pattern.matches(name) }) { return (mapping.policies, .configured) }
             let matched = matcher.matches(for: store.accounts[index], storeTypes: storeTypes)
             if matched.isEmpty { return (fallbackPolicies, .fallback) }
             return (matched, .matched)

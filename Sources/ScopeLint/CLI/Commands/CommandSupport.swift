@@ -26,8 +26,19 @@ enum CommandSupport {
     static let accountOption = OptionSpec("account", value: "name", help: "The account name, for inputs that do not name one.")
     static var inputOptions: [OptionSpec] { [fromOption, storeOption, accountOption] }
 
+    /// What `--store` and `--account` say about inputs that do not.
+    static func readOptions(_ arguments: ParsedArguments) -> ReadOptions {
+        ReadOptions(storeHash: arguments.value("store"), accountName: arguments.value("account"))
+    }
+
+    /// An input named on the command line: mapped when it is a file, read whole when it is
+    /// standard input (`standardInput`, read once by the caller).
+    static func open(_ path: String, standardInput: @autoclosure () -> InputBytes) throws(ScopeLintError) -> (file: String, input: InputBytes) {
+        (InputFile.displayName(for: path), path == "-" ? standardInput() : try InputFile.open(path))
+    }
+
     static func readExports(_ paths: [String], arguments: ParsedArguments, console: Console) throws(ScopeLintError) -> [Export] {
-        let options = ReadOptions(storeHash: arguments.value("store"), accountName: arguments.value("account"))
+        let options = readOptions(arguments)
         var exports: [Export] = []
         for path in paths {
             let bytes = try InputFile.read(path, standardInput: console.readStandardInput)
@@ -40,10 +51,9 @@ enum CommandSupport {
     /// file's display name and place on the command line; nothing is kept between stores.
     static func readStores(_ paths: [String], arguments: ParsedArguments, console: Console,
                            eachStore: (_ file: String, _ fileIndex: Int, _ store: Store) throws(ScopeLintError) -> Void) throws(ScopeLintError) {
-        let options = ReadOptions(storeHash: arguments.value("store"), accountName: arguments.value("account"))
+        let options = readOptions(arguments)
         for (index, path) in paths.enumerated() {
-            let input = path == "-" ? InputBytes(copying: console.readStandardInput()) : try InputFile.open(path)
-            let file = InputFile.displayName(for: path)
+            let (file, input) = try open(path, standardInput: InputBytes(copying: console.readStandardInput()))
             try InputFormat.stream(input, file: file, from: arguments.value("from"), options: options) { (store) throws(ScopeLintError) in
                 try eachStore(file, index, store)
             }
@@ -58,14 +68,12 @@ enum CommandSupport {
     /// report is in command-line order whatever finishes first, and when inputs are invalid
     /// the error is the first one's in that order, so output never depends on timing.
     static func lint(_ paths: [String], engine: LintEngine, arguments: ParsedArguments, console: Console) throws(ScopeLintError) -> Report {
-        let options = ReadOptions(storeHash: arguments.value("store"), accountName: arguments.value("account"))
+        let options = readOptions(arguments)
         let from = arguments.value("from")
         // Standard input is read here, once, before any work is shared out.
         let standardInput = paths.contains("-") ? InputBytes(copying: console.readStandardInput()) : nil
         let lintOne = { @Sendable (index: Int) throws(ScopeLintError) -> LintEngine.FileResult in
-            let path = paths[index]
-            let input = try path == "-" ? standardInput! : InputFile.open(path)
-            let file = InputFile.displayName(for: path)
+            let (file, input) = try open(paths[index], standardInput: standardInput!)
             return try engine.lintFile(file, index: index) { (visit) throws(ScopeLintError) in
                 // A large input is read on a second thread while this one lints what it has read.
                 guard input.count >= pipelineThreshold else {
