@@ -37,7 +37,9 @@ while !arguments.isEmpty {
     default: positionals.append(argument)
     }
 }
-guard positionals.count == 2, let storeCount = Int(positionals[0]), let perStore = Int(positionals[1]), storeCount > 0, perStore > 0 else {
+guard positionals.count == 2, let storeCount = Int(positionals[0]), let perStore = Int(positionals[1]), storeCount > 0,
+    perStore > 0
+else {
     FileHandle.standardError.write(Data(usage.utf8))
     exit(2)
 }
@@ -47,25 +49,33 @@ let library: PolicyLibrary
 let integrations: [(name: String, policy: ResolvedPolicy)]
 do {
     library = try PolicyLibrary.bundled()
-    integrations = [("Modern Retail Integration", try library.resolve("modern-retail")),
-                    ("Stone Edge Order Manager", try library.resolve("stone-edge"))]
+    integrations = [
+        ("Modern Retail Integration", try library.resolve("modern-retail")),
+        ("Stone Edge Order Manager", try library.resolve("stone-edge")),
+    ]
 } catch {
     FileHandle.standardError.write(Data("scopelint-fleet: \(error)\n".utf8))
     exit(2)
 }
 let storeScopes = catalog.scopes.filter { $0.kind == .store }
-let others = ["Reporting", "ShipStation", "Zapier", "Klaviyo", "Avalara", "Google Shopping", "Mailchimp",
-              "ERP Sync", "Yotpo", "Returns Portal"]
+let others = [
+    "Reporting", "ShipStation", "Zapier", "Klaviyo", "Avalara", "Google Shopping", "Mailchimp",
+    "ERP Sync", "Yotpo", "Returns Portal",
+]
 // What the other integrations commonly ask for: read access to the catalog and orders.
-let readScopes = ["Products", "Orders", "Customers", "Information & Settings", "Content", "Store Inventory",
-                  "Store Locations", "Marketing"].compactMap { catalog.scope(named: $0) }
+let readScopes = [
+    "Products", "Orders", "Customers", "Information & Settings", "Content", "Store Inventory",
+    "Store Locations", "Marketing",
+].compactMap { catalog.scope(named: $0) }
 
 var random = SplitMix64(state: seed)
 var out = ""
 out.reserveCapacity(1 << 20)
 let handle: FileHandle
 if let output {
-    guard FileManager.default.createFile(atPath: output, contents: nil), let opened = FileHandle(forWritingAtPath: output) else {
+    guard FileManager.default.createFile(atPath: output, contents: nil),
+        let opened = FileHandle(forWritingAtPath: output)
+    else {
         FileHandle.standardError.write(Data("scopelint-fleet: cannot write \(output)\n".utf8))
         exit(2)
     }
@@ -85,10 +95,12 @@ if let output {
     return String(decoding: (0..<31).map { _ in alphabet[random.below(alphabet.count)] }, as: UTF8.self)
 }
 
-out += "{\n  \"format\": \"scopelint-export/1\",\n  \"exported_at\": \"2026-11-20T10:00:00Z\",\n  \"generator\": \"scopelint-fleet --seed \(seed)\",\n  \"stores\": [\n"
+out +=
+    "{\n  \"format\": \"scopelint-export/1\",\n  \"exported_at\": \"2026-11-20T10:00:00Z\",\n  \"generator\": \"scopelint-fleet --seed \(seed)\",\n  \"stores\": [\n"
 for storeIndex in 0..<storeCount {
     let hash = String(String(random.next() & 0xFF_FFFF_FFFF, radix: 36).prefix(10))
-    out += "    {\n      \"store_hash\": \"\(hash)\",\n      \"name\": \"Store \(storeIndex + 1)\",\n      \"accounts\": [\n"
+    out +=
+        "    {\n      \"store_hash\": \"\(hash)\",\n      \"name\": \"Store \(storeIndex + 1)\",\n      \"accounts\": [\n"
     for accountIndex in 0..<perStore {
         var levels = Array(repeating: 0, count: catalog.scopes.count)
         let name: String
@@ -102,7 +114,9 @@ for storeIndex in 0..<storeCount {
                 levels[scope.id.index] = min(levels[scope.id.index] + 1, scope.highestLevel)
             } else if drift < 25 {
                 let required = storeScopes.filter { levels[$0.id.index] > 0 }
-                if let scope = required.isEmpty ? nil : required[random.below(required.count)] { levels[scope.id.index] -= 1 }
+                if let scope = required.isEmpty ? nil : required[random.below(required.count)] {
+                    levels[scope.id.index] -= 1
+                }
             }
         } else {
             name = "\(others[accountIndex % others.count]) \(accountIndex + 1)"
@@ -111,7 +125,8 @@ for storeIndex in 0..<storeCount {
                 levels[scope.index] = random.chance(8) ? catalog[scope].highestLevel : 1
             }
         }
-        out += "        {\n          \"name\": \"\(name)\",\n          \"type\": \"store\",\n          \"client_id\": \"\(clientID())\",\n          \"scopes\": {\n"
+        out +=
+            "        {\n          \"name\": \"\(name)\",\n          \"type\": \"store\",\n          \"client_id\": \"\(clientID())\",\n          \"scopes\": {\n"
         var entries: [String] = []
         for scope in storeScopes where levels[scope.id.index] > 0 || random.chance(70) {
             entries.append("            \"\(scope.name)\": \"\(scope.levelName(levels[scope.id.index]))\"")

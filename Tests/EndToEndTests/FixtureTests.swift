@@ -10,7 +10,8 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
     let directory: URL
     var testDescription: String { name }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static var all: [FixtureCase] {
         let casesDirectory = packageRoot.appendingPathComponent("Fixtures/cases")
@@ -48,7 +49,9 @@ enum Executable {
         process.arguments = arguments
         process.currentDirectoryURL = FixtureCase.packageRoot
         process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { _, new in new }
-        let input = Pipe(), output = Pipe(), error = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let error = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = error
@@ -59,7 +62,9 @@ enum Executable {
         let errorData = ReadAll(error.fileHandleForReading)
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errorData.wait(), as: UTF8.self), status: process.terminationStatus)
+        return Result(
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errorData.wait(), as: UTF8.self),
+            status: process.terminationStatus)
     }
 
     /// Reads a pipe on another thread.
@@ -86,7 +91,11 @@ func splitArguments(_ text: String) -> [String] {
     var quoted = false
     var any = false
     for character in text {
-        if character == "\"" { quoted.toggle(); any = true; continue }
+        if character == "\"" {
+            quoted.toggle()
+            any = true
+            continue
+        }
         if !quoted, character.isWhitespace {
             if any || !current.isEmpty { result.append(current) }
             current = ""
@@ -120,13 +129,17 @@ struct FixtureTests {
         }
         let stdin = (try? Data(contentsOf: fixture.file("stdin"))) ?? Data()
         let result = try Executable.run(arguments, stdin: stdin, environment: environment)
-        if let problem = Golden.compare(result.stdout, with: fixture.file("expected.stdout")) { Issue.record("\(fixture.name): \(problem)") }
+        if let problem = Golden.compare(result.stdout, with: fixture.file("expected.stdout")) {
+            Issue.record("\(fixture.name): \(problem)")
+        }
         if result.stderr.isEmpty && fixture.text("expected.stderr") == nil {
             // Nothing expected on stderr and nothing printed.
         } else if let problem = Golden.compare(result.stderr, with: fixture.file("expected.stderr")) {
             Issue.record("\(fixture.name): \(problem)")
         }
-        if let problem = Golden.compare("\(result.status)\n", with: fixture.file("expected.exit")) { Issue.record("\(fixture.name): \(problem)") }
+        if let problem = Golden.compare("\(result.status)\n", with: fixture.file("expected.exit")) {
+            Issue.record("\(fixture.name): \(problem)")
+        }
     }
 }
 
@@ -135,12 +148,17 @@ struct SecretSafetyTests {
     /// Every credential value written in any fixture input.
     static var secrets: [String] {
         let root = FixtureCase.packageRoot.appendingPathComponent("Fixtures")
-        let pattern = try! NSRegularExpression(pattern: #"(?:(?:access_token|client_secret|accessToken|clientSecret)"?\s*:\s*"([^"]+)"|(?:ACCESS TOKEN|CLIENT SECRET)\s*:\s*(\S+)|[?&]code=([^&\s]+))"#)
+        let pattern = try! NSRegularExpression(
+            pattern:
+                #"(?:(?:access_token|client_secret|accessToken|clientSecret)"?\s*:\s*"([^"]+)"|(?:ACCESS TOKEN|CLIENT SECRET)\s*:\s*(\S+)|[?&]code=([^&\s]+))"#
+        )
         var found: Set<String> = []
         let walker = FileManager.default.enumerator(atPath: root.path)
         while let path = walker?.nextObject() as? String {
             guard path.hasPrefix("exports/") || path.hasPrefix("inputs/") || path.hasSuffix("/stdin") else { continue }
-            guard let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) else { continue }
+            guard let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) else {
+                continue
+            }
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 for group in 1...3 where match.range(at: group).location != NSNotFound {
                     found.insert((text as NSString).substring(with: match.range(at: group)))
@@ -159,16 +177,18 @@ struct SecretSafetyTests {
     func noSecretInOutput(_ fixture: FixtureCase) throws {
         let arguments = splitArguments(try #require(fixture.text("args")))
         let stdin = (try? Data(contentsOf: fixture.file("stdin"))) ?? Data()
-        for format in ["text", "json", "sarif", "junit", "github", "markdown"] where arguments.first == "lint" || format == "text" {
+        for format in ["text", "json", "sarif", "junit", "github", "markdown"]
+        where arguments.first == "lint" || format == "text" {
             let extra = arguments.first == "lint" && !arguments.contains("--format") ? ["--format", format] : []
             let result = try Executable.run(arguments + extra, stdin: stdin)
             for secret in Self.secrets {
-                #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret), "\(fixture.name) printed a secret")
+                #expect(
+                    !result.stdout.contains(secret) && !result.stderr.contains(secret),
+                    "\(fixture.name) printed a secret")
             }
         }
     }
 }
-
 
 /// Every input a user may hand scopelint, other than malformed ones and credentials files
 /// (which hold no scopes to convert).
@@ -178,8 +198,9 @@ var convertibleInputs: [String] {
     let walker = FileManager.default.enumerator(atPath: root.path)
     while let path = walker?.nextObject() as? String {
         guard path.hasPrefix("exports/") || path.hasPrefix("inputs/"), !path.hasPrefix("exports/malformed"),
-              path.hasSuffix(".json") || path.hasSuffix(".json5") || path.hasSuffix(".txt") || path.hasSuffix(".csv"),
-              !path.hasSuffix("credentials.txt") else { continue }
+            path.hasSuffix(".json") || path.hasSuffix(".json5") || path.hasSuffix(".txt") || path.hasSuffix(".csv"),
+            !path.hasSuffix("credentials.txt")
+        else { continue }
         paths.append("Fixtures/" + path)
     }
     return paths.sorted()
@@ -193,7 +214,9 @@ struct ConvertRoundTripTests {
         let report = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
         let findings = report["findings"] as! [[String: Any]]
         return findings.filter { $0["rule"] as? String != "secret-in-export" }.map { finding in
-            ["rule", "severity", "store", "account", "policy", "scope", "expected", "actual"].map { "\(finding[$0] ?? "-")" }.joined(separator: "|")
+            ["rule", "severity", "store", "account", "policy", "scope", "expected", "actual"].map {
+                "\(finding[$0] ?? "-")"
+            }.joined(separator: "|")
         }
     }
 
@@ -201,7 +224,8 @@ struct ConvertRoundTripTests {
     func roundTrip(_ input: String) throws {
         let original = try Executable.run(["lint", input, "--format", "json", "--fail-on", "never"])
         #expect(original.status == 0, "\(input): \(original.stderr)")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scopelint-convert-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "scopelint-convert-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let converted = folder.appendingPathComponent("export.json").path
         let conversion = try Executable.run(["convert", input, "-o", converted])

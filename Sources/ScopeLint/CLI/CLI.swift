@@ -16,7 +16,10 @@ public struct Console {
     /// than writing the report. Tests leave it nil, and `finish` then simply returns.
     public var terminate: ((Int32) -> Never)?
 
-    public init(environment: [String: String] = [:], isTerminal: Bool = false, readStandardInput: @escaping () -> [UInt8] = { [] }) {
+    public init(
+        environment: [String: String] = [:], isTerminal: Bool = false,
+        readStandardInput: @escaping () -> [UInt8] = { [] }
+    ) {
         self.environment = environment
         self.isTerminal = isTerminal
         self.readStandardInput = readStandardInput
@@ -35,7 +38,9 @@ public struct Console {
         out = ""
         body(stream)
         stream.flush()
-        if stream.failed { throw .unwritable(file: "standard output", reason: "the stream was closed or the disk is full") }
+        if stream.failed {
+            throw .unwritable(file: "standard output", reason: "the stream was closed or the disk is full")
+        }
     }
 
     /// Writes what is pending and ends the process with `code`, when the executable allows it.
@@ -70,15 +75,23 @@ protocol Command {
 /// The command-line entry point: dispatches to a subcommand and maps every failure to
 /// exit 2 with a message on standard error.
 public enum CLI {
-    static var commands: [any Command.Type] { [LintCommand.self, DiffCommand.self, PlanCommand.self, ConvertCommand.self, PoliciesCommand.self, ScopesCommand.self, ExplainCommand.self] }
+    static var commands: [any Command.Type] {
+        [
+            LintCommand.self, DiffCommand.self, PlanCommand.self, ConvertCommand.self, PoliciesCommand.self,
+            ScopesCommand.self, ExplainCommand.self,
+        ]
+    }
 
     static var rootSpec: CommandSpec {
         CommandSpec(
             name: "scopelint",
             abstract: "Lint the OAuth scopes of BigCommerce API accounts against integration policies.",
-            discussion: "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the command could not run (bad arguments, unreadable or invalid input or policy).",
+            discussion:
+                "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the command could not run (bad arguments, unreadable or invalid input or policy).",
             options: [OptionSpec("version", help: "Show the version.")],
-            subcommands: commands.map { $0.spec } + [CommandSpec(name: "help", abstract: "Show subcommand help information.")])
+            subcommands: commands.map { $0.spec } + [
+                CommandSpec(name: "help", abstract: "Show subcommand help information.")
+            ])
     }
 
     public static func run(_ arguments: [String], console: inout Console) -> Int32 {
@@ -100,7 +113,9 @@ public enum CLI {
 
     static func dispatch(_ arguments: [String], console: inout Console) throws -> Int32 {
         guard let first = arguments.first else {
-            throw UsageError("Missing subcommand; expected one of \(commands.map { $0.spec.name }.joined(separator: ", ")).", command: "scopelint")
+            throw UsageError(
+                "Missing subcommand; expected one of \(commands.map { $0.spec.name }.joined(separator: ", ")).",
+                command: "scopelint")
         }
         switch first {
         case "--version":
@@ -113,8 +128,13 @@ public enum CLI {
             return try help(Array(arguments.dropFirst()), console: &console)
         default:
             guard let command = commands.first(where: { $0.spec.name == first }) else {
-                if first.hasPrefix("-") { throw UsageError("Unknown option '\(Redactor.redact(first))'.", command: "scopelint") }
-                let hint = Suggestions.closest(to: first, in: commands.map { $0.spec.name }, limit: 1).first.map { " Did you mean '\($0)'?" } ?? ""
+                if first.hasPrefix("-") {
+                    throw UsageError("Unknown option '\(Redactor.redact(first))'.", command: "scopelint")
+                }
+                let hint =
+                    Suggestions.closest(to: first, in: commands.map { $0.spec.name }, limit: 1).first.map {
+                        " Did you mean '\($0)'?"
+                    } ?? ""
                 throw UsageError("Unknown subcommand '\(Redactor.redact(first))'.\(hint)", command: "scopelint")
             }
             return try command.run(arguments: Array(arguments.dropFirst()), console: &console)

@@ -14,7 +14,9 @@ public struct ParsedArguments: Sendable, Equatable {
 /// `--name value`, `--name=value`, `-x value`, `--` ends options, `-` is a positional
 /// (standard input). Unknown options get a "did you mean".
 public enum CommandLineParser {
-    public static func parse(_ arguments: [String], for spec: CommandSpec, path: String) throws(UsageError) -> ParsedArguments {
+    public static func parse(_ arguments: [String], for spec: CommandSpec, path: String) throws(UsageError)
+        -> ParsedArguments
+    {
         var result = ParsedArguments()
         var index = 0
         var optionsEnded = false
@@ -25,8 +27,14 @@ public enum CommandLineParser {
                 result.positionals.append(argument)
                 continue
             }
-            if argument == "--" { optionsEnded = true; continue }
-            if argument == "--help" || argument == "-h" { result.helpRequested = true; continue }
+            if argument == "--" {
+                optionsEnded = true
+                continue
+            }
+            if argument == "--help" || argument == "-h" {
+                result.helpRequested = true
+                continue
+            }
             var name: String
             var inlineValue: String?
             let option: OptionSpec?
@@ -38,13 +46,18 @@ public enum CommandLineParser {
                 }
                 option = spec.options.first { $0.name == name }
                 if option == nil {
-                    let hint = Suggestions.closest(to: name, in: spec.options.map(\.name), limit: 1).first.map { " Did you mean '--\($0)'?" } ?? ""
+                    let hint =
+                        Suggestions.closest(to: name, in: spec.options.map(\.name), limit: 1).first.map {
+                            " Did you mean '--\($0)'?"
+                        } ?? ""
                     throw UsageError("Unknown option '--\(Redactor.redact(name))'.\(hint)", command: path)
                 }
             } else {
                 let letters = Array(argument.dropFirst())
                 option = letters.count == 1 ? spec.options.first { $0.short == letters[0] } : nil
-                guard option != nil else { throw UsageError("Unknown option '\(Redactor.redact(argument))'.", command: path) }
+                guard option != nil else {
+                    throw UsageError("Unknown option '\(Redactor.redact(argument))'.", command: path)
+                }
                 name = option!.name
             }
             guard let option else { continue }
@@ -64,7 +77,9 @@ public enum CommandLineParser {
                 index += 1
             }
             if let choices = option.choices, !choices.contains(value) {
-                throw UsageError("The value '\(Redactor.redact(value))' is invalid for '--\(name) <\(option.valueName!)>'. Please provide one of \(choices.map { "'\($0)'" }.joined(separator: ", ")).", command: path)
+                throw UsageError(
+                    "The value '\(Redactor.redact(value))' is invalid for '--\(name) <\(option.valueName!)>'. Please provide one of \(choices.map { "'\($0)'" }.joined(separator: ", ")).",
+                    command: path)
             }
             if !option.repeatable, result.values[name] != nil {
                 throw UsageError("The option '--\(name)' was given more than once; it takes one value.", command: path)
@@ -79,7 +94,8 @@ public enum CommandLineParser {
         }
         let takesMany = spec.arguments.contains(where: \.variadic)
         if !takesMany, result.positionals.count > spec.arguments.count {
-            throw UsageError("Unexpected argument '\(Redactor.redact(result.positionals[spec.arguments.count]))'.", command: path)
+            throw UsageError(
+                "Unexpected argument '\(Redactor.redact(result.positionals[spec.arguments.count]))'.", command: path)
         }
         return result
     }

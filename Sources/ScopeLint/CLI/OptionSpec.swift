@@ -11,7 +11,10 @@ public struct OptionSpec: Sendable {
     public let choices: [String]?
     public let defaultValue: String?
 
-    public init(_ name: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, choices: [String]? = nil, defaultValue: String? = nil, help: String) {
+    public init(
+        _ name: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false,
+        choices: [String]? = nil, defaultValue: String? = nil, help: String
+    ) {
         self.name = name
         self.short = short
         self.valueName = value
@@ -46,7 +49,10 @@ public struct CommandSpec: Sendable {
     public let options: [OptionSpec]
     public let subcommands: [CommandSpec]
 
-    public init(name: String, abstract: String, discussion: String? = nil, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [], subcommands: [CommandSpec] = []) {
+    public init(
+        name: String, abstract: String, discussion: String? = nil, arguments: [ArgumentSpec] = [],
+        options: [OptionSpec] = [], subcommands: [CommandSpec] = []
+    ) {
         self.name = name
         self.abstract = abstract
         self.discussion = discussion

@@ -11,82 +11,146 @@ extension Catalog {
     // (bigcommerce/docs pull request 915), accepted as spellings of that level.
     private static let grantLabels = ["modify", "create", "get", "token login", "generate tokens", "login", "manage"]
 
-    private static func readModify(_ name: String, _ read: String, _ modify: String, aliases: [String] = [], modifySpellings: [String] = [], parameterAliases: [(String, Int)] = [], note: String? = nil) -> Entry {
-        Entry(name: name, kind: .store, levels: [ScopeLevel("none"), ScopeLevel("read-only", read), ScopeLevel("modify", modify, spellings: modifySpellings)], nameAliases: aliases, parameterAliases: parameterAliases, note: note)
+    private static func readModify(
+        _ name: String, _ read: String, _ modify: String, aliases: [String] = [], modifySpellings: [String] = [],
+        parameterAliases: [(String, Int)] = [], note: String? = nil
+    ) -> Entry {
+        Entry(
+            name: name, kind: .store,
+            levels: [
+                ScopeLevel("none"), ScopeLevel("read-only", read),
+                ScopeLevel("modify", modify, spellings: modifySpellings),
+            ], nameAliases: aliases, parameterAliases: parameterAliases, note: note)
     }
 
-    private static func single(_ name: String, _ label: String, _ parameter: String, aliases: [String] = [], note: String? = nil) -> Entry {
-        Entry(name: name, kind: .store, levels: [ScopeLevel("none"), ScopeLevel(label, parameter, spellings: grantLabels.filter { $0 != label })], nameAliases: aliases, parameterAliases: [], note: note)
+    private static func single(
+        _ name: String, _ label: String, _ parameter: String, aliases: [String] = [], note: String? = nil
+    ) -> Entry {
+        Entry(
+            name: name, kind: .store,
+            levels: [ScopeLevel("none"), ScopeLevel(label, parameter, spellings: grantLabels.filter { $0 != label })],
+            nameAliases: aliases, parameterAliases: [], note: note)
     }
 
     static let bigCommerceEntries: [Entry] = [
         readModify("Content", "store_v2_content_read_only", "store_v2_content"),
-        readModify("Checkout Content", "store_content_checkout_read_only", "store_content_checkout",
-                   parameterAliases: [("store_checkout_content_read_only", 1), ("store_checkout_content", 2)]),
+        readModify(
+            "Checkout Content", "store_content_checkout_read_only", "store_content_checkout",
+            parameterAliases: [("store_checkout_content_read_only", 1), ("store_checkout_content", 2)]),
         readModify("Customers", "store_v2_customers_read_only", "store_v2_customers"),
-        single("Customers Login", "login", "store_v2_customers_login", aliases: ["Customer Login"],
-               note: "the docs call the level \"modify\"; the control panel shows \"login\""),
-        readModify("Information & Settings", "store_v2_information_read_only", "store_v2_information", aliases: ["Information"]),
+        single(
+            "Customers Login", "login", "store_v2_customers_login", aliases: ["Customer Login"],
+            note: "the docs call the level \"modify\"; the control panel shows \"login\""),
+        readModify(
+            "Information & Settings", "store_v2_information_read_only", "store_v2_information", aliases: ["Information"]
+        ),
         readModify("Marketing", "store_v2_marketing_read_only", "store_v2_marketing"),
         readModify("Orders", "store_v2_orders_read_only", "store_v2_orders"),
-        readModify("Order Transactions", "store_v2_transactions_read_only", "store_v2_transactions", aliases: ["Transactions"]),
-        single("Create Payments", "create", "store_payments_access_token_create", aliases: ["Payments - Create payments", "Payments"],
-               note: "the docs call the level \"modify\"; the control panel shows \"create\""),
-        Entry(name: "Get Payment Methods", kind: .store,
-              levels: [ScopeLevel("none"), ScopeLevel("read-only", "store_payments_methods_read", spellings: ["get", "read"])],
-              nameAliases: ["Payments - Get accepted methods", "Get Accepted Payment Methods"], parameterAliases: [], note: nil),
-        readModify("Stored Payment Instruments", "store_stored_payment_instruments_read_only", "store_stored_payment_instruments"),
+        readModify(
+            "Order Transactions", "store_v2_transactions_read_only", "store_v2_transactions", aliases: ["Transactions"]),
+        single(
+            "Create Payments", "create", "store_payments_access_token_create",
+            aliases: ["Payments - Create payments", "Payments"],
+            note: "the docs call the level \"modify\"; the control panel shows \"create\""),
+        Entry(
+            name: "Get Payment Methods", kind: .store,
+            levels: [
+                ScopeLevel("none"), ScopeLevel("read-only", "store_payments_methods_read", spellings: ["get", "read"]),
+            ],
+            nameAliases: ["Payments - Get accepted methods", "Get Accepted Payment Methods"], parameterAliases: [],
+            note: nil),
+        readModify(
+            "Stored Payment Instruments", "store_stored_payment_instruments_read_only",
+            "store_stored_payment_instruments"),
         readModify("Products", "store_v2_products_read_only", "store_v2_products", aliases: ["Catalog"]),
         readModify("Themes", "store_themes_read_only", "store_themes_manage", modifySpellings: ["manage"]),
         readModify("Carts", "store_cart_read_only", "store_cart", aliases: ["Cart"]),
-        readModify("Checkouts", "store_checkout_read_only", "store_checkout", aliases: ["Checkout"],
-                   parameterAliases: [("store_checkouts_read_only", 1), ("store_checkouts", 2)]),
+        readModify(
+            "Checkouts", "store_checkout_read_only", "store_checkout", aliases: ["Checkout"],
+            parameterAliases: [("store_checkouts_read_only", 1), ("store_checkouts", 2)]),
         readModify("Sites & Routes", "store_sites_read_only", "store_sites"),
         readModify("Channel Settings", "store_channel_settings_read_only", "store_channel_settings"),
         readModify("Channel Listings", "store_channel_listings_read_only", "store_channel_listings"),
-        single("Storefront API Tokens", "manage", "store_storefront_api",
-               note: "the docs call the level \"modify\"; the control panel shows \"manage\""),
+        single(
+            "Storefront API Tokens", "manage", "store_storefront_api",
+            note: "the docs call the level \"modify\"; the control panel shows \"manage\""),
         single("Storefront API Customer Impersonation Tokens", "manage", "store_storefront_api_customer_impersonation"),
-        Entry(name: "Store Logs", kind: .store, levels: [ScopeLevel("none"), ScopeLevel("read-only", "store_logs_read_only", spellings: ["get", "read"])],
-              nameAliases: ["Logs"], parameterAliases: [], note: nil),
+        Entry(
+            name: "Store Logs", kind: .store,
+            levels: [ScopeLevel("none"), ScopeLevel("read-only", "store_logs_read_only", spellings: ["get", "read"])],
+            nameAliases: ["Logs"], parameterAliases: [], note: nil),
         readModify("Store Locations", "store_locations_read_only", "store_locations", aliases: ["Locations"]),
         readModify("Store Inventory", "store_inventory_read_only", "store_inventory", aliases: ["Inventory"]),
-        readModify("Fulfillment Methods", "store_fulfillment_methods_read_only", "store_fulfillment_methods_manage", modifySpellings: ["manage"]),
-        readModify("Order Fulfillment", "store_order_fulfillment_read_only", "store_order_fulfillment_manage", modifySpellings: ["manage"]),
-        readModify("Store Translations", "store_translations_read_only", "store_translations", aliases: ["Translations"]),
+        readModify(
+            "Fulfillment Methods", "store_fulfillment_methods_read_only", "store_fulfillment_methods_manage",
+            modifySpellings: ["manage"]),
+        readModify(
+            "Order Fulfillment", "store_order_fulfillment_read_only", "store_order_fulfillment_manage",
+            modifySpellings: ["manage"]),
+        readModify(
+            "Store Translations", "store_translations_read_only", "store_translations", aliases: ["Translations"]),
         single("App Extensions", "manage", "store_app_extensions_manage", note: "granted to app-level accounts only"),
         single("Metafield Ownership", "manage", "store_metafield_change_owner"),
-        Entry(name: "Metafields Access", kind: .store,
-              levels: [ScopeLevel("standard", "store_metafield_write", spellings: ["none", "default"]), ScopeLevel("full", "store_metafield_write_all", spellings: ["all", "modify"])],
-              nameAliases: [], parameterAliases: [],
-              note: "standard (the default) reaches the account's own metafields; full reaches every account's"),
-        Entry(name: "Infrastructure Deployments", kind: .store,
-              levels: [ScopeLevel("none"), ScopeLevel("read-only", "store_infrastructure_deployments_read_only"),
-                       ScopeLevel("create preview", "store_infrastructure_deployments_create_preview"),
-                       ScopeLevel("manage", "store_infrastructure_deployments_manage", spellings: ["modify"])],
-              nameAliases: [], parameterAliases: [], note: nil),
-        Entry(name: "Infrastructure Projects", kind: .store,
-              levels: [ScopeLevel("none"), ScopeLevel("read-only", "store_infrastructure_projects_read_only"),
-                       ScopeLevel("manage", "store_infrastructure_projects_manage", spellings: ["modify"])],
-              nameAliases: [], parameterAliases: [], note: nil),
-        Entry(name: "Infrastructure Logs", kind: .store, levels: [ScopeLevel("none"), ScopeLevel("read-only", "store_infrastructure_logs_read_only")],
-              nameAliases: [], parameterAliases: [], note: nil),
+        Entry(
+            name: "Metafields Access", kind: .store,
+            levels: [
+                ScopeLevel("standard", "store_metafield_write", spellings: ["none", "default"]),
+                ScopeLevel("full", "store_metafield_write_all", spellings: ["all", "modify"]),
+            ],
+            nameAliases: [], parameterAliases: [],
+            note: "standard (the default) reaches the account's own metafields; full reaches every account's"),
+        Entry(
+            name: "Infrastructure Deployments", kind: .store,
+            levels: [
+                ScopeLevel("none"), ScopeLevel("read-only", "store_infrastructure_deployments_read_only"),
+                ScopeLevel("create preview", "store_infrastructure_deployments_create_preview"),
+                ScopeLevel("manage", "store_infrastructure_deployments_manage", spellings: ["modify"]),
+            ],
+            nameAliases: [], parameterAliases: [], note: nil),
+        Entry(
+            name: "Infrastructure Projects", kind: .store,
+            levels: [
+                ScopeLevel("none"), ScopeLevel("read-only", "store_infrastructure_projects_read_only"),
+                ScopeLevel("manage", "store_infrastructure_projects_manage", spellings: ["modify"]),
+            ],
+            nameAliases: [], parameterAliases: [], note: nil),
+        Entry(
+            name: "Infrastructure Logs", kind: .store,
+            levels: [ScopeLevel("none"), ScopeLevel("read-only", "store_infrastructure_logs_read_only")],
+            nameAliases: [], parameterAliases: [], note: nil),
 
         // Account resource scopes: account-level API accounts only.
-        Entry(name: "Account", kind: .account, levels: [ScopeLevel("none"), ScopeLevel("read-only", "account_read")],
-              nameAliases: [], parameterAliases: [], note: nil),
-        Entry(name: "Account Apps", kind: .account, levels: [ScopeLevel("none"), ScopeLevel("read-only", "account_apps_read")],
-              nameAliases: [], parameterAliases: [], note: nil),
-        Entry(name: "Account Checkouts", kind: .account,
-              levels: [ScopeLevel("none"), ScopeLevel("read-only", "account_checkouts_read"), ScopeLevel("modify", "account_checkouts_create", spellings: ["create"])],
-              nameAliases: [], parameterAliases: [], note: nil),
-        Entry(name: "Account Stores", kind: .account, levels: [ScopeLevel("none"), ScopeLevel("read-only", "account_stores_read")],
-              nameAliases: [], parameterAliases: [], note: nil),
-        Entry(name: "Account Subscriptions", kind: .account,
-              levels: [ScopeLevel("none"), ScopeLevel("read-only", "account_subscriptions_read"), ScopeLevel("modify", "account_subscriptions_cancel", spellings: ["cancel"])],
-              nameAliases: [], parameterAliases: [], note: nil),
-        Entry(name: "Account Users", kind: .account,
-              levels: [ScopeLevel("none"), ScopeLevel("read-only", "account_users_read"), ScopeLevel("write", "account_users_write"), ScopeLevel("delete", "account_users_delete")],
-              nameAliases: [], parameterAliases: [], note: nil),
+        Entry(
+            name: "Account", kind: .account, levels: [ScopeLevel("none"), ScopeLevel("read-only", "account_read")],
+            nameAliases: [], parameterAliases: [], note: nil),
+        Entry(
+            name: "Account Apps", kind: .account,
+            levels: [ScopeLevel("none"), ScopeLevel("read-only", "account_apps_read")],
+            nameAliases: [], parameterAliases: [], note: nil),
+        Entry(
+            name: "Account Checkouts", kind: .account,
+            levels: [
+                ScopeLevel("none"), ScopeLevel("read-only", "account_checkouts_read"),
+                ScopeLevel("modify", "account_checkouts_create", spellings: ["create"]),
+            ],
+            nameAliases: [], parameterAliases: [], note: nil),
+        Entry(
+            name: "Account Stores", kind: .account,
+            levels: [ScopeLevel("none"), ScopeLevel("read-only", "account_stores_read")],
+            nameAliases: [], parameterAliases: [], note: nil),
+        Entry(
+            name: "Account Subscriptions", kind: .account,
+            levels: [
+                ScopeLevel("none"), ScopeLevel("read-only", "account_subscriptions_read"),
+                ScopeLevel("modify", "account_subscriptions_cancel", spellings: ["cancel"]),
+            ],
+            nameAliases: [], parameterAliases: [], note: nil),
+        Entry(
+            name: "Account Users", kind: .account,
+            levels: [
+                ScopeLevel("none"), ScopeLevel("read-only", "account_users_read"),
+                ScopeLevel("write", "account_users_write"), ScopeLevel("delete", "account_users_delete"),
+            ],
+            nameAliases: [], parameterAliases: [], note: nil),
     ]
 }

@@ -45,10 +45,12 @@ public struct Catalog: Sendable {
         var byParameter: [String: ParameterMatch] = [:]
         for (index, entry) in entries.enumerated() {
             let id = ScopeID(index)
-            scopes.append(ScopeDefinition(id: id, name: entry.name, kind: entry.kind, levels: entry.levels,
-                                          nameAliases: entry.nameAliases,
-                                          parameterAliases: entry.parameterAliases.map { (parameter: $0.0, level: $0.1) },
-                                          note: entry.note))
+            scopes.append(
+                ScopeDefinition(
+                    id: id, name: entry.name, kind: entry.kind, levels: entry.levels,
+                    nameAliases: entry.nameAliases,
+                    parameterAliases: entry.parameterAliases.map { (parameter: $0.0, level: $0.1) },
+                    note: entry.note))
             for name in [entry.name] + entry.nameAliases {
                 precondition(byNameKey[Self.nameKey(name)] == nil, "catalog name \(name) is ambiguous")
                 byNameKey[Self.nameKey(name)] = id
@@ -172,6 +174,7 @@ public struct Catalog: Sendable {
             }
             return String(decoding: bytes, as: UTF8.self)
         }
-        return String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+        return String(
+            text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
     }
 }

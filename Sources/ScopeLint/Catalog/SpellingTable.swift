@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The catalog's spellings keyed by their exact bytes: every UI name, parameter and level
@@ -56,7 +56,7 @@ public struct SpellingTable: Sendable {
         }
         for scope in catalog.scopes {
             add(scope.name)
-            scope.nameAliases.forEach { add($0) }
+            for alias in scope.nameAliases { add(alias) }
             for level in scope.levels {
                 if let parameter = level.parameter { add(parameter) }
                 // Labels as the catalog writes them and as the control panel shows them.
@@ -65,9 +65,9 @@ public struct SpellingTable: Sendable {
                     add(label.prefix(1).uppercased() + label.dropFirst(), level: true)
                 }
             }
-            scope.parameterAliases.forEach { add($0.parameter) }
+            for alias in scope.parameterAliases { add(alias.parameter) }
         }
-        catalog.implicitParameters.sorted().forEach { add($0) }
+        for parameter in catalog.implicitParameters.sorted() { add(parameter) }
 
         words = texts.map { text in
             let scope = catalog.scope(named: text)
@@ -75,8 +75,11 @@ public struct SpellingTable: Sendable {
             return Word(
                 text: text, scope: scope, isCanonicalName: scope.map { catalog[$0].name == text } ?? false,
                 parameter: parameter,
-                isCanonicalParameter: parameter.map { ($0.canonical ?? catalog[$0.scope].levels[$0.level].parameter ?? text) == text } ?? false,
-                isImplicit: catalog.implicitParameters.contains(text) || catalog.implicitParameters.contains(text.lowercased()),
+                isCanonicalParameter: parameter.map {
+                    ($0.canonical ?? catalog[$0.scope].levels[$0.level].parameter ?? text) == text
+                } ?? false,
+                isImplicit: catalog.implicitParameters.contains(text)
+                    || catalog.implicitParameters.contains(text.lowercased()),
                 levels: levelTexts.contains(text) ? catalog.scopes.map { catalog.level(text, of: $0.id) } : [])
         }
         var keys: [UInt8] = []
@@ -114,7 +117,8 @@ public struct SpellingTable: Sendable {
                 let word = Int(entry) - 1
                 let start = starts[word]
                 if starts[word + 1] - start == length,
-                   memcmp(keys.baseAddress! + start, bytes.baseAddress! + range.lowerBound, length) == 0 {
+                    memcmp(keys.baseAddress! + start, bytes.baseAddress! + range.lowerBound, length) == 0
+                {
                     return Int32(word)
                 }
                 slot = (slot + 1) & mask

@@ -53,9 +53,10 @@ public struct AccountDiff: Sendable {
     public static func make(_ context: AccountContext, findings: [Finding]) -> [AccountDiff] {
         let levelRules: Set<RuleID> = [.missingScope, .excessiveScope, .riskyScope]
         let others = findings.filter { !levelRules.contains($0.rule) }
-        let base = AccountDiff(store: context.storeLabel, storeName: context.store.name, account: context.account.name,
-                               type: context.account.type, matching: context.matching, policy: nil, rows: [],
-                               otherFindings: others, order: context.order)
+        let base = AccountDiff(
+            store: context.storeLabel, storeName: context.store.name, account: context.account.name,
+            type: context.account.type, matching: context.matching, policy: nil, rows: [],
+            otherFindings: others, order: context.order)
         guard !context.policies.isEmpty, context.account.scopesKnown else { return [base] }
         let catalog = context.catalog
         // Account-level accounts hold account scopes; every other kind holds store scopes.
@@ -67,7 +68,8 @@ public struct AccountDiff: Sendable {
                 let index = scope.id.index
                 let actual = context.grants.levels[index]
                 guard scope.kind == kind || actual > 0 else { continue }
-                let minimum = policy.minimum[index], maximum = policy.maximum[index]
+                let minimum = policy.minimum[index]
+                let maximum = policy.maximum[index]
                 let risk = policy.risk(for: scope.id, at: actual)
                 let accepted = risk == nil ? nil : policy.accepted[index]
                 var verdict = Verdict.asRequired
@@ -81,9 +83,11 @@ public struct AccountDiff: Sendable {
                 } else if risk != nil && accepted == nil {
                     verdict = .risky
                 }
-                diff.rows.append(Row(scope: scope.id, name: scope.name, policy: scope.rangeText(min: minimum, max: maximum),
-                                     actual: scope.levelName(actual), verdict: verdict, target: target, risk: risk,
-                                     acceptedBecause: accepted, position: context.grants.positions[index]))
+                diff.rows.append(
+                    Row(
+                        scope: scope.id, name: scope.name, policy: scope.rangeText(min: minimum, max: maximum),
+                        actual: scope.levelName(actual), verdict: verdict, target: target, risk: risk,
+                        acceptedBecause: accepted, position: context.grants.positions[index]))
             }
             return diff
         }

@@ -55,7 +55,9 @@ public struct ExportDiff: Sendable {
                 if account.status == .added { s.accountsAdded += 1 }
                 if account.status == .removed { s.accountsRemoved += 1 }
                 for change in account.changes {
-                    if account.status == .changed { if change.raised { s.levelsRaised += 1 } else { s.levelsLowered += 1 } }
+                    if account.status == .changed {
+                        if change.raised { s.levelsRaised += 1 } else { s.levelsLowered += 1 }
+                    }
                     if change.newRisk != nil { s.newRisks += 1 }
                 }
             }
@@ -64,7 +66,9 @@ public struct ExportDiff: Sendable {
     }
 
     /// Compares `old` with `new`; `risks` is the risk catalog that decides which levels are risky.
-    public static func compare(old: Export, new: Export, risks: ResolvedPolicy, catalog: Catalog) throws(ScopeLintError) -> ExportDiff {
+    public static func compare(old: Export, new: Export, risks: ResolvedPolicy, catalog: Catalog) throws(ScopeLintError)
+        -> ExportDiff
+    {
         var oldStores: [String: Store] = [:]
         for store in old.stores { oldStores[store.label] = store }
         var stores: [StoreChange] = []
@@ -73,8 +77,11 @@ public struct ExportDiff: Sendable {
             let key = store.label
             if let previous = oldStores[key], !matchedOld.contains(key) {
                 matchedOld.insert(key)
-                let accounts = try compareAccounts(old: previous, oldFile: old.file, new: store, newFile: new.file, risks: risks, catalog: catalog)
-                if !accounts.isEmpty { stores.append(StoreChange(store: key, name: store.name, status: .changed, accounts: accounts)) }
+                let accounts = try compareAccounts(
+                    old: previous, oldFile: old.file, new: store, newFile: new.file, risks: risks, catalog: catalog)
+                if !accounts.isEmpty {
+                    stores.append(StoreChange(store: key, name: store.name, status: .changed, accounts: accounts))
+                }
             } else {
                 var accounts: [AccountChange] = []
                 for account in store.accounts {
@@ -85,13 +92,18 @@ public struct ExportDiff: Sendable {
         }
         for store in old.stores where !matchedOld.contains(store.label) {
             matchedOld.insert(store.label)
-            let accounts = store.accounts.map { AccountChange(account: $0.name, status: .removed, oldType: $0.type, type: $0.type, changes: [], escalates: false) }
+            let accounts = store.accounts.map {
+                AccountChange(
+                    account: $0.name, status: .removed, oldType: $0.type, type: $0.type, changes: [], escalates: false)
+            }
             stores.append(StoreChange(store: store.label, name: store.name, status: .removed, accounts: accounts))
         }
         return ExportDiff(oldFile: old.file, newFile: new.file, stores: stores)
     }
 
-    private static func compareAccounts(old: Store, oldFile: String, new: Store, newFile: String, risks: ResolvedPolicy, catalog: Catalog) throws(ScopeLintError) -> [AccountChange] {
+    private static func compareAccounts(
+        old: Store, oldFile: String, new: Store, newFile: String, risks: ResolvedPolicy, catalog: Catalog
+    ) throws(ScopeLintError) -> [AccountChange] {
         var byClientID: [String: Int] = [:]
         var byName: [String: Int] = [:]
         for (index, account) in old.accounts.enumerated() {
@@ -102,7 +114,11 @@ public struct ExportDiff: Sendable {
         var result: [AccountChange] = []
         for account in new.accounts {
             var match = account.clientID.flatMap { byClientID[$0] }
-            if match == nil, let index = byName[account.name], old.accounts[index].clientID == nil || account.clientID == nil { match = index }
+            if match == nil, let index = byName[account.name],
+                old.accounts[index].clientID == nil || account.clientID == nil
+            {
+                match = index
+            }
             guard let index = match, !used.contains(index) else {
                 result.append(try added(account, file: newFile, risks: risks, catalog: catalog))
                 continue
@@ -113,33 +129,48 @@ public struct ExportDiff: Sendable {
             let after = try Grants.resolve(account.scopes, file: newFile, catalog: catalog).levels
             var changes: [LevelChange] = []
             for scope in catalog.scopes where before[scope.id.index] != after[scope.id.index] {
-                let was = before[scope.id.index], now = after[scope.id.index]
-                changes.append(LevelChange(scope: scope.id, name: scope.name, old: scope.levelName(was), new: scope.levelName(now),
-                                           raised: now > was, newRisk: newRisk(scope.id, from: was, to: now, risks: risks)))
+                let was = before[scope.id.index]
+                let now = after[scope.id.index]
+                changes.append(
+                    LevelChange(
+                        scope: scope.id, name: scope.name, old: scope.levelName(was), new: scope.levelName(now),
+                        raised: now > was, newRisk: newRisk(scope.id, from: was, to: now, risks: risks)))
             }
             let broader = previous.type != account.type && (account.type == .account || account.type == .legacy)
             let renamed = previous.name != account.name
             if !changes.isEmpty || previous.type != account.type || renamed {
-                result.append(AccountChange(account: account.name, oldName: renamed ? previous.name : nil, status: .changed, oldType: previous.type,
-                                            type: account.type, changes: changes, escalates: broader || changes.contains(where: \.raised)))
+                result.append(
+                    AccountChange(
+                        account: account.name, oldName: renamed ? previous.name : nil, status: .changed,
+                        oldType: previous.type,
+                        type: account.type, changes: changes, escalates: broader || changes.contains(where: \.raised)))
             }
         }
         for (index, account) in old.accounts.enumerated() where !used.contains(index) {
-            result.append(AccountChange(account: account.name, status: .removed, oldType: account.type, type: account.type, changes: [], escalates: false))
+            result.append(
+                AccountChange(
+                    account: account.name, status: .removed, oldType: account.type, type: account.type, changes: [],
+                    escalates: false))
         }
         return result
     }
 
-    private static func added(_ account: Account, file: String, risks: ResolvedPolicy, catalog: Catalog) throws(ScopeLintError) -> AccountChange {
+    private static func added(_ account: Account, file: String, risks: ResolvedPolicy, catalog: Catalog)
+        throws(ScopeLintError) -> AccountChange
+    {
         let levels = try Grants.resolve(account.scopes, file: file, catalog: catalog).levels
         var changes: [LevelChange] = []
         for scope in catalog.scopes where levels[scope.id.index] > 0 {
             let now = levels[scope.id.index]
-            changes.append(LevelChange(scope: scope.id, name: scope.name, old: scope.levelName(0), new: scope.levelName(now),
-                                       raised: true, newRisk: newRisk(scope.id, from: 0, to: now, risks: risks)))
+            changes.append(
+                LevelChange(
+                    scope: scope.id, name: scope.name, old: scope.levelName(0), new: scope.levelName(now),
+                    raised: true, newRisk: newRisk(scope.id, from: 0, to: now, risks: risks)))
         }
         let escalates = !changes.isEmpty || account.type == .legacy || account.type == .account
-        return AccountChange(account: account.name, status: .added, oldType: nil, type: account.type, changes: changes, escalates: escalates)
+        return AccountChange(
+            account: account.name, status: .added, oldType: nil, type: account.type, changes: changes,
+            escalates: escalates)
     }
 
     private static func newRisk(_ scope: ScopeID, from old: Int, to new: Int, risks: ResolvedPolicy) -> Policy.Risk? {

@@ -27,18 +27,23 @@ public struct PolicyComparison: Sendable {
         var rows: [Row] = []
         for scope in catalog.scopes {
             let i = scope.id.index
-            let rangeA = a.minimum[i]...a.maximum[i], rangeB = b.minimum[i]...b.maximum[i]
+            let rangeA = a.minimum[i]...a.maximum[i]
+            let rangeB = b.minimum[i]...b.maximum[i]
             let levels = 0...scope.highestLevel
-            rows.append(Row(scope: scope.id, name: scope.name,
-                            a: scope.rangeText(min: a.minimum[i], max: a.maximum[i]),
-                            b: scope.rangeText(min: b.minimum[i], max: b.maximum[i]),
-                            onlyA: levels.filter { rangeA.contains($0) && !rangeB.contains($0) }.map(scope.levelName),
-                            onlyB: levels.filter { rangeB.contains($0) && !rangeA.contains($0) }.map(scope.levelName),
-                            acceptedA: a.accepted[i] != nil, acceptedB: b.accepted[i] != nil))
+            rows.append(
+                Row(
+                    scope: scope.id, name: scope.name,
+                    a: scope.rangeText(min: a.minimum[i], max: a.maximum[i]),
+                    b: scope.rangeText(min: b.minimum[i], max: b.maximum[i]),
+                    onlyA: levels.filter { rangeA.contains($0) && !rangeB.contains($0) }.map(scope.levelName),
+                    onlyB: levels.filter { rangeB.contains($0) && !rangeA.contains($0) }.map(scope.levelName),
+                    acceptedA: a.accepted[i] != nil, acceptedB: b.accepted[i] != nil))
         }
-        let titlesA = a.companions.map(\.title), titlesB = b.companions.map(\.title)
-        return PolicyComparison(a: a, b: b, rows: rows,
-                                companionsOnlyA: titlesA.filter { !titlesB.contains($0) },
-                                companionsOnlyB: titlesB.filter { !titlesA.contains($0) })
+        let titlesA = a.companions.map(\.title)
+        let titlesB = b.companions.map(\.title)
+        return PolicyComparison(
+            a: a, b: b, rows: rows,
+            companionsOnlyA: titlesA.filter { !titlesB.contains($0) },
+            companionsOnlyB: titlesB.filter { !titlesA.contains($0) })
     }
 }

@@ -35,7 +35,7 @@ public struct AccountContext: Sendable {
     /// that belong to no one policy take the first override among the account's policies.
     public func severity(_ rule: RuleID, natural: Severity, policy: ResolvedPolicy? = nil) -> Severity {
         switch override(rule, policy: policy) {
-        case let .severity(severity)?: severity
+        case .severity(let severity)?: severity
         default: natural
         }
     }
@@ -45,16 +45,19 @@ public struct AccountContext: Sendable {
         return policies.lazy.compactMap { $0.severity[rule] }.first
     }
 
-    public func finding(_ rule: RuleID, severity: Severity, policy: ResolvedPolicy? = nil, scope: ScopeID? = nil,
-                        expected: String? = nil, actual: String? = nil, message: String, subject: String? = nil,
-                        at position: TextPosition?) -> Finding {
+    public func finding(
+        _ rule: RuleID, severity: Severity, policy: ResolvedPolicy? = nil, scope: ScopeID? = nil,
+        expected: String? = nil, actual: String? = nil, message: String, subject: String? = nil,
+        at position: TextPosition?
+    ) -> Finding {
         var order = self.order
         order.rule = rule.order
         order.scope = scope?.index ?? -1
         order.policy = policy?.id ?? ""
-        return Finding(rule: rule, severity: severity, store: storeLabel, account: account.name, policy: policy?.id,
-                       scope: scope.map { catalog[$0].name }, expected: expected, actual: actual,
-                       message: message, location: location(position), subject: subject, order: order)
+        return Finding(
+            rule: rule, severity: severity, store: storeLabel, account: account.name, policy: policy?.id,
+            scope: scope.map { catalog[$0].name }, expected: expected, actual: actual,
+            message: message, location: location(position), subject: subject, order: order)
     }
 
     /// The account's level for a scope, as the control panel labels it.

@@ -26,17 +26,25 @@ public struct Baseline: Sendable {
 
     public static func load(_ bytes: [UInt8], file: String) throws(ScopeLintError) -> Baseline {
         let root = try JSONReader.parse(bytes, file: file)
-        func error(_ position: TextPosition, _ message: String) -> ScopeLintError { .invalid(file: file, position: position, message: message) }
-        guard let members = root.members else { throw error(root.position, "expected a baseline object with \"entries\"") }
+        func error(_ position: TextPosition, _ message: String) -> ScopeLintError {
+            .invalid(file: file, position: position, message: message)
+        }
+        guard let members = root.members else {
+            throw error(root.position, "expected a baseline object with \"entries\"")
+        }
         var entries: [Entry] = []
         var sawEntries = false
         for member in members {
             switch member.key {
             case "format":
-                guard member.value.stringValue == formatIdentifier else { throw error(member.value.position, "expected \"format\" to be \"\(formatIdentifier)\"") }
+                guard member.value.stringValue == formatIdentifier else {
+                    throw error(member.value.position, "expected \"format\" to be \"\(formatIdentifier)\"")
+                }
             case "entries":
                 sawEntries = true
-                guard let elements = member.value.elements else { throw error(member.value.position, "expected \"entries\" to be an array") }
+                guard let elements = member.value.elements else {
+                    throw error(member.value.position, "expected \"entries\" to be an array")
+                }
                 for element in elements { entries.append(try entry(element, file: file)) }
             default:
                 throw .unknownKey(member, file: file, allowed: ["format", "entries"], in: "a baseline")
@@ -47,26 +55,43 @@ public struct Baseline: Sendable {
     }
 
     private static func entry(_ node: JSONNode, file: String) throws(ScopeLintError) -> Entry {
-        func error(_ position: TextPosition, _ message: String) -> ScopeLintError { .invalid(file: file, position: position, message: message) }
+        func error(_ position: TextPosition, _ message: String) -> ScopeLintError {
+            .invalid(file: file, position: position, message: message)
+        }
         guard let members = node.members else { throw error(node.position, "expected a baseline entry object") }
         var values: [String: String] = [:]
         for member in members {
-            guard entryKeys.contains(member.key) else { throw .unknownKey(member, file: file, allowed: entryKeys, in: "a baseline entry") }
-            guard let text = member.value.stringValue else { throw error(member.value.position, "expected '\(member.key)' as a string, found \(member.value.value.kindDescription)") }
-            if member.key == "expires", !isDate(text) { throw error(member.value.position, "expected \"expires\" as a date, YYYY-MM-DD") }
+            guard entryKeys.contains(member.key) else {
+                throw .unknownKey(member, file: file, allowed: entryKeys, in: "a baseline entry")
+            }
+            guard let text = member.value.stringValue else {
+                throw error(
+                    member.value.position,
+                    "expected '\(member.key)' as a string, found \(member.value.value.kindDescription)")
+            }
+            if member.key == "expires", !isDate(text) {
+                throw error(member.value.position, "expected \"expires\" as a date, YYYY-MM-DD")
+            }
             values[member.key] = text
         }
         for key in ["fingerprint", "rule", "store", "reason"] where (values[key] ?? "").trimmingWhitespace().isEmpty {
-            throw error(node.position, "expected the entry to have a non-empty \"\(key)\"" + (key == "reason" ? ": say why the finding is accepted" : ""))
+            throw error(
+                node.position,
+                "expected the entry to have a non-empty \"\(key)\""
+                    + (key == "reason" ? ": say why the finding is accepted" : ""))
         }
-        return Entry(fingerprint: values["fingerprint"]!, rule: values["rule"]!, store: values["store"]!, account: values["account"],
-                     policy: values["policy"], scope: values["scope"], reason: values["reason"]!, expires: values["expires"], position: node.position)
+        return Entry(
+            fingerprint: values["fingerprint"]!, rule: values["rule"]!, store: values["store"]!,
+            account: values["account"],
+            policy: values["policy"], scope: values["scope"], reason: values["reason"]!, expires: values["expires"],
+            position: node.position)
     }
 
     static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
+            let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
+        else { return false }
         return (1...12).contains(month) && (1...31).contains(day)
     }
 
@@ -79,7 +104,11 @@ public struct Baseline: Sendable {
         var seen: Set<String> = []
         let findings = (report.findings + report.suppressed.map(\.finding))
             .filter { seen.insert($0.fingerprint).inserted }
-            .sorted { ($0.store, $0.account ?? "", $0.rule.order, $0.policy ?? "", $0.scope ?? $0.subject ?? "") < ($1.store, $1.account ?? "", $1.rule.order, $1.policy ?? "", $1.scope ?? $1.subject ?? "") }
+            .sorted {
+                ($0.store, $0.account ?? "", $0.rule.order, $0.policy ?? "", $0.scope ?? $0.subject ?? "") < (
+                    $1.store, $1.account ?? "", $1.rule.order, $1.policy ?? "", $1.scope ?? $1.subject ?? ""
+                )
+            }
         var w = JSONWriter()
         w.beginObject()
         w.field("format", formatIdentifier)
@@ -106,12 +135,17 @@ public struct Baseline: Sendable {
     /// every entry that expired (its findings count again) or matches nothing (stale).
     public func apply(to report: Report, today: String) -> Report {
         var byFingerprint: [String: Int] = [:]
-        for (index, entry) in entries.enumerated() where byFingerprint[entry.fingerprint] == nil { byFingerprint[entry.fingerprint] = index }
+        for (index, entry) in entries.enumerated() where byFingerprint[entry.fingerprint] == nil {
+            byFingerprint[entry.fingerprint] = index
+        }
         var used = Array(repeating: false, count: entries.count)
         var kept: [Finding] = []
         var suppressed: [Report.SuppressedFinding] = []
         for finding in report.findings {
-            guard let index = byFingerprint[finding.fingerprint] else { kept.append(finding); continue }
+            guard let index = byFingerprint[finding.fingerprint] else {
+                kept.append(finding)
+                continue
+            }
             used[index] = true
             if let expires = entries[index].expires, expires < today {
                 kept.append(finding)
@@ -121,14 +155,27 @@ public struct Baseline: Sendable {
         }
         var notices: [Report.BaselineNotice] = []
         for (index, entry) in entries.enumerated() {
-            let what = "\(entry.rule) for \(entry.account.map { "'\(Redactor.redact($0))'" } ?? "the store") in store \(entry.store)" + (entry.scope.map { " (\($0))" } ?? "")
+            let what =
+                "\(entry.rule) for \(entry.account.map { "'\(Redactor.redact($0))'" } ?? "the store") in store \(entry.store)"
+                + (entry.scope.map { " (\($0))" } ?? "")
             if let expires = entry.expires, expires < today {
-                notices.append(.init(kind: .expired, message: "Baseline entry for \(what) expired on \(expires); its finding counts again. Fix it, or renew the entry with a new reason and date.", position: entry.position))
+                notices.append(
+                    .init(
+                        kind: .expired,
+                        message:
+                            "Baseline entry for \(what) expired on \(expires); its finding counts again. Fix it, or renew the entry with a new reason and date.",
+                        position: entry.position))
             } else if !used[index] {
-                notices.append(.init(kind: .stale, message: "Baseline entry for \(what) matches no finding; remove it so accepted risks do not outlive their reason.", position: entry.position))
+                notices.append(
+                    .init(
+                        kind: .stale,
+                        message:
+                            "Baseline entry for \(what) matches no finding; remove it so accepted risks do not outlive their reason.",
+                        position: entry.position))
             }
         }
-        var result = Report(toolVersion: report.toolVersion, findings: kept, accounts: report.accounts, stores: report.summary.stores)
+        var result = Report(
+            toolVersion: report.toolVersion, findings: kept, accounts: report.accounts, stores: report.summary.stores)
         result.suppressed = suppressed
         result.summary.suppressed = suppressed.count
         result.baseline = Report.BaselineOutcome(file: file, notices: notices)

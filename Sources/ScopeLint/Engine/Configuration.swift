@@ -26,19 +26,30 @@ public struct Configuration: Sendable {
 
     public static func load(_ bytes: [UInt8], file: String) throws(ScopeLintError) -> Configuration {
         let root = try JSONReader.parse(bytes, file: file)
-        func error(_ position: TextPosition, _ message: String) -> ScopeLintError { .invalid(file: file, position: position, message: message) }
+        func error(_ position: TextPosition, _ message: String) -> ScopeLintError {
+            .invalid(file: file, position: position, message: message)
+        }
         guard let members = root.members else { throw error(root.position, "expected a configuration object") }
         let folder = (file as NSString).deletingLastPathComponent
-        func path(_ text: String) -> String { text.hasPrefix("/") || folder.isEmpty ? text : (folder as NSString).appendingPathComponent(text) }
+        func path(_ text: String) -> String {
+            text.hasPrefix("/") || folder.isEmpty ? text : (folder as NSString).appendingPathComponent(text)
+        }
         func strings(_ node: JSONNode, _ what: String) throws(ScopeLintError) -> [JSONNode] {
             if node.stringValue != nil { return [node] }
-            guard let elements = node.elements else { throw error(node.position, "expected \(what) as an array of strings") }
-            for element in elements where element.stringValue == nil { throw error(element.position, "expected \(what) as strings, found \(element.value.kindDescription)") }
+            guard let elements = node.elements else {
+                throw error(node.position, "expected \(what) as an array of strings")
+            }
+            for element in elements where element.stringValue == nil {
+                throw error(element.position, "expected \(what) as strings, found \(element.value.kindDescription)")
+            }
             return elements
         }
         func rule(_ text: String, at position: TextPosition) throws(ScopeLintError) -> RuleID {
             guard let rule = RuleID(rawValue: text) else {
-                throw error(position, "unknown rule '\(Redactor.redact(text))'\(Suggestions.hint(for: text, in: RuleID.allCases.map(\.rawValue))); scopelint explain lists the rules")
+                throw error(
+                    position,
+                    "unknown rule '\(Redactor.redact(text))'\(Suggestions.hint(for: text, in: RuleID.allCases.map(\.rawValue))); scopelint explain lists the rules"
+                )
             }
             return rule
         }
@@ -46,47 +57,75 @@ public struct Configuration: Sendable {
         configuration.file = file
         var seen: Set<String> = []
         for member in members {
-            guard keys.contains(member.key) else { throw .unknownKey(member, file: file, allowed: keys, in: "the configuration") }
-            guard seen.insert(member.key).inserted else { throw error(member.keyPosition, "duplicate key '\(member.key)' in the configuration") }
+            guard keys.contains(member.key) else {
+                throw .unknownKey(member, file: file, allowed: keys, in: "the configuration")
+            }
+            guard seen.insert(member.key).inserted else {
+                throw error(member.keyPosition, "duplicate key '\(member.key)' in the configuration")
+            }
             switch member.key {
             case "policies":
                 configuration.policyFolders = try strings(member.value, "policy folders").map { path($0.stringValue!) }
             case "accounts":
-                guard let elements = member.value.elements else { throw error(member.value.position, "expected \"accounts\" as an array of {\"name\": pattern, \"policy\": id}") }
+                guard let elements = member.value.elements else {
+                    throw error(
+                        member.value.position,
+                        "expected \"accounts\" as an array of {\"name\": pattern, \"policy\": id}")
+                }
                 for element in elements {
-                    guard let fields = element.members else { throw error(element.position, "expected {\"name\": pattern, \"policy\": id}") }
+                    guard let fields = element.members else {
+                        throw error(element.position, "expected {\"name\": pattern, \"policy\": id}")
+                    }
                     var mapping = Mapping(pattern: "", policies: [], position: element.position)
                     for field in fields {
                         switch field.key {
                         case "name":
-                            guard let text = field.value.stringValue, !text.isEmpty else { throw error(field.value.position, "expected an account-name pattern") }
+                            guard let text = field.value.stringValue, !text.isEmpty else {
+                                throw error(field.value.position, "expected an account-name pattern")
+                            }
                             mapping.pattern = text
                         case "policy": mapping.policies = try strings(field.value, "policy ids").map { $0.stringValue! }
-                        default: throw .unknownKey(field, file: file, allowed: ["name", "policy"], in: "an account mapping")
+                        default:
+                            throw .unknownKey(field, file: file, allowed: ["name", "policy"], in: "an account mapping")
                         }
                     }
-                    if mapping.pattern.isEmpty || mapping.policies.isEmpty { throw error(element.position, "expected the mapping to have \"name\" and \"policy\"") }
+                    if mapping.pattern.isEmpty || mapping.policies.isEmpty {
+                        throw error(element.position, "expected the mapping to have \"name\" and \"policy\"")
+                    }
                     configuration.mappings.append(mapping)
                 }
             case "severity":
-                guard let fields = member.value.members else { throw error(member.value.position, "expected \"severity\" as an object of rule to severity") }
+                guard let fields = member.value.members else {
+                    throw error(member.value.position, "expected \"severity\" as an object of rule to severity")
+                }
                 for field in fields {
                     let id = try rule(field.key, at: field.keyPosition)
                     switch field.value.stringValue?.lowercased() {
                     case "off": configuration.severity[id] = .off
-                    case let text?: if let severity = Severity(rawValue: text) { configuration.severity[id] = .severity(severity) } else { fallthrough }
+                    case let text?:
+                        if let severity = Severity(rawValue: text) {
+                            configuration.severity[id] = .severity(severity)
+                        } else {
+                            fallthrough
+                        }
                     default: throw error(field.value.position, "expected a severity: error, warning, note or off")
                     }
                 }
             case "disabled_rules":
-                for node in try strings(member.value, "rule ids") { configuration.disabledRules.insert(try rule(node.stringValue!, at: node.position)) }
+                for node in try strings(member.value, "rule ids") {
+                    configuration.disabledRules.insert(try rule(node.stringValue!, at: node.position))
+                }
             case "fail_on":
                 guard let text = member.value.stringValue, let threshold = FailThreshold(text) else {
-                    throw error(member.value.position, "expected \"fail_on\" to be one of \(FailThreshold.names.joined(separator: ", "))")
+                    throw error(
+                        member.value.position,
+                        "expected \"fail_on\" to be one of \(FailThreshold.names.joined(separator: ", "))")
                 }
                 configuration.failOn = threshold
             case "baseline":
-                guard let text = member.value.stringValue, !text.isEmpty else { throw error(member.value.position, "expected \"baseline\" as a file path") }
+                guard let text = member.value.stringValue, !text.isEmpty else {
+                    throw error(member.value.position, "expected \"baseline\" as a file path")
+                }
                 configuration.baseline = path(text)
             default: break
             }

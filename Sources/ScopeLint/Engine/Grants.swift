@@ -31,13 +31,15 @@ public struct Grants: Sendable {
     public var conflicts: [Conflict] = []
 
     /// Resolves the entries; a known scope with a level it does not have is an input error.
-    public static func resolve(_ entries: [ScopeEntry], file: String, catalog: Catalog) throws(ScopeLintError) -> Grants {
+    public static func resolve(_ entries: [ScopeEntry], file: String, catalog: Catalog) throws(ScopeLintError) -> Grants
+    {
         let count = catalog.scopes.count
         var grants = Grants(levels: Array(repeating: 0, count: count), positions: Array(repeating: nil, count: count))
         var conflictIndex: [Int: Int] = [:]
         // By index: each entry is read in place, not copied (an export has millions).
         for entryIndex in entries.indices {
-            guard let (scope, level) = try resolve(entries[entryIndex], file: file, catalog: catalog, into: &grants) else { continue }
+            guard let (scope, level) = try resolve(entries[entryIndex], file: file, catalog: catalog, into: &grants)
+            else { continue }
             let position = entries[entryIndex].position
             let index = scope.index
             // A scope seen before has a position: every resolved entry records one.
@@ -48,8 +50,10 @@ public struct Grants: Sendable {
                         grants.conflicts[existing].positions.append(position)
                     } else if grants.levels[index] != level {
                         conflictIndex[index] = grants.conflicts.count
-                        grants.conflicts.append(Conflict(scope: scope, levels: [grants.levels[index], level],
-                                                         positions: [grants.positions[index] ?? position, position]))
+                        grants.conflicts.append(
+                            Conflict(
+                                scope: scope, levels: [grants.levels[index], level],
+                                positions: [grants.positions[index] ?? position, position]))
                     }
                 }
                 if level > grants.levels[index] {
@@ -64,13 +68,18 @@ public struct Grants: Sendable {
         return grants
     }
 
-    private static func resolve(_ entry: ScopeEntry, file: String, catalog: Catalog, into grants: inout Grants) throws(ScopeLintError) -> (ScopeID, Int)? {
+    private static func resolve(_ entry: ScopeEntry, file: String, catalog: Catalog, into grants: inout Grants)
+        throws(ScopeLintError) -> (ScopeID, Int)?
+    {
         if entry.keyWord >= 0 { return try resolveWord(entry, file: file, catalog: catalog, into: &grants) }
         guard let levelText = entry.level else {
             // A bare OAuth parameter carries its own level.
             if catalog.implicitParameters.contains(entry.key) { return nil }
             // Implicit scopes are accepted silently in any letter case, like other parameters.
-            if entry.key.utf8.count <= Catalog.longestName, catalog.implicitParameters.contains(entry.key.lowercased()) { return nil }
+            if entry.key.utf8.count <= Catalog.longestName, catalog.implicitParameters.contains(entry.key.lowercased())
+            {
+                return nil
+            }
             guard let match = catalog.parameter(entry.key) else {
                 grants.unknown.append(entry)
                 return nil
@@ -82,7 +91,10 @@ public struct Grants: Sendable {
         if let id = catalog.scope(named: entry.key) {
             scope = id
             if catalog[id].name != entry.key {
-                grants.normalized.append(Normalization(kind: .scopeName, scope: id, written: entry.key, readAs: catalog[id].name, position: entry.position))
+                grants.normalized.append(
+                    Normalization(
+                        kind: .scopeName, scope: id, written: entry.key, readAs: catalog[id].name,
+                        position: entry.position))
             }
         } else if let match = catalog.parameter(entry.key) {
             // A parameter used as a key names the scope; the value gives the level.
@@ -96,7 +108,9 @@ public struct Grants: Sendable {
     }
 
     /// The same answers as the text lookups above, read from the spelling table's words.
-    private static func resolveWord(_ entry: ScopeEntry, file: String, catalog: Catalog, into grants: inout Grants) throws(ScopeLintError) -> (ScopeID, Int)? {
+    private static func resolveWord(_ entry: ScopeEntry, file: String, catalog: Catalog, into grants: inout Grants)
+        throws(ScopeLintError) -> (ScopeID, Int)?
+    {
         // Fields are read in place; copying a word would copy its strings and arrays.
         let words = catalog.spellings.words
         let key = Int(entry.keyWord)
@@ -113,7 +127,10 @@ public struct Grants: Sendable {
         if let id = words[key].scope {
             scope = id
             if !words[key].isCanonicalName {
-                grants.normalized.append(Normalization(kind: .scopeName, scope: id, written: entry.key, readAs: catalog[id].name, position: entry.position))
+                grants.normalized.append(
+                    Normalization(
+                        kind: .scopeName, scope: id, written: entry.key, readAs: catalog[id].name,
+                        position: entry.position))
             }
         } else if let match = words[key].parameter {
             scope = match.scope
@@ -126,7 +143,10 @@ public struct Grants: Sendable {
             let levelWord = Int(entry.levelWord)
             if !words[levelWord].levels.isEmpty, let level = words[levelWord].levels[scope.index] {
                 if level.normalized {
-                    grants.normalized.append(Normalization(kind: .level, scope: scope, written: levelText, readAs: catalog[scope].levelName(level.level), position: entry.position))
+                    grants.normalized.append(
+                        Normalization(
+                            kind: .level, scope: scope, written: levelText,
+                            readAs: catalog[scope].levelName(level.level), position: entry.position))
                 }
                 return (scope, level.level)
             }
@@ -135,18 +155,34 @@ public struct Grants: Sendable {
     }
 
     /// A parameter written other than as the guide writes it is read, and reported, as the guide's.
-    private static func normalizeParameter(_ entry: ScopeEntry, _ match: Catalog.ParameterMatch, catalog: Catalog, into grants: inout Grants) {
+    private static func normalizeParameter(
+        _ entry: ScopeEntry, _ match: Catalog.ParameterMatch, catalog: Catalog, into grants: inout Grants
+    ) {
         let canonical = match.canonical ?? catalog[match.scope].levels[match.level].parameter ?? entry.key
-        if canonical != entry.key { grants.normalized.append(Normalization(kind: .parameter, scope: match.scope, written: entry.key, readAs: canonical, position: entry.position)) }
+        if canonical != entry.key {
+            grants.normalized.append(
+                Normalization(
+                    kind: .parameter, scope: match.scope, written: entry.key, readAs: canonical,
+                    position: entry.position))
+        }
     }
 
-    private static func resolveLevel(_ levelText: String, of scope: ScopeID, entry: ScopeEntry, file: String, catalog: Catalog, into grants: inout Grants) throws(ScopeLintError) -> (ScopeID, Int) {
+    private static func resolveLevel(
+        _ levelText: String, of scope: ScopeID, entry: ScopeEntry, file: String, catalog: Catalog,
+        into grants: inout Grants
+    ) throws(ScopeLintError) -> (ScopeID, Int) {
         guard let level = catalog.level(levelText, of: scope) else {
-            throw .invalid(file: file, position: entry.position,
-                           message: "\(catalog[scope].name) has no level '\(Redactor.redact(levelText))'; expected one of \(catalog.levelNames(of: scope).joined(separator: ", "))")
+            throw .invalid(
+                file: file, position: entry.position,
+                message:
+                    "\(catalog[scope].name) has no level '\(Redactor.redact(levelText))'; expected one of \(catalog.levelNames(of: scope).joined(separator: ", "))"
+            )
         }
         if level.normalized {
-            grants.normalized.append(Normalization(kind: .level, scope: scope, written: levelText, readAs: catalog[scope].levelName(level.level), position: entry.position))
+            grants.normalized.append(
+                Normalization(
+                    kind: .level, scope: scope, written: levelText, readAs: catalog[scope].levelName(level.level),
+                    position: entry.position))
         }
         return (scope, level.level)
     }

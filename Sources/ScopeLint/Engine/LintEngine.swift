@@ -15,11 +15,15 @@ public struct LintEngine: Sendable {
     /// The configuration's mappings, patterns compiled once, with their policies resolved, in its order.
     let mapped: [(pattern: Glob.Pattern, policies: [ResolvedPolicy])]
 
-    public init(library: PolicyLibrary, policyIDs: [String], configuration: Configuration = Configuration(),
-                toolVersion: String = ScopeLintVersion.current) throws(ScopeLintError) {
+    public init(
+        library: PolicyLibrary, policyIDs: [String], configuration: Configuration = Configuration(),
+        toolVersion: String = ScopeLintVersion.current
+    ) throws(ScopeLintError) {
         catalog = library.catalog
         var explicit: [ResolvedPolicy] = []
-        for id in policyIDs where !explicit.contains(where: { $0.id == id }) { explicit.append(try library.resolve(id)) }
+        for id in policyIDs where !explicit.contains(where: { $0.id == id }) {
+            explicit.append(try library.resolve(id))
+        }
         self.explicit = explicit
         fallback = library.policies[Self.fallbackPolicyID] == nil ? nil : try library.resolve(Self.fallbackPolicyID)
         fallbackPolicies = fallback.map { [$0] } ?? []
@@ -31,8 +35,11 @@ public struct LintEngine: Sendable {
             var policies: [ResolvedPolicy] = []
             for id in mapping.policies {
                 guard library.policies[id] != nil else {
-                    throw .invalid(file: configuration.file ?? Configuration.fileName, position: mapping.position,
-                                   message: "the mapping names unknown policy '\(Redactor.redact(id))'\(Suggestions.hint(for: id, in: library.ids))")
+                    throw .invalid(
+                        file: configuration.file ?? Configuration.fileName, position: mapping.position,
+                        message:
+                            "the mapping names unknown policy '\(Redactor.redact(id))'\(Suggestions.hint(for: id, in: library.ids))"
+                    )
                 }
                 policies.append(try library.resolve(id))
             }
@@ -40,16 +47,20 @@ public struct LintEngine: Sendable {
         }
         self.mapped = mapped
         // Whether anything can switch a rule off: if nothing can, findings need no such check.
-        canSwitchOff = !configuration.disabledRules.isEmpty || configuration.severity.values.contains(.off)
-            || (explicit + mapped.flatMap(\.policies) + matcher.integrations + (fallback.map { [$0] } ?? [])).contains { $0.severity.values.contains(.off) }
+        canSwitchOff =
+            !configuration.disabledRules.isEmpty || configuration.severity.values.contains(.off)
+            || (explicit + mapped.flatMap(\.policies) + matcher.integrations + (fallback.map { [$0] } ?? [])).contains {
+                $0.severity.values.contains(.off)
+            }
     }
 
     public func lint(_ exports: [Export]) throws(ScopeLintError) -> Report {
         var results: [FileResult] = []
         for (fileIndex, export) in exports.enumerated() {
-            results.append(try lintFile(export.file, index: fileIndex) { (visit) throws(ScopeLintError) in
-                for store in export.stores { try visit(store) }
-            })
+            results.append(
+                try lintFile(export.file, index: fileIndex) { (visit) throws(ScopeLintError) in
+                    for store in export.stores { try visit(store) }
+                })
         }
         return report(results)
     }
@@ -64,12 +75,15 @@ public struct LintEngine: Sendable {
     /// Lints one input whose stores `stores` produces one at a time (a streaming reader), so
     /// only the findings are kept, never the input. `index` is the input's place on the
     /// command line: results of inputs linted in parallel sort back into that order.
-    public func lintFile(_ file: String, index fileIndex: Int,
-                         stores: ((Store) throws(ScopeLintError) -> Void) throws(ScopeLintError) -> Void) throws(ScopeLintError) -> FileResult {
+    public func lintFile(
+        _ file: String, index fileIndex: Int,
+        stores: ((Store) throws(ScopeLintError) -> Void) throws(ScopeLintError) -> Void
+    ) throws(ScopeLintError) -> FileResult {
         var result = FileResult()
         try stores { (store) throws(ScopeLintError) in
             // The rules append straight to the file's findings: no per-account array to copy.
-            try evaluate(store, file: file, fileIndex: fileIndex, storeIndex: result.stores, into: &result.findings) { context, _ in
+            try evaluate(store, file: file, fileIndex: fileIndex, storeIndex: result.stores, into: &result.findings) {
+                context, _ in
                 result.accounts.append(Report.CheckedAccount(context))
             }
             result.stores += 1
@@ -94,7 +108,9 @@ public struct LintEngine: Sendable {
     /// context and findings to `visit` (the lint report, the diff table). Returns the number
     /// of stores seen. Nothing is kept between accounts, so memory does not grow with the fleet.
     @discardableResult
-    public func evaluate(_ exports: [Export], visit: (AccountContext, [Finding]) throws(ScopeLintError) -> Void) throws(ScopeLintError) -> Int {
+    public func evaluate(_ exports: [Export], visit: (AccountContext, [Finding]) throws(ScopeLintError) -> Void)
+        throws(ScopeLintError) -> Int
+    {
         var storeCount = 0
         for (fileIndex, export) in exports.enumerated() {
             for (storeIndex, store) in export.stores.enumerated() {
@@ -106,10 +122,13 @@ public struct LintEngine: Sendable {
     }
 
     /// Runs every rule over the accounts of one store.
-    public func evaluate(_ store: Store, file: String, fileIndex: Int, storeIndex: Int,
-                         visit: (AccountContext, [Finding]) throws(ScopeLintError) -> Void) throws(ScopeLintError) {
+    public func evaluate(
+        _ store: Store, file: String, fileIndex: Int, storeIndex: Int,
+        visit: (AccountContext, [Finding]) throws(ScopeLintError) -> Void
+    ) throws(ScopeLintError) {
         var findings: [Finding] = []
-        try evaluate(store, file: file, fileIndex: fileIndex, storeIndex: storeIndex, into: &findings) { (context, accountFindings) throws(ScopeLintError) in
+        try evaluate(store, file: file, fileIndex: fileIndex, storeIndex: storeIndex, into: &findings) {
+            (context, accountFindings) throws(ScopeLintError) in
             try visit(context, Array(accountFindings))
         }
     }
@@ -117,8 +136,10 @@ public struct LintEngine: Sendable {
     /// Runs every rule over the accounts of one store, appending to `findings`; `visit` gets
     /// each account's context and its findings (a slice of `findings`, gone before the next
     /// account's are added).
-    func evaluate(_ store: Store, file: String, fileIndex: Int, storeIndex: Int, into findings: inout [Finding],
-                  visit: (AccountContext, ArraySlice<Finding>) throws(ScopeLintError) -> Void) throws(ScopeLintError) {
+    func evaluate(
+        _ store: Store, file: String, fileIndex: Int, storeIndex: Int, into findings: inout [Finding],
+        visit: (AccountContext, ArraySlice<Finding>) throws(ScopeLintError) -> Void
+    ) throws(ScopeLintError) {
         let (assignments, presentCompanions) = assign(store)
         for accountIndex in store.accounts.indices {
             let grants = try Grants.resolve(store.accounts[accountIndex].scopes, file: file, catalog: catalog)
@@ -126,7 +147,8 @@ public struct LintEngine: Sendable {
             let context = AccountContext(
                 catalog: catalog, file: file, store: store, account: store.accounts[accountIndex], grants: grants,
                 policies: policies, matching: matching, presentCompanions: presentCompanions,
-                order: Finding.Order(file: fileIndex, store: storeIndex, account: accountIndex, rule: 0, scope: 0, policy: ""))
+                order: Finding.Order(
+                    file: fileIndex, store: storeIndex, account: accountIndex, rule: 0, scope: 0, policy: ""))
             let start = findings.count
             for rule in RuleID.allCases {
                 rule.rule.check(context, into: &findings)
@@ -153,7 +175,10 @@ public struct LintEngine: Sendable {
         var result: [([ResolvedPolicy], AccountContext.Matching)] = store.accounts.indices.map { index in
             if !explicit.isEmpty { return (explicit, .explicit) }
             if !mapped.isEmpty, case let name = Glob.Text(store.accounts[index].name),
-               let mapping = mapped.first(where: { $0.pattern.matches(name) }) { return (mapping.policies, .configured) }
+                let mapping = mapped.first(where: { $0.pattern.matches(name) })
+            {
+                return (mapping.policies, .configured)
+            }
             let matched = matcher.matches(for: store.accounts[index], storeTypes: storeTypes)
             if matched.isEmpty { return (fallbackPolicies, .fallback) }
             return (matched, .matched)
@@ -164,7 +189,8 @@ public struct LintEngine: Sendable {
         for index in store.accounts.indices where result[index].1 != .fallback {
             for policy in result[index].0 where searched.insert(policy.id).inserted {
                 for (number, companion) in policy.companions.enumerated() {
-                    for (other, candidate) in store.accounts.enumerated() where PolicyMatcher.satisfies(candidate, companion) {
+                    for (other, candidate) in store.accounts.enumerated()
+                    where PolicyMatcher.satisfies(candidate, companion) {
                         present.insert(PolicyMatcher.companionKey(policy, number))
                         if other == index { continue }
                         if case .companion = result[other].1 { continue }
@@ -180,12 +206,16 @@ public struct LintEngine: Sendable {
     private func applyConfiguredSeverity(_ findings: inout [Finding], from start: Int) {
         guard !configuration.severity.isEmpty else { return }
         for index in start..<findings.count where !findings[index].isAccepted {
-            if case let .severity(severity)? = configuration.severity[findings[index].rule] { findings[index].severity = severity }
+            if case .severity(let severity)? = configuration.severity[findings[index].rule] {
+                findings[index].severity = severity
+            }
         }
     }
 
     private func isSwitchedOff(_ finding: Finding, in context: AccountContext) -> Bool {
-        if configuration.disabledRules.contains(finding.rule) || configuration.severity[finding.rule] == .off { return true }
+        if configuration.disabledRules.contains(finding.rule) || configuration.severity[finding.rule] == .off {
+            return true
+        }
         let policy = finding.policy.flatMap { id in context.policies.first { $0.id == id } }
         return context.override(finding.rule, policy: policy) == .off
     }

@@ -29,12 +29,17 @@ public struct Finding: Sendable, Equatable {
         public var policy: String
 
         public static func < (a: Order, b: Order) -> Bool {
-            (a.file, a.store, a.account, a.rule, a.scope, a.policy) < (b.file, b.store, b.account, b.rule, b.scope, b.policy)
+            (a.file, a.store, a.account, a.rule, a.scope, a.policy) < (
+                b.file, b.store, b.account, b.rule, b.scope, b.policy
+            )
         }
     }
 
-    public init(rule: RuleID, severity: Severity, store: String, account: String?, policy: String?, scope: String?,
-                expected: String?, actual: String?, message: String, location: SourceLocation?, subject: String? = nil, order: Order) {
+    public init(
+        rule: RuleID, severity: Severity, store: String, account: String?, policy: String?, scope: String?,
+        expected: String?, actual: String?, message: String, location: SourceLocation?, subject: String? = nil,
+        order: Order
+    ) {
         self.rule = rule
         self.severity = severity
         self.store = store

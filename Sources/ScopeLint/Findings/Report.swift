@@ -64,11 +64,17 @@ public struct Report: Sendable {
     public var suppressed: [SuppressedFinding] = []
     public var baseline: BaselineOutcome?
 
-    public init(toolVersion: String = ScopeLintVersion.current, findings: [Finding], accounts: [CheckedAccount], stores: Int) {
+    public init(
+        toolVersion: String = ScopeLintVersion.current, findings: [Finding], accounts: [CheckedAccount], stores: Int
+    ) {
         self.toolVersion = toolVersion
         // Engines produce findings in order already; checking is linear, sorting is not.
-        self.findings = findings.indices.dropFirst().allSatisfy({ !(findings[$0].order < findings[$0 - 1].order) }) ? findings : findings.sorted { $0.order < $1.order }
-        self.accounts = accounts.indices.dropFirst().allSatisfy({ !(accounts[$0].order < accounts[$0 - 1].order) }) ? accounts : accounts.sorted { $0.order < $1.order }
+        self.findings =
+            findings.indices.dropFirst().allSatisfy({ !(findings[$0].order < findings[$0 - 1].order) })
+            ? findings : findings.sorted { $0.order < $1.order }
+        self.accounts =
+            accounts.indices.dropFirst().allSatisfy({ !(accounts[$0].order < accounts[$0 - 1].order) })
+            ? accounts : accounts.sorted { $0.order < $1.order }
         var summary = Summary()
         summary.stores = stores
         summary.accounts = accounts.count
@@ -87,4 +93,3 @@ public struct Report: Sendable {
         findings.contains { threshold.fails($0.severity) } ? 1 : 0
     }
 }
-

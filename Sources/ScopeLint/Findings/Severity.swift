@@ -23,13 +23,16 @@ public enum FailThreshold: Equatable, Sendable {
     public static let names = ["error", "warning", "note", "never"]
 
     public init?(_ text: String) {
-        if text == "never" { self = .never; return }
+        if text == "never" {
+            self = .never
+            return
+        }
         guard let severity = Severity(rawValue: text) else { return nil }
         self = .severity(severity)
     }
 
     public func fails(_ severity: Severity) -> Bool {
-        if case let .severity(threshold) = self { return severity >= threshold }
+        if case .severity(let threshold) = self { return severity >= threshold }
         return false
     }
 }

@@ -6,7 +6,8 @@ enum CredentialsFileReader: InputReader {
     static let identifier = "credentials"
     static let summary = "the credentials .txt the control panel downloads (secrets, no scopes)"
     static let keys = ["ACCESS TOKEN", "CLIENT NAME", "API PATH", "CLIENT ID", "CLIENT SECRET", "NAME"]
-    static let hint = "This is the credentials file the control panel downloads for a new API account: it holds secrets and no scopes. Keep it out of repositories and tickets, and give scopelint the account's scopes instead, typed from the control panel (Settings > Store-level API accounts) as lines such as 'Orders: modify'."
+    static let hint =
+        "This is the credentials file the control panel downloads for a new API account: it holds secrets and no scopes. Keep it out of repositories and tickets, and give scopelint the account's scopes instead, typed from the control panel (Settings > Store-level API accounts) as lines such as 'Orders: modify'."
 
     static func sniff(_ text: String) -> Bool {
         var hits = 0
@@ -33,19 +34,24 @@ enum CredentialsFileReader: InputReader {
             guard keys.contains(key) else { continue }
             if firstPosition == nil { firstPosition = position }
             switch key {
-            case "ACCESS TOKEN": secrets.append(SecretSighting(kind: .accessToken, key: String(key), position: position, hint: hint))
-            case "CLIENT SECRET": secrets.append(SecretSighting(kind: .clientSecret, key: String(key), position: position, hint: hint))
+            case "ACCESS TOKEN":
+                secrets.append(SecretSighting(kind: .accessToken, key: String(key), position: position, hint: hint))
+            case "CLIENT SECRET":
+                secrets.append(SecretSighting(kind: .clientSecret, key: String(key), position: position, hint: hint))
             case "CLIENT NAME": name = String(value)
             case "NAME": name = name ?? String(value)
             case "CLIENT ID": clientID = String(value)
             case "API PATH":
                 let parts = value.split(separator: "/")
-                if let index = parts.firstIndex(of: "stores"), index + 1 < parts.count { hash = String(parts[index + 1]) }
+                if let index = parts.firstIndex(of: "stores"), index + 1 < parts.count {
+                    hash = String(parts[index + 1])
+                }
             default: break
             }
         }
-        var account = Account(name: options.accountName ?? name ?? "API account", clientID: clientID,
-                              position: firstPosition ?? .start, scopes: [], secrets: secrets)
+        var account = Account(
+            name: options.accountName ?? name ?? "API account", clientID: clientID,
+            position: firstPosition ?? .start, scopes: [], secrets: secrets)
         account.scopesKnown = false
         return Export(file: file, stores: [options.store(account, hash: hash)])
     }

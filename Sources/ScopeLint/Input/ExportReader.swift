@@ -15,7 +15,9 @@ public enum ExportReader {
     private static let storeKeys = ["store_hash", "name", "notes", "accounts"]
     private static let accountKeys = ["name", "type", "client_id", "scopes", "notes", "created_at"]
 
-    public static func read(_ bytes: [UInt8], file: String, catalog: Catalog = .bigCommerce) throws(ScopeLintError) -> Export {
+    public static func read(_ bytes: [UInt8], file: String, catalog: Catalog = .bigCommerce) throws(ScopeLintError)
+        -> Export
+    {
         var stores: [Store] = []
         try bytes.withUnsafeBufferPointer { (buffer) throws(ScopeLintError) in
             try stream(buffer, file: file, catalog: catalog) { (store) throws(ScopeLintError) in stores.append(store) }
@@ -28,9 +30,11 @@ public enum ExportReader {
     /// bytes behind it. No JSON tree is built except for small values (notes, the format);
     /// scope keys and levels the catalog spells exactly become `ScopeEntry` values without
     /// a `String` of their own. Errors are the same, at the same places, as for any JSON.
-    public static func stream(_ bytes: UnsafeBufferPointer<UInt8>, file: String, catalog: Catalog = .bigCommerce,
-                              progress: (Int) -> Void = { _ in },
-                              eachStore: (Store) throws(ScopeLintError) -> Void) throws(ScopeLintError) {
+    public static func stream(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, catalog: Catalog = .bigCommerce,
+        progress: (Int) -> Void = { _ in },
+        eachStore: (Store) throws(ScopeLintError) -> Void
+    ) throws(ScopeLintError) {
         var reader = JSONReader(bytes: bytes, file: file)
         let context = Context(file: file, spellings: catalog.spellings)
         try reader.skipTrivia()
@@ -41,12 +45,16 @@ public enum ExportReader {
 
     /// Reads a store, or the document's root: either a store itself (one-store exports) or
     /// the object that holds "stores".
-    private static func readObject(_ reader: inout JSONReader, isRoot: Bool, context: Context, progress: (Int) -> Void,
-                                   eachStore: (Store) throws(ScopeLintError) -> Void) throws(ScopeLintError) {
+    private static func readObject(
+        _ reader: inout JSONReader, isRoot: Bool, context: Context, progress: (Int) -> Void,
+        eachStore: (Store) throws(ScopeLintError) -> Void
+    ) throws(ScopeLintError) {
         let position = reader.position(at: reader.index)
         guard reader.peek(UInt8(ascii: "{")) else {
             let node = try reader.parseValue()
-            throw context.error(at: position, "expected \(isRoot ? "a scopelint export" : "a store") object, found \(node.value.kindDescription)")
+            throw context.error(
+                at: position,
+                "expected \(isRoot ? "a scopelint export" : "a store") object, found \(node.value.kindDescription)")
         }
         try reader.openObject()
         var keys: [Key] = []
@@ -63,7 +71,9 @@ public enum ExportReader {
                 sawStores = true
                 guard reader.peek(UInt8(ascii: "[")) else {
                     let node = try reader.parseValue()
-                    throw context.error(at: node.position, "expected \"stores\" to be an array of stores, found \(node.value.kindDescription)")
+                    throw context.error(
+                        at: node.position,
+                        "expected \"stores\" to be an array of stores, found \(node.value.kindDescription)")
                 }
                 try reader.openArray()
                 var firstStore = true
@@ -81,7 +91,10 @@ public enum ExportReader {
         }
         if isRoot {
             if sawStores && accounts != nil {
-                throw context.error(at: position, "expected either \"stores\" (many stores) or \"store_hash\" and \"accounts\" (one store), found both")
+                throw context.error(
+                    at: position,
+                    "expected either \"stores\" (many stores) or \"store_hash\" and \"accounts\" (one store), found both"
+                )
             }
             if sawStores {
                 try context.checkKeys(keys, allowed: rootKeys, in: "the export")
@@ -89,13 +102,22 @@ public enum ExportReader {
                 return
             }
             if accounts == nil {
-                throw context.error(at: position, "expected \"stores\" (an export of many stores) or \"store_hash\" and \"accounts\" (one store)")
+                throw context.error(
+                    at: position,
+                    "expected \"stores\" (an export of many stores) or \"store_hash\" and \"accounts\" (one store)")
             }
         }
-        try context.checkKeys(keys, allowed: isRoot ? storeKeys + ["format", "exported_at", "generator"] : storeKeys, in: "a store")
-        let hash = try values["store_hash"].map { (node) throws(ScopeLintError) in try context.string(node, "the store hash") }
-        let name = try values["name"].map { (node) throws(ScopeLintError) in try context.string(node, "the store's name") }
-        guard let accounts else { throw context.error(at: position, "expected the store to have \"accounts\", an array of API accounts") }
+        try context.checkKeys(
+            keys, allowed: isRoot ? storeKeys + ["format", "exported_at", "generator"] : storeKeys, in: "a store")
+        let hash = try values["store_hash"].map { (node) throws(ScopeLintError) in
+            try context.string(node, "the store hash")
+        }
+        let name = try values["name"].map { (node) throws(ScopeLintError) in
+            try context.string(node, "the store's name")
+        }
+        guard let accounts else {
+            throw context.error(at: position, "expected the store to have \"accounts\", an array of API accounts")
+        }
         if isRoot { try checkFormat(values["format"], context: context) }
         try eachStore(Store(hash: hash, name: name, position: position, accounts: accounts))
     }
@@ -110,7 +132,9 @@ public enum ExportReader {
     private static func readAccounts(_ reader: inout JSONReader, context: Context) throws(ScopeLintError) -> [Account] {
         guard reader.peek(UInt8(ascii: "[")) else {
             let node = try reader.parseValue()
-            throw context.error(at: node.position, "expected \"accounts\" to be an array of API accounts, found \(node.value.kindDescription)")
+            throw context.error(
+                at: node.position,
+                "expected \"accounts\" to be an array of API accounts, found \(node.value.kindDescription)")
         }
         try reader.openArray()
         var accounts: [Account] = []
@@ -140,7 +164,8 @@ public enum ExportReader {
             let key = try reader.readKey()
             try reader.expectColon()
             if keys.contains(key) {
-                throw context.error(at: keyPosition, "duplicate key '\(Redactor.redact(key))' in an API account; give each key once")
+                throw context.error(
+                    at: keyPosition, "duplicate key '\(Redactor.redact(key))' in an API account; give each key once")
             }
             keys.append(key)
             if let kind = secretKeys[key] {
@@ -159,7 +184,10 @@ public enum ExportReader {
                 let node = try reader.parseValue()
                 let text = try context.string(node, "the account type")
                 guard let parsed = AccountType(rawValue: text.lowercased()) else {
-                    throw context.error(at: node.position, "expected the account type to be one of \(AccountType.allCases.map(\.rawValue).joined(separator: ", "))\(Suggestions.hint(for: text, in: AccountType.allCases.map(\.rawValue)))")
+                    throw context.error(
+                        at: node.position,
+                        "expected the account type to be one of \(AccountType.allCases.map(\.rawValue).joined(separator: ", "))\(Suggestions.hint(for: text, in: AccountType.allCases.map(\.rawValue)))"
+                    )
                 }
                 type = parsed
             case "client_id":
@@ -169,17 +197,22 @@ public enum ExportReader {
             case "notes", "created_at":
                 _ = try reader.parseValue()
             default:
-                throw ScopeLintError.unknownKey(key, at: keyPosition, file: context.file, allowed: accountKeys, in: "an API account")
+                throw ScopeLintError.unknownKey(
+                    key, at: keyPosition, file: context.file, allowed: accountKeys, in: "an API account")
             }
         }
         guard let name else { throw context.error(at: position, "expected the API account to have a \"name\"") }
-        guard let scopes else { throw context.error(at: position, "expected the API account to have \"scopes\" (an object, an array or a string)") }
+        guard let scopes else {
+            throw context.error(
+                at: position, "expected the API account to have \"scopes\" (an object, an array or a string)")
+        }
         return Account(name: name, type: type, clientID: clientID, position: position, scopes: scopes, secrets: secrets)
     }
 
     /// Scopes come as an object of UI name to level, an array of OAuth parameters, or one
     /// string of parameters separated by spaces (or commas).
-    private static func readScopes(_ reader: inout JSONReader, context: Context) throws(ScopeLintError) -> [ScopeEntry] {
+    private static func readScopes(_ reader: inout JSONReader, context: Context) throws(ScopeLintError) -> [ScopeEntry]
+    {
         let position = reader.position(at: reader.index)
         var entries: [ScopeEntry] = []
         // Exports that list every scope have about forty: one allocation, not six regrowths.
@@ -189,17 +222,24 @@ public enum ExportReader {
             try reader.openObject()
             while try reader.nextMember(&first) {
                 let keyPosition = reader.position(at: reader.index)
-                let key = reader.peek(UInt8(ascii: "\"")) || reader.peek(UInt8(ascii: "'")) ? try reader.readStringToken() : .text(try reader.readKey())
+                let key =
+                    reader.peek(UInt8(ascii: "\"")) || reader.peek(UInt8(ascii: "'"))
+                    ? try reader.readStringToken() : .text(try reader.readKey())
                 try reader.expectColon()
                 guard reader.peek(UInt8(ascii: "\"")) || reader.peek(UInt8(ascii: "'")) else {
                     let node = try reader.parseValue()
-                    throw context.error(at: node.position, "expected the level of this scope as a string such as \"read-only\" or \"modify\", found \(node.value.kindDescription)")
+                    throw context.error(
+                        at: node.position,
+                        "expected the level of this scope as a string such as \"read-only\" or \"modify\", found \(node.value.kindDescription)"
+                    )
                 }
                 let level = try reader.readStringToken()
                 let (keyText, keyWord) = context.resolve(key, in: reader.bytes)
                 if keyText.isEmpty { throw context.error(at: keyPosition, "expected a scope name, found an empty key") }
                 let (levelText, levelWord) = context.resolve(level, in: reader.bytes)
-                entries.append(ScopeEntry(key: keyText, level: levelText, position: keyPosition, keyWord: keyWord, levelWord: levelWord))
+                entries.append(
+                    ScopeEntry(
+                        key: keyText, level: levelText, position: keyPosition, keyWord: keyWord, levelWord: levelWord))
             }
         } else if reader.peek(UInt8(ascii: "[")) {
             try reader.openArray()
@@ -207,7 +247,9 @@ public enum ExportReader {
                 let elementPosition = reader.position(at: reader.index)
                 guard reader.peek(UInt8(ascii: "\"")) || reader.peek(UInt8(ascii: "'")) else {
                     let node = try reader.parseValue()
-                    throw context.error(at: node.position, "expected an OAuth scope parameter string, found \(node.value.kindDescription)")
+                    throw context.error(
+                        at: node.position,
+                        "expected an OAuth scope parameter string, found \(node.value.kindDescription)")
                 }
                 let (text, _) = context.resolve(try reader.readStringToken(), in: reader.bytes)
                 entries.append(contentsOf: context.words(splitParameters(text, at: elementPosition)))
@@ -216,7 +258,9 @@ public enum ExportReader {
             entries = context.words(splitParameters(try reader.parseString(), at: position))
         } else {
             let node = try reader.parseValue()
-            throw context.error(at: position, "expected \"scopes\" to be an object, an array or a string, found \(node.value.kindDescription)")
+            throw context.error(
+                at: position,
+                "expected \"scopes\" to be an object, an array or a string, found \(node.value.kindDescription)")
         }
         return entries
     }
@@ -231,7 +275,10 @@ public enum ExportReader {
         for scalar in text.unicodeScalars {
             if scalar == " " || scalar == "," || scalar == "\t" || scalar == "\n" || scalar == "+" {
                 if !current.isEmpty {
-                    entries.append(ScopeEntry(key: current, level: nil, position: TextPosition(line: position.line, column: position.column + 1 + start)))
+                    entries.append(
+                        ScopeEntry(
+                            key: current, level: nil,
+                            position: TextPosition(line: position.line, column: position.column + 1 + start)))
                     current = ""
                 }
             } else {
@@ -241,7 +288,10 @@ public enum ExportReader {
             offset += 1
         }
         if !current.isEmpty {
-            entries.append(ScopeEntry(key: current, level: nil, position: TextPosition(line: position.line, column: position.column + 1 + start)))
+            entries.append(
+                ScopeEntry(
+                    key: current, level: nil,
+                    position: TextPosition(line: position.line, column: position.column + 1 + start)))
         }
         return entries
     }
@@ -270,10 +320,10 @@ public enum ExportReader {
         /// a spelling the catalog has costs no allocation.
         func resolve(_ token: JSONReader.Token, in bytes: UnsafeBufferPointer<UInt8>) -> (String, Int32) {
             switch token {
-            case let .bytes(range):
+            case .bytes(let range):
                 if let word = spellings.lookup(bytes, range) { return (spellings.words[Int(word)].text, word) }
                 return (String(decoding: bytes[range], as: UTF8.self), -1)
-            case let .text(text):
+            case .text(let text):
                 return (text, spellings.lookup(text) ?? -1)
             }
         }
@@ -293,12 +343,16 @@ public enum ExportReader {
         func checkKeys(_ keys: [Key], allowed: [String], in what: String) throws(ScopeLintError) {
             var seen: Set<String> = []
             for key in keys where !seen.insert(key.text).inserted {
-                throw error(at: key.position, "duplicate key '\(Redactor.redact(key.text))' in \(what); give each key once")
+                throw error(
+                    at: key.position, "duplicate key '\(Redactor.redact(key.text))' in \(what); give each key once")
             }
             for key in keys where !allowed.contains(key.text) {
                 if ExportReader.secretKeys[key.text] != nil {
                     // Only accounts hold credentials; one anywhere else is refused, value unseen.
-                    throw error(at: key.position, "a credential ('\(key.text)') is stored in \(what); remove it (only an API account may carry one, and scopelint reports it there)")
+                    throw error(
+                        at: key.position,
+                        "a credential ('\(key.text)') is stored in \(what); remove it (only an API account may carry one, and scopelint reports it there)"
+                    )
                 }
                 throw ScopeLintError.unknownKey(key.text, at: key.position, file: file, allowed: allowed, in: what)
             }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The bytes of one input. A regular file is mapped rather than copied, and a reader that
@@ -26,9 +26,10 @@ public final class InputBytes: @unchecked Sendable {
 
     /// Maps the open file `descriptor` of `size` bytes; nil when the system will not map it.
     init?(mapping descriptor: Int32, size: Int) {
-        guard size > 0, let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
+        guard size > 0, let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED
+        else { return nil }
         #if canImport(Glibc)
-        _ = madvise(address, size, MADV_SEQUENTIAL)
+            _ = madvise(address, size, MADV_SEQUENTIAL)
         #endif
         buffer = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size)
         isMapped = true

@@ -13,7 +13,9 @@ public enum InputFile {
     /// enough that a runaway file cannot exhaust a CI machine's memory.
     public static let maximumSize = 512 << 20
 
-    public static func read(_ path: String, standardInput: () -> [UInt8] = readStandardInput) throws(ScopeLintError) -> [UInt8] {
+    public static func read(_ path: String, standardInput: () -> [UInt8] = readStandardInput) throws(ScopeLintError)
+        -> [UInt8]
+    {
         if path == "-" {
             let bytes = standardInput()
             if bytes.count > maximumSize { throw tooLarge(standardInputName) }
@@ -35,7 +37,9 @@ public enum InputFile {
 
     /// Opens an input for reading: regular files are mapped, anything else (standard input,
     /// pipes, devices) is read whole, with the same checks and messages as `read`.
-    public static func open(_ path: String, standardInput: () -> [UInt8] = readStandardInput) throws(ScopeLintError) -> InputBytes {
+    public static func open(_ path: String, standardInput: () -> [UInt8] = readStandardInput) throws(ScopeLintError)
+        -> InputBytes
+    {
         guard path != "-" else { return InputBytes(copying: try read(path, standardInput: standardInput)) }
         let descriptor = Foundation.open(path, O_RDONLY)
         guard descriptor >= 0 else { return InputBytes(copying: try read(path, standardInput: standardInput)) }
@@ -51,7 +55,11 @@ public enum InputFile {
     }
 
     static func tooLarge(_ file: String) -> ScopeLintError {
-        .invalid(file: file, position: nil, message: "the input is larger than \(maximumSize >> 20) MiB, the most scopelint reads; split the export by store")
+        .invalid(
+            file: file, position: nil,
+            message:
+                "the input is larger than \(maximumSize >> 20) MiB, the most scopelint reads; split the export by store"
+        )
     }
 
     public static func readStandardInput() -> [UInt8] {

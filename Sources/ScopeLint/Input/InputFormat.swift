@@ -3,7 +3,10 @@
 /// to the export or token-response reader by its keys.
 public enum InputFormat {
     static var readers: [any InputReader.Type] {
-        [ExportFormat.self, TokenResponseReader.self, ScopeStringReader.self, CSVReader.self, TextListReader.self, CredentialsFileReader.self]
+        [
+            ExportFormat.self, TokenResponseReader.self, ScopeStringReader.self, CSVReader.self, TextListReader.self,
+            CredentialsFileReader.self,
+        ]
     }
 
     public static var identifiers: [String] { readers.map { $0.identifier } }
@@ -11,13 +14,17 @@ public enum InputFormat {
     public static func summaries() -> [(String, String)] { readers.map { ($0.identifier, $0.summary) } }
 
     /// Reads one input, forcing `from` when given.
-    public static func read(_ bytes: [UInt8], file: String, from: String? = nil, options: ReadOptions = ReadOptions()) throws(ScopeLintError) -> Export {
+    public static func read(_ bytes: [UInt8], file: String, from: String? = nil, options: ReadOptions = ReadOptions())
+        throws(ScopeLintError) -> Export
+    {
         if from == ExportFormat.identifier || (from == nil && bytes.withUnsafeBufferPointer(isExport)) {
             return try ExportReader.read(bytes, file: file)
         }
         if let from {
             guard let reader = readers.first(where: { $0.identifier == from }) else {
-                throw .invalid(file: file, position: nil, message: "unknown input format '\(from)'; expected one of \(identifiers.joined(separator: ", "))")
+                throw .invalid(
+                    file: file, position: nil,
+                    message: "unknown input format '\(from)'; expected one of \(identifiers.joined(separator: ", "))")
             }
             return try reader.read(bytes, file: file, options: options)
         }
@@ -26,8 +33,10 @@ public enum InputFormat {
 
     /// Reads one input store by store: an export streams (see `ExportReader.stream`) and the
     /// bytes behind the reader are handed back; other shapes are small and read whole.
-    public static func stream(_ input: InputBytes, file: String, from: String? = nil, options: ReadOptions = ReadOptions(),
-                              eachStore: (Store) throws(ScopeLintError) -> Void) throws(ScopeLintError) {
+    public static func stream(
+        _ input: InputBytes, file: String, from: String? = nil, options: ReadOptions = ReadOptions(),
+        eachStore: (Store) throws(ScopeLintError) -> Void
+    ) throws(ScopeLintError) {
         if from == ExportFormat.identifier || (from == nil && isExport(input.buffer)) {
             try ExportReader.stream(input.buffer, file: file, progress: input.release(before:), eachStore: eachStore)
             return
@@ -39,7 +48,8 @@ public enum InputFormat {
     /// test that lets a large export skip detection's whole-text checks.
     static func isExport(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var reader = JSONReader(bytes: bytes, file: "")
-        guard (try? reader.skipTrivia()) != nil, reader.peek(UInt8(ascii: "{")), (try? reader.openObject()) != nil else { return false }
+        guard (try? reader.skipTrivia()) != nil, reader.peek(UInt8(ascii: "{")), (try? reader.openObject()) != nil
+        else { return false }
         var first = true
         guard (try? reader.nextMember(&first)) == true, let key = try? reader.readKey() else { return false }
         return ["format", "exported_at", "generator", "stores", "store_hash", "accounts"].contains(key)
@@ -49,7 +59,11 @@ public enum InputFormat {
         let lines = try TextLines(bytes, file: file)
         let first = lines.lines.lazy.map(\.text.trimmed).first { !$0.isEmpty }
         guard let first else {
-            throw .invalid(file: file, position: .start, message: "expected an export, a token response, scope parameters, a CSV or a list of scopes, found an empty input")
+            throw .invalid(
+                file: file, position: .start,
+                message:
+                    "expected an export, a token response, scope parameters, a CSV or a list of scopes, found an empty input"
+            )
         }
         if first.hasPrefix("{") || first.hasPrefix("[") || first.hasPrefix("//") || first.hasPrefix("/*") {
             let root = try JSONReader.parse(bytes, file: file)
@@ -60,24 +74,36 @@ public enum InputFormat {
                 if members.contains(where: { ["scope", "access_token", "context"].contains($0.key) }) {
                     return try TokenResponseReader.read(root, file: file, options: options)
                 }
-                throw .invalid(file: file, position: root.position, message: "expected a scopelint export (\"stores\" or \"store_hash\" and \"accounts\") or an OAuth token response (\"scope\")")
+                throw .invalid(
+                    file: file, position: root.position,
+                    message:
+                        "expected a scopelint export (\"stores\" or \"store_hash\" and \"accounts\") or an OAuth token response (\"scope\")"
+                )
             }
             if let elements = root.elements {
                 // A bare JSON array of parameters.
                 var entries: [ScopeEntry] = []
                 for element in elements {
                     guard let text = element.stringValue else {
-                        throw .invalid(file: file, position: element.position, message: "expected an array of OAuth scope parameters, found \(element.value.kindDescription)")
+                        throw .invalid(
+                            file: file, position: element.position,
+                            message:
+                                "expected an array of OAuth scope parameters, found \(element.value.kindDescription)")
                     }
                     entries += ExportReader.splitParameters(text, at: element.position)
                 }
-                let account = Account(name: options.accountName ?? "API account", position: root.position, scopes: entries)
+                let account = Account(
+                    name: options.accountName ?? "API account", position: root.position, scopes: entries)
                 return Export(file: file, stores: [options.store(account)])
             }
-            throw .invalid(file: file, position: root.position, message: "expected a scopelint export object, found \(root.value.kindDescription)")
+            throw .invalid(
+                file: file, position: root.position,
+                message: "expected a scopelint export object, found \(root.value.kindDescription)")
         }
         let text = lines.lines.map { String($0.text) }.joined(separator: "\n")
-        for reader in [CredentialsFileReader.self, TokenResponseReader.self, CSVReader.self, ScopeStringReader.self] as [any InputReader.Type] where reader.sniff(text) {
+        for reader in [CredentialsFileReader.self, TokenResponseReader.self, CSVReader.self, ScopeStringReader.self]
+            as [any InputReader.Type] where reader.sniff(text)
+        {
             return try reader.read(bytes, file: file, options: options)
         }
         return try TextListReader.read(bytes, file: file, options: options)

@@ -55,7 +55,9 @@ public struct JSONReader {
     /// After the top-level value: only trivia may follow.
     mutating func expectEnd() throws(ScopeLintError) {
         try skipTrivia()
-        if index < bytes.count { throw error("expected the end of the document after the top-level value, found \(describeHere())") }
+        if index < bytes.count {
+            throw error("expected the end of the document after the top-level value, found \(describeHere())")
+        }
     }
 
     // MARK: Values
@@ -81,7 +83,8 @@ public struct JSONReader {
                 // Step back by position, not by the word's length: invalid UTF-8 decodes to
                 // longer replacement characters (a fuzzer found the difference).
                 index = wordStart
-                throw error("expected a value (object, array, string, number, true, false or null), found \(describeHere())")
+                throw error(
+                    "expected a value (object, array, string, number, true, false or null), found \(describeHere())")
             }
         }
     }
@@ -89,7 +92,9 @@ public struct JSONReader {
     private mutating func enter() throws(ScopeLintError) {
         depth += 1
         if depth > Self.maximumDepth {
-            throw error("expected at most \(Self.maximumDepth) levels of nesting, found more; scopelint inputs are never that deep")
+            throw error(
+                "expected at most \(Self.maximumDepth) levels of nesting, found more; scopelint inputs are never that deep"
+            )
         }
     }
 
@@ -135,16 +140,30 @@ public struct JSONReader {
     mutating func nextMember(_ first: inout Bool) throws(ScopeLintError) -> Bool {
         if !first {
             try skipTrivia()
-            guard index < bytes.count else { throw error("expected ',' or '}' after the value, found the end of the file") }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return false }
-            guard bytes[index] == UInt8(ascii: ",") else { throw error("expected ',' or '}' after the value, found \(describeHere())") }
+            guard index < bytes.count else {
+                throw error("expected ',' or '}' after the value, found the end of the file")
+            }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                depth -= 1
+                return false
+            }
+            guard bytes[index] == UInt8(ascii: ",") else {
+                throw error("expected ',' or '}' after the value, found \(describeHere())")
+            }
             trackASCII(from: index, to: index + 1)
             index += 1
         }
         first = false
         try skipTrivia()
-        guard index < bytes.count else { throw error("expected a key or '}' to close the object, found the end of the file") }
-        if bytes[index] == UInt8(ascii: "}") { index += 1; depth -= 1; return false }
+        guard index < bytes.count else {
+            throw error("expected a key or '}' to close the object, found the end of the file")
+        }
+        if bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return false
+        }
         return true
     }
 
@@ -154,7 +173,9 @@ public struct JSONReader {
         let keyStart = index
         let key = identifier()
         if key.isEmpty { throw error("expected a key in quotes or '}' to close the object, found \(describeHere())") }
-        if bytes[keyStart..<index].contains(where: { $0 >= 0x80 }), String(validating: bytes[keyStart..<index], as: UTF8.self) == nil {
+        if bytes[keyStart..<index].contains(where: { $0 >= 0x80 }),
+            String(validating: bytes[keyStart..<index], as: UTF8.self) == nil
+        {
             index = UTF8Validation.firstInvalidByte(bytes, in: keyStart..<index)
             throw error("expected UTF-8 text; this byte is not UTF-8")
         }
@@ -182,15 +203,29 @@ public struct JSONReader {
     mutating func nextElement(_ first: inout Bool) throws(ScopeLintError) -> Bool {
         if !first {
             try skipTrivia()
-            guard index < bytes.count else { throw error("expected ',' or ']' after the value, found the end of the file") }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; depth -= 1; return false }
-            guard bytes[index] == UInt8(ascii: ",") else { throw error("expected ',' or ']' after the value, found \(describeHere())") }
+            guard index < bytes.count else {
+                throw error("expected ',' or ']' after the value, found the end of the file")
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                depth -= 1
+                return false
+            }
+            guard bytes[index] == UInt8(ascii: ",") else {
+                throw error("expected ',' or ']' after the value, found \(describeHere())")
+            }
             index += 1
         }
         first = false
         try skipTrivia()
-        guard index < bytes.count else { throw error("expected a value or ']' to close the array, found the end of the file") }
-        if bytes[index] == UInt8(ascii: "]") { index += 1; depth -= 1; return false }
+        guard index < bytes.count else {
+            throw error("expected a value or ']' to close the array, found the end of the file")
+        }
+        if bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return false
+        }
         return true
     }
 
@@ -255,7 +290,12 @@ public struct JSONReader {
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw error(byte == 0x0A ? "expected the closing quote before the end of the line" : "expected an escape sequence instead of a raw control character in a string") }
+            if byte < 0x20 {
+                throw error(
+                    byte == 0x0A
+                        ? "expected the closing quote before the end of the line"
+                        : "expected an escape sequence instead of a raw control character in a string")
+            }
             index += 1
         }
         var scalars = Array(bytes[contentStart..<index])
@@ -271,7 +311,12 @@ public struct JSONReader {
                 index += 1
                 return text
             }
-            if byte < 0x20 { throw error(byte == 0x0A ? "expected the closing quote before the end of the line" : "expected an escape sequence instead of a raw control character in a string") }
+            if byte < 0x20 {
+                throw error(
+                    byte == 0x0A
+                        ? "expected the closing quote before the end of the line"
+                        : "expected an escape sequence instead of a raw control character in a string")
+            }
             if byte != UInt8(ascii: "\\") {
                 scalars.append(byte)
                 index += 1
@@ -301,7 +346,9 @@ public struct JSONReader {
                 var value = try hexDigits(4)
                 if (0xD800...0xDBFF).contains(value) {
                     // A high surrogate must be followed by an escaped low surrogate.
-                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                        bytes[index + 1] == UInt8(ascii: "u")
+                    else {
                         throw error("expected a \\u escape for the low surrogate after a high surrogate")
                     }
                     let lowStart = index
@@ -328,7 +375,8 @@ public struct JSONReader {
     private mutating func checkLength(_ length: Int, opening: Int) throws(ScopeLintError) {
         guard length > Self.maximumStringLength else { return }
         index = opening
-        throw error("a string longer than \(Self.maximumStringLength >> 20) MiB; no scope, level, name or hash is that long")
+        throw error(
+            "a string longer than \(Self.maximumStringLength >> 20) MiB; no scope, level, name or hash is that long")
     }
 
     private mutating func hexDigits(_ count: Int) throws(ScopeLintError) -> UInt32 {
@@ -367,18 +415,32 @@ public struct JSONReader {
         var digits = 0
         if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "0"), bytes[index + 1] | 0x20 == UInt8(ascii: "x") {
             index += 2
-            while index < bytes.count, Self.hexValue(bytes[index]) != nil { index += 1; digits += 1 }
+            while index < bytes.count, Self.hexValue(bytes[index]) != nil {
+                index += 1
+                digits += 1
+            }
         } else {
-            while index < bytes.count, Self.isDigit(bytes[index]) { index += 1; digits += 1 }
+            while index < bytes.count, Self.isDigit(bytes[index]) {
+                index += 1
+                digits += 1
+            }
             if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
                 index += 1
-                while index < bytes.count, Self.isDigit(bytes[index]) { index += 1; digits += 1 }
+                while index < bytes.count, Self.isDigit(bytes[index]) {
+                    index += 1
+                    digits += 1
+                }
             }
             if digits > 0, index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
                 index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                    index += 1
+                }
                 var exponentDigits = 0
-                while index < bytes.count, Self.isDigit(bytes[index]) { index += 1; exponentDigits += 1 }
+                while index < bytes.count, Self.isDigit(bytes[index]) {
+                    index += 1
+                    exponentDigits += 1
+                }
                 if exponentDigits == 0 { throw error("expected digits in the number's exponent") }
             }
         }
@@ -406,7 +468,8 @@ public struct JSONReader {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     private static func isIdentifierByte(_ byte: UInt8) -> Bool {
-        isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || byte >= 0x80
+        isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: "$") || byte >= 0x80
     }
 
     mutating func skipTrivia() throws(ScopeLintError) {
@@ -443,7 +506,11 @@ public struct JSONReader {
                     index += 2
                     var closed = false
                     while index + 1 < bytes.count {
-                        if bytes[index] == UInt8(ascii: "*"), bytes[index + 1] == UInt8(ascii: "/") { index += 2; closed = true; break }
+                        if bytes[index] == UInt8(ascii: "*"), bytes[index + 1] == UInt8(ascii: "/") {
+                            index += 2
+                            closed = true
+                            break
+                        }
                         index += 1
                     }
                     if !closed {
@@ -484,7 +551,8 @@ public struct JSONReader {
         guard index < bytes.count else { return "the end of the file" }
         let byte = bytes[index]
         switch byte {
-        case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ":"), UInt8(ascii: ","):
+        case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ":"),
+            UInt8(ascii: ","):
             return "'\(Character(Unicode.Scalar(byte)))'"
         case UInt8(ascii: "\""), UInt8(ascii: "'"): return "a string"
         case 0x30...0x39, UInt8(ascii: "-"): return "a number"

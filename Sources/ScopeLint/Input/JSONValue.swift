@@ -42,17 +42,17 @@ public enum JSONValue: Sendable {
 
 extension JSONNode {
     public var stringValue: String? {
-        if case let .string(text) = value { return text }
+        if case .string(let text) = value { return text }
         return nil
     }
 
     public var members: [JSONMember]? {
-        if case let .object(members) = value { return members }
+        if case .object(let members) = value { return members }
         return nil
     }
 
     public var elements: [JSONNode]? {
-        if case let .array(elements) = value { return elements }
+        if case .array(let elements) = value { return elements }
         return nil
     }
 }

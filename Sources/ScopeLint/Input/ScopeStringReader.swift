@@ -6,8 +6,11 @@ enum ScopeStringReader: InputReader {
 
     static func sniff(_ text: String) -> Bool {
         var words = 0
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0.isNewline || $0 == "," || $0 == "+" }) {
-            guard word.contains("_"), word.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else { return false }
+        for word in text.split(whereSeparator: {
+            $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0.isNewline || $0 == "," || $0 == "+"
+        }) {
+            guard word.contains("_"), word.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") })
+            else { return false }
             words += 1
         }
         return words > 0
@@ -26,8 +29,10 @@ enum ScopeStringReader: InputReader {
                 let atEnd = index == line.text.endIndex
                 let separator = atEnd || " \t,+\u{A0}".contains(line.text[index])
                 if separator, let begin = start {
-                    entries.append(ScopeEntry(key: String(line.text[begin..<index]), level: nil,
-                                              position: TextPosition(line: line.number, column: startColumn)))
+                    entries.append(
+                        ScopeEntry(
+                            key: String(line.text[begin..<index]), level: nil,
+                            position: TextPosition(line: line.number, column: startColumn)))
                     start = nil
                 } else if !separator, start == nil {
                     start = index
@@ -38,8 +43,12 @@ enum ScopeStringReader: InputReader {
                 index = line.text.index(after: index)
             }
         }
-        if entries.isEmpty { throw .invalid(file: file, position: .start, message: "expected OAuth scope parameters, found an empty input") }
-        let account = Account(name: options.accountName ?? "API account", position: entries[0].position, scopes: entries)
+        if entries.isEmpty {
+            throw .invalid(
+                file: file, position: .start, message: "expected OAuth scope parameters, found an empty input")
+        }
+        let account = Account(
+            name: options.accountName ?? "API account", position: entries[0].position, scopes: entries)
         return Export(file: file, stores: [options.store(account)])
     }
 }

@@ -17,15 +17,21 @@ struct TextLines {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         guard let text = String(validating: body, as: UTF8.self) else {
-            throw .invalid(file: file, position: Self.firstInvalidPosition(Array(body)), message: "expected UTF-8 text; the input has bytes that are not UTF-8")
+            throw .invalid(
+                file: file, position: Self.firstInvalidPosition(Array(body)),
+                message: "expected UTF-8 text; the input has bytes that are not UTF-8")
         }
         if let nul = text.unicodeScalars.firstIndex(of: "\u{0}") {
-            throw .invalid(file: file, position: Self.position(after: text.unicodeScalars[..<nul]), message: "expected text; the input holds a NUL byte (a binary file?)")
+            throw .invalid(
+                file: file, position: Self.position(after: text.unicodeScalars[..<nul]),
+                message: "expected text; the input holds a NUL byte (a binary file?)")
         }
         var lines: [Line] = []
         var number = 0
         // "\r\n" is one Character in Swift, so CRLF, LF and a lone CR are all matched here.
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for line in text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        {
             number += 1
             lines.append(Line(number: number, text: line))
         }

@@ -11,7 +11,8 @@ enum TextListReader: InputReader {
     static let storeKeys: Set<String> = ["store", "storehash", "storeid"]
     static let accountKeys: Set<String> = ["account", "accountname", "apiaccount", "apiaccountname"]
     static let secretKeys: [String: SecretSighting.Kind] = [
-        "accesstoken": .accessToken, "token": .accessToken, "clientsecret": .clientSecret, "secret": .clientSecret, "password": .accessToken,
+        "accesstoken": .accessToken, "token": .accessToken, "clientsecret": .clientSecret, "secret": .clientSecret,
+        "password": .accessToken,
     ]
 
     /// Every spelling of every level the catalog knows, as level keys.
@@ -32,13 +33,16 @@ enum TextListReader: InputReader {
         let text = try TextLines(bytes, file: file)
         var stores: [Store] = []
         func currentStore() -> Int {
-            if stores.isEmpty { stores.append(Store(hash: options.storeHash, name: nil, position: .start, accounts: [])) }
+            if stores.isEmpty {
+                stores.append(Store(hash: options.storeHash, name: nil, position: .start, accounts: []))
+            }
             return stores.count - 1
         }
         func currentAccount(at position: TextPosition) -> (Int, Int) {
             let s = currentStore()
             if stores[s].accounts.isEmpty {
-                stores[s].accounts.append(Account(name: options.accountName ?? "API account", position: position, scopes: []))
+                stores[s].accounts.append(
+                    Account(name: options.accountName ?? "API account", position: position, scopes: []))
             }
             return (s, stores[s].accounts.count - 1)
         }
@@ -49,8 +53,10 @@ enum TextListReader: InputReader {
             let position = TextPosition(line: line.number, column: line.column(of: body.startIndex))
             if let (name, level) = changePhrase(body) {
                 let (s, a) = currentAccount(at: position)
-                stores[s].accounts[a].scopes.append(ScopeEntry(key: String(name), level: String(level),
-                                                               position: TextPosition(line: line.number, column: line.column(of: name.startIndex))))
+                stores[s].accounts[a].scopes.append(
+                    ScopeEntry(
+                        key: String(name), level: String(level),
+                        position: TextPosition(line: line.number, column: line.column(of: name.startIndex))))
                 sawAnything = true
                 continue
             }
@@ -70,7 +76,8 @@ enum TextListReader: InputReader {
             let namePosition = TextPosition(line: line.number, column: line.column(of: name.startIndex))
             if let kind = secretKeys[key] {
                 let (s, a) = currentAccount(at: position)
-                stores[s].accounts[a].secrets.append(SecretSighting(kind: kind, key: String(name), position: namePosition))
+                stores[s].accounts[a].secrets.append(
+                    SecretSighting(kind: kind, key: String(name), position: namePosition))
                 sawAnything = true
             } else if storeKeys.contains(key) {
                 stores.append(Store(hash: String(value), name: nil, position: namePosition, accounts: []))
@@ -79,14 +86,21 @@ enum TextListReader: InputReader {
                 let s = currentStore()
                 stores[s].accounts.append(Account(name: String(value), position: namePosition, scopes: []))
                 sawAnything = true
-            } else if Catalog.bigCommerce.scope(named: String(name)) != nil || levelWords.contains(Catalog.levelKey(String(value))) {
+            } else if Catalog.bigCommerce.scope(named: String(name)) != nil
+                || levelWords.contains(Catalog.levelKey(String(value)))
+            {
                 let (s, a) = currentAccount(at: position)
-                stores[s].accounts[a].scopes.append(ScopeEntry(key: String(name), level: String(value), position: namePosition))
+                stores[s].accounts[a].scopes.append(
+                    ScopeEntry(key: String(name), level: String(value), position: namePosition))
                 sawAnything = true
             }
         }
         guard sawAnything else {
-            throw .invalid(file: file, position: .start, message: "found no 'Scope: level' line, scope parameter, CSV header or export in this input; say which shape it is with --from (\(InputFormat.identifiers.joined(separator: ", ")))")
+            throw .invalid(
+                file: file, position: .start,
+                message:
+                    "found no 'Scope: level' line, scope parameter, CSV header or export in this input; say which shape it is with --from (\(InputFormat.identifiers.joined(separator: ", ")))"
+            )
         }
         stores.removeAll { $0.accounts.isEmpty }
         return Export(file: file, stores: stores)
@@ -135,8 +149,9 @@ enum TextListReader: InputReader {
             return (start...(lower.count - needle.count)).first { lower[$0..<$0 + needle.count].elementsEqual(needle) }
         }
         guard lower.starts(with: Array("change ")),
-              let from = find(" from ", from: 6), from > 6,
-              let to = find(" to ", from: from + 6) else { return nil }
+            let from = find(" from ", from: 6), from > 6,
+            let to = find(" to ", from: from + 6)
+        else { return nil }
         func offset(_ n: Int) -> Substring.Index { body.index(body.startIndex, offsetBy: n) }
         let name = body[offset(7)..<offset(from)].trimmed
         var level = body[offset(to + 4)...].trimmed
@@ -152,7 +167,10 @@ enum TextListReader: InputReader {
     static func keyValue(_ body: Substring) -> (Substring, Substring)? {
         var split: (Substring.Index, Int)?
         for separator in [":", "\t", " = ", " - ", " – "] {
-            if let range = body.range(of: separator) { split = (range.lowerBound, separator.count); break }
+            if let range = body.range(of: separator) {
+                split = (range.lowerBound, separator.count)
+                break
+            }
         }
         guard let (at, length) = split else { return nil }
         let name = body[..<at].trimmed.trimmingCharacters(in: "\"'“”")

@@ -20,7 +20,8 @@ enum TokenResponseReader: InputReader {
 
     static func read(_ root: JSONNode, file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
         guard let members = root.members else {
-            throw .invalid(file: file, position: root.position, message: "expected a token response object with \"scope\"")
+            throw .invalid(
+                file: file, position: root.position, message: "expected a token response object with \"scope\"")
         }
         var entries: [ScopeEntry]?
         var secrets: [SecretSighting] = []
@@ -29,7 +30,11 @@ enum TokenResponseReader: InputReader {
             switch member.key {
             case "scope":
                 guard let value = member.value.stringValue else {
-                    throw .invalid(file: file, position: member.value.position, message: "expected \"scope\" as a string of OAuth parameters, found \(member.value.value.kindDescription)")
+                    throw .invalid(
+                        file: file, position: member.value.position,
+                        message:
+                            "expected \"scope\" as a string of OAuth parameters, found \(member.value.value.kindDescription)"
+                    )
                 }
                 entries = ExportReader.splitParameters(value, at: member.value.position)
             case "access_token":
@@ -42,9 +47,14 @@ enum TokenResponseReader: InputReader {
             }
         }
         guard let entries else {
-            throw .invalid(file: file, position: root.position, message: "expected a scopelint export (\"stores\" or \"accounts\") or an OAuth token response (\"scope\")")
+            throw .invalid(
+                file: file, position: root.position,
+                message:
+                    "expected a scopelint export (\"stores\" or \"accounts\") or an OAuth token response (\"scope\")")
         }
-        var account = Account(name: options.accountName ?? "App token", type: .app, position: root.position, scopes: entries, secrets: secrets)
+        var account = Account(
+            name: options.accountName ?? "App token", type: .app, position: root.position, scopes: entries,
+            secrets: secrets)
         account.clientID = nil
         return Export(file: file, stores: [options.store(account, hash: hash)])
     }
@@ -56,7 +66,9 @@ enum TokenResponseReader: InputReader {
         return String(parts[1])
     }
 
-    private static func readQuery(_ text: TextLines, file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
+    private static func readQuery(_ text: TextLines, file: String, options: ReadOptions) throws(ScopeLintError)
+        -> Export
+    {
         guard let line = text.lines.first(where: { $0.text.contains("scope=") }) else {
             throw .invalid(file: file, position: .start, message: "expected callback parameters with scope=")
         }
@@ -90,9 +102,13 @@ enum TokenResponseReader: InputReader {
             start = end < query.endIndex ? query.index(after: end) : end
         }
         guard let entries else {
-            throw .invalid(file: file, position: TextPosition(line: line.number, column: 1), message: "expected a scope= parameter")
+            throw .invalid(
+                file: file, position: TextPosition(line: line.number, column: 1), message: "expected a scope= parameter"
+            )
         }
-        let account = Account(name: options.accountName ?? "App token", type: .app, position: TextPosition(line: line.number, column: 1), scopes: entries, secrets: secrets)
+        let account = Account(
+            name: options.accountName ?? "App token", type: .app, position: TextPosition(line: line.number, column: 1),
+            scopes: entries, secrets: secrets)
         return Export(file: file, stores: [options.store(account, hash: storeHash)])
     }
 
@@ -107,7 +123,9 @@ enum TokenResponseReader: InputReader {
         var currentColumn = column
         func flush() {
             if !current.isEmpty {
-                entries.append(ScopeEntry(key: current, level: nil, position: TextPosition(line: line.number, column: currentColumn)))
+                entries.append(
+                    ScopeEntry(
+                        key: current, level: nil, position: TextPosition(line: line.number, column: currentColumn)))
             }
             current = ""
         }
@@ -139,9 +157,11 @@ enum TokenResponseReader: InputReader {
         let utf8 = text.utf8
         while index < utf8.endIndex {
             let byte = utf8[index]
-            if byte == UInt8(ascii: "%"), let high = utf8.index(index, offsetBy: 1, limitedBy: utf8.endIndex), high < utf8.endIndex,
-               let low = utf8.index(index, offsetBy: 2, limitedBy: utf8.endIndex), low < utf8.endIndex,
-               let value = UInt8(String(decoding: [utf8[high], utf8[low]], as: UTF8.self), radix: 16) {
+            if byte == UInt8(ascii: "%"), let high = utf8.index(index, offsetBy: 1, limitedBy: utf8.endIndex),
+                high < utf8.endIndex,
+                let low = utf8.index(index, offsetBy: 2, limitedBy: utf8.endIndex), low < utf8.endIndex,
+                let value = UInt8(String(decoding: [utf8[high], utf8[low]], as: UTF8.self), radix: 16)
+            {
                 bytes.append(value)
                 index = utf8.index(index, offsetBy: 3)
             } else {

@@ -65,8 +65,10 @@ public struct Account: Sendable {
     /// scope rules are skipped rather than reporting every scope as missing.
     public var scopesKnown = true
 
-    public init(name: String, type: AccountType = .store, clientID: String? = nil, position: TextPosition,
-                scopes: [ScopeEntry], secrets: [SecretSighting] = []) {
+    public init(
+        name: String, type: AccountType = .store, clientID: String? = nil, position: TextPosition,
+        scopes: [ScopeEntry], secrets: [SecretSighting] = []
+    ) {
         self.name = name
         self.type = type
         self.clientID = clientID

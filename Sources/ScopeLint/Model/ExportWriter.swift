@@ -18,11 +18,17 @@ public enum ExportWriter {
             for store in export.stores {
                 for account in store.accounts {
                     for secret in account.secrets {
-                        notes.append("dropped the \(secret.kind.rawValue) under '\(secret.key)' at \(export.file):\(secret.position.line):\(secret.position.column)")
+                        notes.append(
+                            "dropped the \(secret.kind.rawValue) under '\(secret.key)' at \(export.file):\(secret.position.line):\(secret.position.column)"
+                        )
                     }
                 }
                 let accounts = store.accounts.filter { account in
-                    if !account.scopesKnown { notes.append("left out '\(Redactor.redact(account.name))' from \(export.file): the input does not say which scopes it has") }
+                    if !account.scopesKnown {
+                        notes.append(
+                            "left out '\(Redactor.redact(account.name))' from \(export.file): the input does not say which scopes it has"
+                        )
+                    }
                     return account.scopesKnown
                 }
                 guard !accounts.isEmpty else { continue }

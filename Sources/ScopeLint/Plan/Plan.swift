@@ -28,20 +28,31 @@ public struct Plan: Sendable {
         for scope in catalog.scopes {
             let i = scope.id.index
             guard let needs = policies.max(by: { $0.minimum[i] < $1.minimum[i] }),
-                  let caps = policies.min(by: { $0.maximum[i] < $1.maximum[i] }) else { continue }
+                let caps = policies.min(by: { $0.maximum[i] < $1.maximum[i] })
+            else { continue }
             let level = needs.minimum[i]
             if level > caps.maximum[i] {
                 let at = needs.listedAt[i] ?? SourceLocation(file: needs.file, position: needs.position)
-                throw .invalid(file: at.file, position: at.position, message: "\(scope.name): \(needs.id) needs at least \(scope.levelName(level)) but \(caps.id) allows at most \(scope.levelName(caps.maximum[i])); one account cannot satisfy both, so give each integration its own API account")
+                throw .invalid(
+                    file: at.file, position: at.position,
+                    message:
+                        "\(scope.name): \(needs.id) needs at least \(scope.levelName(level)) but \(caps.id) allows at most \(scope.levelName(caps.maximum[i])); one account cannot satisfy both, so give each integration its own API account"
+                )
             }
             if scope.kind == .account {
                 if level > 0 {
-                    throw .invalid(file: needs.file, position: nil, message: "\(scope.name): \(needs.id) needs an account-level scope, which a store-level account cannot have")
+                    throw .invalid(
+                        file: needs.file, position: nil,
+                        message:
+                            "\(scope.name): \(needs.id) needs an account-level scope, which a store-level account cannot have"
+                    )
                 }
                 continue
             }
-            settings.append(Setting(scope: scope.id, name: scope.name, level: level, panelLevel: scope.panelSpelling(level),
-                                    parameter: scope.levels[level].parameter, changed: level > 0))
+            settings.append(
+                Setting(
+                    scope: scope.id, name: scope.name, level: level, panelLevel: scope.panelSpelling(level),
+                    parameter: scope.levels[level].parameter, changed: level > 0))
         }
         var companions: [Policy.Companion] = []
         for policy in policies {
@@ -49,7 +60,8 @@ public struct Plan: Sendable {
                 companions.append(companion)
             }
         }
-        return Plan(policies: policies, settings: settings, companions: companions, suggestedName: suggestName(policies))
+        return Plan(
+            policies: policies, settings: settings, companions: companions, suggestedName: suggestName(policies))
     }
 
     /// The first account-name pattern without its wildcards, else the titles.

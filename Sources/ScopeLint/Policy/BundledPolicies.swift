@@ -3,270 +3,291 @@
 /// The policies in `Policies/`, built into the binary: file name and text, by file name.
 public enum BundledPolicies {
     public static let files: [(name: String, text: String)] = [
-        ("celigo-integrator-io.json5", #"""
-// Celigo integrator.io BigCommerce connection, seed 002. The guide's only word on scopes is
-// "Select the required Scopes": what is required depends on the flows a user builds.
-{
-  id: "celigo-integrator-io",
-  title: "Celigo integrator.io",
-  source: "Celigo integrator.io: Set up a connection to BigCommerce (shared/seeds/002)",
-  description: "The guide lists no scopes, so this policy requires none and allows up to modify on the commerce data integrator.io flows move (catalog, inventory, orders, customers, fulfillment, channels, content), read-only on payment methods and settings, and none on what no data flow needs: customer login, storefront and impersonation tokens, payments and stored cards, checkout scripts, themes, logs and infrastructure. Once your flows are known, write a policy that extends this one with the exact levels they use.",
-  applies_to: { account_names: ["*Celigo*", "*integrator.io*"], types: ["store", "app"] },
-  extends: ["least-privilege"],
-  unlisted: "none",
-  scopes: {
-    "Content": { max: "modify" },
-    "Customers": { max: "modify" },
-    "Information & Settings": { max: "read-only" },
-    "Marketing": { max: "modify" },
-    "Orders": { max: "modify" },
-    "Order Transactions": { max: "modify" },
-    "Get Payment Methods": { max: "read-only" },
-    "Products": { max: "modify" },
-    "Carts": { max: "modify" },
-    "Checkouts": { max: "modify" },
-    "Sites & Routes": { max: "read-only" },
-    "Channel Settings": { max: "modify" },
-    "Channel Listings": { max: "modify" },
-    "Store Locations": { max: "modify" },
-    "Store Inventory": { max: "modify" },
-    "Fulfillment Methods": { max: "modify" },
-    "Order Fulfillment": { max: "modify" },
-    "Store Translations": { max: "modify" },
-  },
-}
+        (
+            "celigo-integrator-io.json5",
+            #"""
+            // Celigo integrator.io BigCommerce connection, seed 002. The guide's only word on scopes is
+            // "Select the required Scopes": what is required depends on the flows a user builds.
+            {
+              id: "celigo-integrator-io",
+              title: "Celigo integrator.io",
+              source: "Celigo integrator.io: Set up a connection to BigCommerce (shared/seeds/002)",
+              description: "The guide lists no scopes, so this policy requires none and allows up to modify on the commerce data integrator.io flows move (catalog, inventory, orders, customers, fulfillment, channels, content), read-only on payment methods and settings, and none on what no data flow needs: customer login, storefront and impersonation tokens, payments and stored cards, checkout scripts, themes, logs and infrastructure. Once your flows are known, write a policy that extends this one with the exact levels they use.",
+              applies_to: { account_names: ["*Celigo*", "*integrator.io*"], types: ["store", "app"] },
+              extends: ["least-privilege"],
+              unlisted: "none",
+              scopes: {
+                "Content": { max: "modify" },
+                "Customers": { max: "modify" },
+                "Information & Settings": { max: "read-only" },
+                "Marketing": { max: "modify" },
+                "Orders": { max: "modify" },
+                "Order Transactions": { max: "modify" },
+                "Get Payment Methods": { max: "read-only" },
+                "Products": { max: "modify" },
+                "Carts": { max: "modify" },
+                "Checkouts": { max: "modify" },
+                "Sites & Routes": { max: "read-only" },
+                "Channel Settings": { max: "modify" },
+                "Channel Listings": { max: "modify" },
+                "Store Locations": { max: "modify" },
+                "Store Inventory": { max: "modify" },
+                "Fulfillment Methods": { max: "modify" },
+                "Order Fulfillment": { max: "modify" },
+                "Store Translations": { max: "modify" },
+              },
+            }
 
-"""#),
-        ("csm-business-central-b2b.json5", #"""
-// CSM for Business Central with BigCommerce B2B Edition, seed 000, section "B2B Credentialing":
-// besides the store-level account, one B2B Edition V3 token and one V2 token.
-{
-  id: "csm-business-central-b2b",
-  title: "CSM for Business Central with B2B Edition",
-  source: "CSM: Obtaining BigCommerce Credentials, B2B Credentialing (shared/seeds/000)",
-  description: "The CSM policy plus the two companion accounts the guide requires when B2B Edition is integrated: a B2B Edition V3 API token and a V2 API token. It applies instead of csm-business-central to CSM accounts in stores that have B2B Edition accounts. B2B Edition tokens have no per-resource scopes, so only their presence is checked.",
-  applies_to: { account_names: ["*CSM*", "*Business Central*"], types: ["store"], store_has_account_types: ["b2b-v3", "b2b-v2"] },
-  extends: ["csm-business-central"],
-  unlisted: "any",
-  companions: [
-    { title: "a B2B Edition V3 API token", types: ["b2b-v3"],
-      how: "Apps > B2B Edition > Settings > API Accounts > Create API account, token type V3" },
-    { title: "a B2B Edition V2 API token", types: ["b2b-v2"],
-      how: "Apps > B2B Edition > Settings > API Accounts > Create API account, token type V2" },
-  ],
-}
+            """#
+        ),
+        (
+            "csm-business-central-b2b.json5",
+            #"""
+            // CSM for Business Central with BigCommerce B2B Edition, seed 000, section "B2B Credentialing":
+            // besides the store-level account, one B2B Edition V3 token and one V2 token.
+            {
+              id: "csm-business-central-b2b",
+              title: "CSM for Business Central with B2B Edition",
+              source: "CSM: Obtaining BigCommerce Credentials, B2B Credentialing (shared/seeds/000)",
+              description: "The CSM policy plus the two companion accounts the guide requires when B2B Edition is integrated: a B2B Edition V3 API token and a V2 API token. It applies instead of csm-business-central to CSM accounts in stores that have B2B Edition accounts. B2B Edition tokens have no per-resource scopes, so only their presence is checked.",
+              applies_to: { account_names: ["*CSM*", "*Business Central*"], types: ["store"], store_has_account_types: ["b2b-v3", "b2b-v2"] },
+              extends: ["csm-business-central"],
+              unlisted: "any",
+              companions: [
+                { title: "a B2B Edition V3 API token", types: ["b2b-v3"],
+                  how: "Apps > B2B Edition > Settings > API Accounts > Create API account, token type V3" },
+                { title: "a B2B Edition V2 API token", types: ["b2b-v2"],
+                  how: "Apps > B2B Edition > Settings > API Accounts > Create API account, token type V2" },
+              ],
+            }
 
-"""#),
-        ("csm-business-central.json5", #"""
-// CSM for Microsoft Dynamics 365 Business Central, seed 000. The guide gives no list: it
-// says "Setting all resources to the create or modify option will ensure that CSM can send
-// and retrieve all necessary data types."
-{
-  id: "csm-business-central",
-  title: "CSM for Business Central",
-  source: "CSM: Obtaining BigCommerce Credentials (shared/seeds/000)",
-  description: "The guide's 'all resources to create or modify' is a way to be sure, not a list of needs, so this policy allows every scope up to its highest level (unlisted: any) and requires modify only where an ERP connector plainly exchanges data: customers, orders, products and inventory. Every risky level the guide's blanket advice would grant (customer login, impersonation tokens, payments, checkout scripts) is still reported by the risk catalog and not accepted: grant it only if CSM confirms it needs it. With B2B Edition, use csm-business-central-b2b.",
-  applies_to: { account_names: ["*CSM*", "*Business Central*"], types: ["store"] },
-  extends: ["least-privilege"],
-  unlisted: "any",
-  scopes: {
-    "Customers": { min: "modify" },
-    "Orders": { min: "modify" },
-    "Products": { min: "modify" },
-    "Store Inventory": { min: "modify" },
-  },
-  accepts: {
-    "Customers": "CSM syncs customers between Business Central and the store",
-    "Orders": "CSM brings orders into Business Central and sends back their status and shipments",
-  },
-}
+            """#
+        ),
+        (
+            "csm-business-central.json5",
+            #"""
+            // CSM for Microsoft Dynamics 365 Business Central, seed 000. The guide gives no list: it
+            // says "Setting all resources to the create or modify option will ensure that CSM can send
+            // and retrieve all necessary data types."
+            {
+              id: "csm-business-central",
+              title: "CSM for Business Central",
+              source: "CSM: Obtaining BigCommerce Credentials (shared/seeds/000)",
+              description: "The guide's 'all resources to create or modify' is a way to be sure, not a list of needs, so this policy allows every scope up to its highest level (unlisted: any) and requires modify only where an ERP connector plainly exchanges data: customers, orders, products and inventory. Every risky level the guide's blanket advice would grant (customer login, impersonation tokens, payments, checkout scripts) is still reported by the risk catalog and not accepted: grant it only if CSM confirms it needs it. With B2B Edition, use csm-business-central-b2b.",
+              applies_to: { account_names: ["*CSM*", "*Business Central*"], types: ["store"] },
+              extends: ["least-privilege"],
+              unlisted: "any",
+              scopes: {
+                "Customers": { min: "modify" },
+                "Orders": { min: "modify" },
+                "Products": { min: "modify" },
+                "Store Inventory": { min: "modify" },
+              },
+              accepts: {
+                "Customers": "CSM syncs customers between Business Central and the store",
+                "Orders": "CSM brings orders into Business Central and sends back their status and shipments",
+              },
+            }
 
-"""#),
-        ("least-privilege.json5", #"""
-// The risk catalog: which scope levels are dangerous, how much, and why.
-// Every integration policy extends this one, and an account that no integration policy
-// matches is checked against it alone. A row applies from its level up; the highest
-// matching row wins. Harms are written to follow "<Scope> at <level> ...".
-// Facts: shared/reference/bigcommerce-scopes.md and bigcommerce-endpoint-scopes.json.
-{
-  id: "least-privilege",
-  title: "Least privilege",
-  source: "BigCommerce Guide to API accounts (OAuth scopes) and its REST reference specs",
-  description: "The baseline risk catalog. It requires nothing and allows every level; it reports the levels that let a token impersonate customers, take payments, change checkout pages or reach personal data. Integration policies extend it and accept, with a reason, the risks their guides require.",
-  unlisted: "any",
-  risks: [
-    { scope: "Customers Login", level: "login", severity: "error",
-      harm: "lets the token sign customers in to the storefront: whoever holds it can log in as any customer (customer impersonation)" },
-    { scope: "Storefront API Customer Impersonation Tokens", level: "manage", severity: "error",
-      harm: "lets the token mint storefront tokens that act as any customer: see their orders, addresses and account, and shop as them" },
-    { scope: "Storefront API Tokens", level: "manage", severity: "warning",
-      harm: "lets the token mint GraphQL Storefront API tokens for any web origin it names" },
-    { scope: "Create Payments", level: "create", severity: "error",
-      harm: "lets the token create payment access tokens and process payments with the store's gateways" },
-    { scope: "Stored Payment Instruments", level: "read-only", severity: "warning",
-      harm: "lets the token list customers' saved cards and other stored payment instruments" },
-    { scope: "Stored Payment Instruments", level: "modify", severity: "error",
-      harm: "lets the token change and delete customers' stored payment instruments" },
-    { scope: "Checkout Content", level: "modify", severity: "error",
-      harm: "lets the token add scripts to checkout and order-confirmation pages, where a card-skimming script sees every card number typed" },
-    { scope: "Content", level: "modify", severity: "warning",
-      harm: "lets the token add scripts to every storefront page (Scripts API) and change pages, widgets and redirects" },
-    { scope: "Themes", level: "modify", severity: "warning",
-      harm: "lets the token upload and activate themes, which write the HTML and scripts of every storefront page" },
-    { scope: "Customers", level: "read-only", severity: "note",
-      harm: "lets the token read every customer's name, email, phone number and addresses (personal data)" },
-    { scope: "Customers", level: "modify", severity: "warning",
-      harm: "lets the token change customer accounts, including their email and password (account takeover), and delete them" },
-    { scope: "Orders", level: "modify", severity: "warning",
-      harm: "lets the token edit orders and capture, void and refund their payments (Orders V3 payment actions)" },
-    { scope: "Order Transactions", level: "modify", severity: "warning",
-      harm: "lets the token record and change the payment transactions of orders" },
-    { scope: "Checkouts", level: "modify", severity: "warning",
-      harm: "lets the token change shoppers' checkouts in progress: addresses, shipping options, coupons and the order they create" },
-    { scope: "Marketing", level: "modify", severity: "warning",
-      harm: "lets the token create coupons, gift certificates and promotions that discount any order" },
-    { scope: "Information & Settings", level: "modify", severity: "warning",
-      harm: "lets the token change store settings: currencies, taxes, shipping zones and customer email templates" },
-    { scope: "Sites & Routes", level: "modify", severity: "warning",
-      harm: "lets the token change storefront domains and routes, which decide where shoppers and their checkouts are sent" },
-    { scope: "Metafields Access", level: "full", severity: "warning",
-      harm: "lets the token read and write the metafields of every app and API account, not only its own" },
-    { scope: "Metafield Ownership", level: "manage", severity: "warning",
-      harm: "lets the token take over metafields that other apps own" },
-    { scope: "Infrastructure Deployments", level: "manage", severity: "warning",
-      harm: "lets the token deploy storefront code to production" },
-    { scope: "Account Users", level: "write", severity: "error",
-      harm: "lets the token invite users and change their permissions on every store of the account" },
-    { scope: "Account Users", level: "delete", severity: "error",
-      harm: "lets the token remove users, including the people who could revoke it, from every store of the account" },
-    { scope: "Account Subscriptions", level: "modify", severity: "warning",
-      harm: "lets the token cancel the account's subscriptions" },
-    { scope: "Account Checkouts", level: "modify", severity: "warning",
-      harm: "lets the token create checkouts that buy plans and services on the account" },
-  ],
-}
+            """#
+        ),
+        (
+            "least-privilege.json5",
+            #"""
+            // The risk catalog: which scope levels are dangerous, how much, and why.
+            // Every integration policy extends this one, and an account that no integration policy
+            // matches is checked against it alone. A row applies from its level up; the highest
+            // matching row wins. Harms are written to follow "<Scope> at <level> ...".
+            // Facts: shared/reference/bigcommerce-scopes.md and bigcommerce-endpoint-scopes.json.
+            {
+              id: "least-privilege",
+              title: "Least privilege",
+              source: "BigCommerce Guide to API accounts (OAuth scopes) and its REST reference specs",
+              description: "The baseline risk catalog. It requires nothing and allows every level; it reports the levels that let a token impersonate customers, take payments, change checkout pages or reach personal data. Integration policies extend it and accept, with a reason, the risks their guides require.",
+              unlisted: "any",
+              risks: [
+                { scope: "Customers Login", level: "login", severity: "error",
+                  harm: "lets the token sign customers in to the storefront: whoever holds it can log in as any customer (customer impersonation)" },
+                { scope: "Storefront API Customer Impersonation Tokens", level: "manage", severity: "error",
+                  harm: "lets the token mint storefront tokens that act as any customer: see their orders, addresses and account, and shop as them" },
+                { scope: "Storefront API Tokens", level: "manage", severity: "warning",
+                  harm: "lets the token mint GraphQL Storefront API tokens for any web origin it names" },
+                { scope: "Create Payments", level: "create", severity: "error",
+                  harm: "lets the token create payment access tokens and process payments with the store's gateways" },
+                { scope: "Stored Payment Instruments", level: "read-only", severity: "warning",
+                  harm: "lets the token list customers' saved cards and other stored payment instruments" },
+                { scope: "Stored Payment Instruments", level: "modify", severity: "error",
+                  harm: "lets the token change and delete customers' stored payment instruments" },
+                { scope: "Checkout Content", level: "modify", severity: "error",
+                  harm: "lets the token add scripts to checkout and order-confirmation pages, where a card-skimming script sees every card number typed" },
+                { scope: "Content", level: "modify", severity: "warning",
+                  harm: "lets the token add scripts to every storefront page (Scripts API) and change pages, widgets and redirects" },
+                { scope: "Themes", level: "modify", severity: "warning",
+                  harm: "lets the token upload and activate themes, which write the HTML and scripts of every storefront page" },
+                { scope: "Customers", level: "read-only", severity: "note",
+                  harm: "lets the token read every customer's name, email, phone number and addresses (personal data)" },
+                { scope: "Customers", level: "modify", severity: "warning",
+                  harm: "lets the token change customer accounts, including their email and password (account takeover), and delete them" },
+                { scope: "Orders", level: "modify", severity: "warning",
+                  harm: "lets the token edit orders and capture, void and refund their payments (Orders V3 payment actions)" },
+                { scope: "Order Transactions", level: "modify", severity: "warning",
+                  harm: "lets the token record and change the payment transactions of orders" },
+                { scope: "Checkouts", level: "modify", severity: "warning",
+                  harm: "lets the token change shoppers' checkouts in progress: addresses, shipping options, coupons and the order they create" },
+                { scope: "Marketing", level: "modify", severity: "warning",
+                  harm: "lets the token create coupons, gift certificates and promotions that discount any order" },
+                { scope: "Information & Settings", level: "modify", severity: "warning",
+                  harm: "lets the token change store settings: currencies, taxes, shipping zones and customer email templates" },
+                { scope: "Sites & Routes", level: "modify", severity: "warning",
+                  harm: "lets the token change storefront domains and routes, which decide where shoppers and their checkouts are sent" },
+                { scope: "Metafields Access", level: "full", severity: "warning",
+                  harm: "lets the token read and write the metafields of every app and API account, not only its own" },
+                { scope: "Metafield Ownership", level: "manage", severity: "warning",
+                  harm: "lets the token take over metafields that other apps own" },
+                { scope: "Infrastructure Deployments", level: "manage", severity: "warning",
+                  harm: "lets the token deploy storefront code to production" },
+                { scope: "Account Users", level: "write", severity: "error",
+                  harm: "lets the token invite users and change their permissions on every store of the account" },
+                { scope: "Account Users", level: "delete", severity: "error",
+                  harm: "lets the token remove users, including the people who could revoke it, from every store of the account" },
+                { scope: "Account Subscriptions", level: "modify", severity: "warning",
+                  harm: "lets the token cancel the account's subscriptions" },
+                { scope: "Account Checkouts", level: "modify", severity: "warning",
+                  harm: "lets the token create checkouts that buy plans and services on the account" },
+              ],
+            }
 
-"""#),
-        ("modern-retail.json5", #"""
-// Modern Retail onboarding guide, seed 001: ten scopes changed from the default none,
-// everything else left at none; the account is named "Modern Retail Integration".
-{
-  id: "modern-retail",
-  title: "Modern Retail Integration",
-  source: "Modern Retail onboarding: Generating BigCommerce API Credentials (shared/seeds/001)",
-  description: "Exactly the ten scopes the guide changes from their default, every other scope none. The guide spells Get Payment Methods' level \"non\" before the change; scopelint reads it as none. The storefront-token, customer and payment-action risks are accepted because the guide requires them; they still appear as notes so a reviewer sees what the integration holds.",
-  applies_to: { account_names: ["Modern Retail Integration", "Modern Retail*"], types: ["store"] },
-  extends: ["least-privilege"],
-  unlisted: "none",
-  scopes: {
-    "Customers": "modify",
-    "Information & Settings": "read-only",
-    "Marketing": "modify",
-    "Orders": "modify",
-    "Order Transactions": "modify",
-    "Get Payment Methods": "read-only",
-    "Products": "modify",
-    "Carts": "modify",
-    "Storefront API Tokens": "manage",
-    "Storefront API Customer Impersonation Tokens": "manage",
-  },
-  accepts: {
-    "Customers": "the guide's step 1 sets Customers to modify: the integration syncs customer accounts",
-    "Marketing": "the guide's step 3 sets Marketing to modify",
-    "Orders": "the guide's step 4 sets Orders to modify: the integration manages orders",
-    "Order Transactions": "the guide's step 5 sets Order Transactions to modify",
-    "Storefront API Tokens": "the guide's step 9 sets Storefront API Tokens to manage: Modern Retail runs a storefront",
-    "Storefront API Customer Impersonation Tokens": "the guide's step 10 sets it to manage: its storefront acts for signed-in customers",
-  },
-}
+            """#
+        ),
+        (
+            "modern-retail.json5",
+            #"""
+            // Modern Retail onboarding guide, seed 001: ten scopes changed from the default none,
+            // everything else left at none; the account is named "Modern Retail Integration".
+            {
+              id: "modern-retail",
+              title: "Modern Retail Integration",
+              source: "Modern Retail onboarding: Generating BigCommerce API Credentials (shared/seeds/001)",
+              description: "Exactly the ten scopes the guide changes from their default, every other scope none. The guide spells Get Payment Methods' level \"non\" before the change; scopelint reads it as none. The storefront-token, customer and payment-action risks are accepted because the guide requires them; they still appear as notes so a reviewer sees what the integration holds.",
+              applies_to: { account_names: ["Modern Retail Integration", "Modern Retail*"], types: ["store"] },
+              extends: ["least-privilege"],
+              unlisted: "none",
+              scopes: {
+                "Customers": "modify",
+                "Information & Settings": "read-only",
+                "Marketing": "modify",
+                "Orders": "modify",
+                "Order Transactions": "modify",
+                "Get Payment Methods": "read-only",
+                "Products": "modify",
+                "Carts": "modify",
+                "Storefront API Tokens": "manage",
+                "Storefront API Customer Impersonation Tokens": "manage",
+              },
+              accepts: {
+                "Customers": "the guide's step 1 sets Customers to modify: the integration syncs customer accounts",
+                "Marketing": "the guide's step 3 sets Marketing to modify",
+                "Orders": "the guide's step 4 sets Orders to modify: the integration manages orders",
+                "Order Transactions": "the guide's step 5 sets Order Transactions to modify",
+                "Storefront API Tokens": "the guide's step 9 sets Storefront API Tokens to manage: Modern Retail runs a storefront",
+                "Storefront API Customer Impersonation Tokens": "the guide's step 10 sets it to manage: its storefront acts for signed-in customers",
+              },
+            }
 
-"""#),
-        ("read-only.json5", #"""
-// For reporting and analytics tools: they read, never write. Chosen with --policy read-only.
-{
-  id: "read-only",
-  title: "Read-only reporting",
-  source: "scopelint: least-privilege practice for reporting tools (shared/seeds/004: choose the narrowest scopes)",
-  description: "At most read-only on every store resource that has a read-only level, none everywhere else. Stored payment instruments stay none: no report needs customers' saved cards. Not matched by account name: choose it with --policy read-only.",
-  extends: ["least-privilege"],
-  unlisted: "none",
-  scopes: {
-    "Content": { max: "read-only" },
-    "Checkout Content": { max: "read-only" },
-    "Customers": { max: "read-only" },
-    "Information & Settings": { max: "read-only" },
-    "Marketing": { max: "read-only" },
-    "Orders": { max: "read-only" },
-    "Order Transactions": { max: "read-only" },
-    "Get Payment Methods": { max: "read-only" },
-    "Products": { max: "read-only" },
-    "Themes": { max: "read-only" },
-    "Carts": { max: "read-only" },
-    "Checkouts": { max: "read-only" },
-    "Sites & Routes": { max: "read-only" },
-    "Channel Settings": { max: "read-only" },
-    "Channel Listings": { max: "read-only" },
-    "Store Logs": { max: "read-only" },
-    "Store Locations": { max: "read-only" },
-    "Store Inventory": { max: "read-only" },
-    "Fulfillment Methods": { max: "read-only" },
-    "Order Fulfillment": { max: "read-only" },
-    "Store Translations": { max: "read-only" },
-    "Infrastructure Deployments": { max: "read-only" },
-    "Infrastructure Projects": { max: "read-only" },
-    "Infrastructure Logs": { max: "read-only" },
-  },
-}
+            """#
+        ),
+        (
+            "read-only.json5",
+            #"""
+            // For reporting and analytics tools: they read, never write. Chosen with --policy read-only.
+            {
+              id: "read-only",
+              title: "Read-only reporting",
+              source: "scopelint: least-privilege practice for reporting tools (shared/seeds/004: choose the narrowest scopes)",
+              description: "At most read-only on every store resource that has a read-only level, none everywhere else. Stored payment instruments stay none: no report needs customers' saved cards. Not matched by account name: choose it with --policy read-only.",
+              extends: ["least-privilege"],
+              unlisted: "none",
+              scopes: {
+                "Content": { max: "read-only" },
+                "Checkout Content": { max: "read-only" },
+                "Customers": { max: "read-only" },
+                "Information & Settings": { max: "read-only" },
+                "Marketing": { max: "read-only" },
+                "Orders": { max: "read-only" },
+                "Order Transactions": { max: "read-only" },
+                "Get Payment Methods": { max: "read-only" },
+                "Products": { max: "read-only" },
+                "Themes": { max: "read-only" },
+                "Carts": { max: "read-only" },
+                "Checkouts": { max: "read-only" },
+                "Sites & Routes": { max: "read-only" },
+                "Channel Settings": { max: "read-only" },
+                "Channel Listings": { max: "read-only" },
+                "Store Logs": { max: "read-only" },
+                "Store Locations": { max: "read-only" },
+                "Store Inventory": { max: "read-only" },
+                "Fulfillment Methods": { max: "read-only" },
+                "Order Fulfillment": { max: "read-only" },
+                "Store Translations": { max: "read-only" },
+                "Infrastructure Deployments": { max: "read-only" },
+                "Infrastructure Projects": { max: "read-only" },
+                "Infrastructure Logs": { max: "read-only" },
+              },
+            }
 
-"""#),
-        ("stone-edge.json5", #"""
-// Stone Edge Order Manager via Connect2Cart, seed 003: the guide lists every scope of its
-// day with a level, None rows included. Scopes added to the control panel since then are
-// not in the guide and stay none.
-{
-  id: "stone-edge",
-  title: "Stone Edge Order Manager (Connect2Cart)",
-  source: "Stone Edge: Get BigCommerce API Credentials for Connect2Cart (shared/seeds/003)",
-  description: "Each level exactly as the guide's list gives it; scopes the guide does not list (added to BigCommerce later) must be none. The guide asks for Checkout content: modify without saying why; an order manager should not need to write checkout scripts, so the risk is accepted only as the guide's requirement, and a reviewer should ask Stone Edge whether none would do.",
-  applies_to: { account_names: ["*Stone Edge*", "*StoneEdge*", "*Connect2Cart*"], types: ["store"] },
-  extends: ["least-privilege"],
-  unlisted: "none",
-  scopes: {
-    "Content": "read-only",
-    "Checkout Content": "modify",
-    "Customers": "modify",
-    "Customers Login": "none",
-    "Information & Settings": "none",
-    "Marketing": "none",
-    "Orders": "modify",
-    "Order Transactions": "modify",
-    "Create Payments": "none",
-    "Get Payment Methods": "none",
-    "Stored Payment Instruments": "none",
-    "Products": "modify",
-    "Themes": "none",
-    "Carts": "modify",
-    "Checkouts": "modify",
-    "Sites & Routes": "none",
-    "Channel Settings": "none",
-    "Channel Listings": "none",
-    "Storefront API Tokens": "none",
-    "Storefront API Customer Impersonation Tokens": "none",
-    "Store Logs": "none",
-    "Store Locations": "read-only",
-    "Store Inventory": "modify",
-    "Fulfillment Methods": "modify",
-    "Order Fulfillment": "modify",
-  },
-  accepts: {
-    "Checkout Content": "the guide lists Checkout content: modify, without a reason; ask Stone Edge whether none would do",
-    "Customers": "the guide lists Customers: modify; the order manager updates customer records from orders",
-    "Orders": "the guide lists Orders: modify; the order manager updates order status and shipments",
-    "Order Transactions": "the guide lists Order transactions: modify",
-    "Checkouts": "the guide lists Checkouts: modify",
-  },
-}
+            """#
+        ),
+        (
+            "stone-edge.json5",
+            #"""
+            // Stone Edge Order Manager via Connect2Cart, seed 003: the guide lists every scope of its
+            // day with a level, None rows included. Scopes added to the control panel since then are
+            // not in the guide and stay none.
+            {
+              id: "stone-edge",
+              title: "Stone Edge Order Manager (Connect2Cart)",
+              source: "Stone Edge: Get BigCommerce API Credentials for Connect2Cart (shared/seeds/003)",
+              description: "Each level exactly as the guide's list gives it; scopes the guide does not list (added to BigCommerce later) must be none. The guide asks for Checkout content: modify without saying why; an order manager should not need to write checkout scripts, so the risk is accepted only as the guide's requirement, and a reviewer should ask Stone Edge whether none would do.",
+              applies_to: { account_names: ["*Stone Edge*", "*StoneEdge*", "*Connect2Cart*"], types: ["store"] },
+              extends: ["least-privilege"],
+              unlisted: "none",
+              scopes: {
+                "Content": "read-only",
+                "Checkout Content": "modify",
+                "Customers": "modify",
+                "Customers Login": "none",
+                "Information & Settings": "none",
+                "Marketing": "none",
+                "Orders": "modify",
+                "Order Transactions": "modify",
+                "Create Payments": "none",
+                "Get Payment Methods": "none",
+                "Stored Payment Instruments": "none",
+                "Products": "modify",
+                "Themes": "none",
+                "Carts": "modify",
+                "Checkouts": "modify",
+                "Sites & Routes": "none",
+                "Channel Settings": "none",
+                "Channel Listings": "none",
+                "Storefront API Tokens": "none",
+                "Storefront API Customer Impersonation Tokens": "none",
+                "Store Logs": "none",
+                "Store Locations": "read-only",
+                "Store Inventory": "modify",
+                "Fulfillment Methods": "modify",
+                "Order Fulfillment": "modify",
+              },
+              accepts: {
+                "Checkout Content": "the guide lists Checkout content: modify, without a reason; ask Stone Edge whether none would do",
+                "Customers": "the guide lists Customers: modify; the order manager updates customer records from orders",
+                "Orders": "the guide lists Orders: modify; the order manager updates order status and shipments",
+                "Order Transactions": "the guide lists Order transactions: modify",
+                "Checkouts": "the guide lists Checkouts: modify",
+              },
+            }
 
-"""#),
+            """#
+        ),
     ]
 }

@@ -56,11 +56,14 @@ public struct PolicyLibrary: Sendable {
             // A link may not smuggle in a policy from elsewhere: what the folder holds is what a
             // reviewer of the folder saw.
             if FileManager.default.fileExists(atPath: file), !AtomicFile.canonical(file).hasPrefix(folder) {
-                throw .unreadable(file: file, reason: "it links outside \(path); copy the policy into the folder instead")
+                throw .unreadable(
+                    file: file, reason: "it links outside \(path); copy the policy into the folder instead")
             }
             let policy = try PolicyLoader.load(try InputFile.read(file), file: file, catalog: catalog)
             if let other = seen[policy.id] {
-                throw .invalid(file: file, position: policy.position, message: "policy id '\(policy.id)' is also the id of \(other); give each policy its own id")
+                throw .invalid(
+                    file: file, position: policy.position,
+                    message: "policy id '\(policy.id)' is also the id of \(other); give each policy its own id")
             }
             seen[policy.id] = file
             add(policy)
@@ -70,7 +73,9 @@ public struct PolicyLibrary: Sendable {
     /// The id an argument of `--policy` names: a file is loaded, anything else is an id.
     public mutating func policyID(forArgument argument: String) throws(ScopeLintError) -> String {
         if policies[argument] != nil { return argument }
-        if argument.hasSuffix(".json") || argument.hasSuffix(".json5") || argument.contains("/") || FileManager.default.fileExists(atPath: argument) {
+        if argument.hasSuffix(".json") || argument.hasSuffix(".json5") || argument.contains("/")
+            || FileManager.default.fileExists(atPath: argument)
+        {
             return try addFile(argument)
         }
         throw .unknownPolicy(id: argument, suggestions: Suggestions.closest(to: argument, in: ids))
@@ -89,10 +94,14 @@ public struct PolicyLibrary: Sendable {
         return result
     }
 
-    private func resolve(_ id: String, chain: [String], reference: SourceLocation?) throws(ScopeLintError) -> ResolvedPolicy {
+    private func resolve(_ id: String, chain: [String], reference: SourceLocation?) throws(ScopeLintError)
+        -> ResolvedPolicy
+    {
         guard let policy = policies[id] else {
             if let reference {
-                throw .invalid(file: reference.file, position: reference.position, message: "extends unknown policy '\(Redactor.redact(id))'\(Suggestions.hint(for: id, in: ids))")
+                throw .invalid(
+                    file: reference.file, position: reference.position,
+                    message: "extends unknown policy '\(Redactor.redact(id))'\(Suggestions.hint(for: id, in: ids))")
             }
             throw .unknownPolicy(id: id, suggestions: Suggestions.closest(to: id, in: ids))
         }
@@ -100,16 +109,20 @@ public struct PolicyLibrary: Sendable {
         var resolved = ResolvedPolicy(
             id: policy.id, title: policy.title, source: policy.source, description: policy.description,
             file: policy.file, position: policy.position, appliesTo: policy.appliesTo, ancestors: [],
-            unlisted: policy.unlisted, minimum: Array(repeating: 0, count: count), maximum: Array(repeating: 0, count: count),
+            unlisted: policy.unlisted, minimum: Array(repeating: 0, count: count),
+            maximum: Array(repeating: 0, count: count),
             listedAt: Array(repeating: nil, count: count), risks: Array(repeating: [], count: count),
             accepted: Array(repeating: nil, count: count), severity: [:], companions: [])
         var listed = Array(repeating: false, count: count)
         for parent in policy.extends {
             if chain.contains(parent.id) || parent.id == id {
                 let cycle = (chain + [id, parent.id]).drop { $0 != parent.id }
-                throw .invalid(file: policy.file, position: parent.position, message: "extends forms a cycle: \(cycle.joined(separator: " -> "))")
+                throw .invalid(
+                    file: policy.file, position: parent.position,
+                    message: "extends forms a cycle: \(cycle.joined(separator: " -> "))")
             }
-            let base = try resolve(parent.id, chain: chain + [id], reference: SourceLocation(file: policy.file, position: parent.position))
+            let base = try resolve(
+                parent.id, chain: chain + [id], reference: SourceLocation(file: policy.file, position: parent.position))
             resolved.ancestors.append(contentsOf: [base.id] + base.ancestors)
             for index in 0..<count {
                 if base.listedAt[index] != nil {

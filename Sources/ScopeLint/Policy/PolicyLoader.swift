@@ -4,12 +4,17 @@
 /// unknown scope, a level the scope does not have, `min` above `max`. A typo in a security
 /// policy that silently does nothing is worse than a stopped build.
 public enum PolicyLoader {
-    static let keys = ["id", "title", "source", "description", "applies_to", "extends", "unlisted", "scopes", "accepts", "severity", "companions", "risks"]
+    static let keys = [
+        "id", "title", "source", "description", "applies_to", "extends", "unlisted", "scopes", "accepts", "severity",
+        "companions", "risks",
+    ]
     static let appliesToKeys = ["account_names", "types", "store_has_account_types"]
     static let companionKeys = ["title", "types", "account_names", "how"]
     static let riskKeys = ["scope", "level", "severity", "harm"]
 
-    public static func load(_ bytes: [UInt8], file: String, catalog: Catalog = .bigCommerce) throws(ScopeLintError) -> Policy {
+    public static func load(_ bytes: [UInt8], file: String, catalog: Catalog = .bigCommerce) throws(ScopeLintError)
+        -> Policy
+    {
         let root = try JSONReader.parse(bytes, file: file)
         return try load(root, file: file, catalog: catalog)
     }
@@ -19,18 +24,23 @@ public enum PolicyLoader {
         guard let members = root.members else {
             throw reader.error(at: root.position, "expected a policy object, found \(root.value.kindDescription)")
         }
-        var policy = Policy(id: "", title: "", source: nil, description: nil, file: file, position: root.position,
-                            appliesTo: nil, extends: [], unlisted: .none, requirements: [], accepts: [], risks: [],
-                            severity: [:], companions: [])
+        var policy = Policy(
+            id: "", title: "", source: nil, description: nil, file: file, position: root.position,
+            appliesTo: nil, extends: [], unlisted: .none, requirements: [], accepts: [], risks: [],
+            severity: [:], companions: [])
         var seen: Set<String> = []
         for member in members {
             guard keys.contains(member.key) else { throw reader.unknownKey(member, allowed: keys, in: "a policy") }
-            guard seen.insert(member.key).inserted else { throw reader.error(at: member.keyPosition, "duplicate key '\(member.key)' in the policy") }
+            guard seen.insert(member.key).inserted else {
+                throw reader.error(at: member.keyPosition, "duplicate key '\(member.key)' in the policy")
+            }
             switch member.key {
             case "id":
                 let id = try reader.string(member.value, "the policy id")
                 guard isValidID(id) else {
-                    throw reader.error(at: member.value.position, "expected the policy id to be lower-case letters, digits and '-' (like \"modern-retail\")")
+                    throw reader.error(
+                        at: member.value.position,
+                        "expected the policy id to be lower-case letters, digits and '-' (like \"modern-retail\")")
                 }
                 policy.id = id
             case "title": policy.title = try reader.string(member.value, "the title")
@@ -44,7 +54,10 @@ public enum PolicyLoader {
             case "unlisted":
                 let text = try reader.string(member.value, "\"none\" or \"any\"")
                 guard let unlisted = Policy.Unlisted(rawValue: text) else {
-                    throw reader.error(at: member.value.position, "expected \"unlisted\" to be \"none\" (scopes not listed must be none) or \"any\" (not checked)")
+                    throw reader.error(
+                        at: member.value.position,
+                        "expected \"unlisted\" to be \"none\" (scopes not listed must be none) or \"any\" (not checked)"
+                    )
                 }
                 policy.unlisted = unlisted
             case "scopes": policy.requirements = try reader.requirements(member.value)
@@ -77,19 +90,26 @@ public enum PolicyLoader {
         }
 
         func string(_ node: JSONNode, _ what: String) throws(ScopeLintError) -> String {
-            guard let text = node.stringValue else { throw error(at: node.position, "expected \(what) as a string, found \(node.value.kindDescription)") }
+            guard let text = node.stringValue else {
+                throw error(at: node.position, "expected \(what) as a string, found \(node.value.kindDescription)")
+            }
             return text
         }
 
         func object(_ node: JSONNode, _ what: String) throws(ScopeLintError) -> [JSONMember] {
-            guard let members = node.members else { throw error(at: node.position, "expected \(what) as an object, found \(node.value.kindDescription)") }
+            guard let members = node.members else {
+                throw error(at: node.position, "expected \(what) as an object, found \(node.value.kindDescription)")
+            }
             return members
         }
 
         /// A list of strings; a single string is accepted as a list of one.
         func stringList(_ node: JSONNode, _ what: String) throws(ScopeLintError) -> [JSONNode] {
             if node.stringValue != nil { return [node] }
-            guard let elements = node.elements else { throw error(at: node.position, "expected \(what) as an array of strings, found \(node.value.kindDescription)") }
+            guard let elements = node.elements else {
+                throw error(
+                    at: node.position, "expected \(what) as an array of strings, found \(node.value.kindDescription)")
+            }
             for element in elements where element.stringValue == nil {
                 throw error(at: element.position, "expected \(what) as strings, found \(element.value.kindDescription)")
             }
@@ -101,7 +121,10 @@ public enum PolicyLoader {
             for element in try stringList(node, "account types") {
                 let text = element.stringValue ?? ""
                 guard let type = AccountType(rawValue: text.lowercased()) else {
-                    throw error(at: element.position, "expected an account type, one of \(AccountType.allCases.map(\.rawValue).joined(separator: ", "))\(Suggestions.hint(for: text, in: AccountType.allCases.map(\.rawValue)))")
+                    throw error(
+                        at: element.position,
+                        "expected an account type, one of \(AccountType.allCases.map(\.rawValue).joined(separator: ", "))\(Suggestions.hint(for: text, in: AccountType.allCases.map(\.rawValue)))"
+                    )
                 }
                 types.append(type)
             }
@@ -123,14 +146,20 @@ public enum PolicyLoader {
                 }
             }
             if result.accountNames.isEmpty && result.types.isEmpty {
-                throw error(at: node.position, "expected \"applies_to\" to name \"account_names\" or \"types\"; an empty one would match every account")
+                throw error(
+                    at: node.position,
+                    "expected \"applies_to\" to name \"account_names\" or \"types\"; an empty one would match every account"
+                )
             }
             return result
         }
 
         func scope(_ key: String, at position: TextPosition) throws(ScopeLintError) -> ScopeID {
             guard let id = catalog.scope(forKey: key) else {
-                throw error(at: position, "unknown scope '\(Redactor.redact(key))'\(Suggestions.hint(for: key, in: catalog.allNames)); scopelint scopes lists the known ones")
+                throw error(
+                    at: position,
+                    "unknown scope '\(Redactor.redact(key))'\(Suggestions.hint(for: key, in: catalog.allNames)); scopelint scopes lists the known ones"
+                )
             }
             return id
         }
@@ -138,7 +167,10 @@ public enum PolicyLoader {
         func level(_ node: JSONNode, of scope: ScopeID) throws(ScopeLintError) -> Int {
             let text = try string(node, "a level")
             guard let match = catalog.level(text, of: scope) else {
-                throw error(at: node.position, "\(catalog[scope].name) has no level '\(Redactor.redact(text))'; expected one of \(catalog.levelNames(of: scope).joined(separator: ", "))")
+                throw error(
+                    at: node.position,
+                    "\(catalog[scope].name) has no level '\(Redactor.redact(text))'; expected one of \(catalog.levelNames(of: scope).joined(separator: ", "))"
+                )
             }
             return match.level
         }
@@ -149,7 +181,9 @@ public enum PolicyLoader {
             for member in try object(node, "\"scopes\"") {
                 let id = try scope(member.key, at: member.keyPosition)
                 if let earlier = seen[id] {
-                    throw error(at: member.keyPosition, "\(catalog[id].name) is listed twice (first at line \(earlier.line)); list each scope once")
+                    throw error(
+                        at: member.keyPosition,
+                        "\(catalog[id].name) is listed twice (first at line \(earlier.line)); list each scope once")
                 }
                 seen[id] = member.keyPosition
                 let top = catalog[id].highestLevel
@@ -174,10 +208,16 @@ public enum PolicyLoader {
                         }
                     }
                     if requirement.min > requirement.max {
-                        throw error(at: minPosition, "\(catalog[id].name): min \(catalog[id].levelName(requirement.min)) is above max \(catalog[id].levelName(requirement.max)); no level can satisfy both")
+                        throw error(
+                            at: minPosition,
+                            "\(catalog[id].name): min \(catalog[id].levelName(requirement.min)) is above max \(catalog[id].levelName(requirement.max)); no level can satisfy both"
+                        )
                     }
                 } else {
-                    throw error(at: member.value.position, "expected a level (\"modify\"), a range ({\"min\": ..., \"max\": ...}) or \"any\", found \(member.value.value.kindDescription)")
+                    throw error(
+                        at: member.value.position,
+                        "expected a level (\"modify\"), a range ({\"min\": ..., \"max\": ...}) or \"any\", found \(member.value.value.kindDescription)"
+                    )
                 }
                 result.append(requirement)
             }
@@ -190,7 +230,9 @@ public enum PolicyLoader {
                 let id = try scope(member.key, at: member.keyPosition)
                 let reason = try string(member.value, "the reason this risk is accepted")
                 if reason.trimmingWhitespace().isEmpty {
-                    throw error(at: member.value.position, "expected a reason: an accepted risk must say why the integration needs it")
+                    throw error(
+                        at: member.value.position,
+                        "expected a reason: an accepted risk must say why the integration needs it")
                 }
                 result.append(Policy.Acceptance(scope: id, reason: reason, position: member.keyPosition))
             }
@@ -201,7 +243,10 @@ public enum PolicyLoader {
             var result: [RuleID: Policy.SeverityOverride] = [:]
             for member in try object(node, "\"severity\"") {
                 guard let rule = RuleID(rawValue: member.key) else {
-                    throw error(at: member.keyPosition, "unknown rule '\(Redactor.redact(member.key))'\(Suggestions.hint(for: member.key, in: RuleID.allCases.map(\.rawValue))); scopelint explain lists the rules")
+                    throw error(
+                        at: member.keyPosition,
+                        "unknown rule '\(Redactor.redact(member.key))'\(Suggestions.hint(for: member.key, in: RuleID.allCases.map(\.rawValue))); scopelint explain lists the rules"
+                    )
                 }
                 let text = try string(member.value, "a severity")
                 if text.lowercased() == "off" {
@@ -216,10 +261,14 @@ public enum PolicyLoader {
         }
 
         func companions(_ node: JSONNode) throws(ScopeLintError) -> [Policy.Companion] {
-            guard let elements = node.elements else { throw error(at: node.position, "expected \"companions\" as an array, found \(node.value.kindDescription)") }
+            guard let elements = node.elements else {
+                throw error(
+                    at: node.position, "expected \"companions\" as an array, found \(node.value.kindDescription)")
+            }
             var result: [Policy.Companion] = []
             for element in elements {
-                var companion = Policy.Companion(title: "", types: [], accountNames: [], how: nil, position: element.position)
+                var companion = Policy.Companion(
+                    title: "", types: [], accountNames: [], how: nil, position: element.position)
                 for member in try object(element, "a companion account") {
                     switch member.key {
                     case "title": companion.title = try string(member.value, "the companion's title")
@@ -229,9 +278,12 @@ public enum PolicyLoader {
                     default: throw unknownKey(member, allowed: PolicyLoader.companionKeys, in: "a companion account")
                     }
                 }
-                if companion.title.isEmpty { throw error(at: element.position, "expected the companion account to have a \"title\"") }
+                if companion.title.isEmpty {
+                    throw error(at: element.position, "expected the companion account to have a \"title\"")
+                }
                 if companion.types.isEmpty && companion.accountNames.isEmpty {
-                    throw error(at: element.position, "expected the companion account to name \"types\" or \"account_names\"")
+                    throw error(
+                        at: element.position, "expected the companion account to name \"types\" or \"account_names\"")
                 }
                 result.append(companion)
             }
@@ -239,7 +291,10 @@ public enum PolicyLoader {
         }
 
         func risks(_ node: JSONNode) throws(ScopeLintError) -> [Policy.Risk] {
-            guard let elements = node.elements else { throw error(at: node.position, "expected \"risks\" as an array of rows, found \(node.value.kindDescription)") }
+            guard let elements = node.elements else {
+                throw error(
+                    at: node.position, "expected \"risks\" as an array of rows, found \(node.value.kindDescription)")
+            }
             var result: [Policy.Risk] = []
             for element in elements {
                 let members = try object(element, "a risk row")
@@ -253,19 +308,29 @@ public enum PolicyLoader {
                     case "level": levelNode = member.value
                     case "severity":
                         let text = try string(member.value, "a severity")
-                        guard let parsed = Severity(rawValue: text.lowercased()) else { throw error(at: member.value.position, "expected a severity: error, warning or note") }
+                        guard let parsed = Severity(rawValue: text.lowercased()) else {
+                            throw error(at: member.value.position, "expected a severity: error, warning or note")
+                        }
                         severity = parsed
                     case "harm": harm = try string(member.value, "the harm")
                     default: throw unknownKey(member, allowed: PolicyLoader.riskKeys, in: "a risk row")
                     }
                 }
                 guard let scopeNode, let levelNode, let severity, let harm else {
-                    throw error(at: element.position, "expected a risk row to have \"scope\", \"level\", \"severity\" and \"harm\"")
+                    throw error(
+                        at: element.position,
+                        "expected a risk row to have \"scope\", \"level\", \"severity\" and \"harm\"")
                 }
                 let id = try scope(try string(scopeNode.value, "a scope name"), at: scopeNode.value.position)
                 let level = try level(levelNode, of: id)
-                if level == 0 { throw error(at: levelNode.position, "a risk at the lowest level would flag every account; name the level from which the scope is risky") }
-                result.append(Policy.Risk(scope: id, level: level, severity: severity, harm: harm, position: element.position))
+                if level == 0 {
+                    throw error(
+                        at: levelNode.position,
+                        "a risk at the lowest level would flag every account; name the level from which the scope is risky"
+                    )
+                }
+                result.append(
+                    Policy.Risk(scope: id, level: level, severity: severity, harm: harm, position: element.position))
             }
             return result
         }

@@ -29,7 +29,8 @@ public struct PolicyMatcher: Sendable {
     func matches(for account: Account, storeTypes: Set<AccountType>) -> [ResolvedPolicy] {
         let name = Glob.Text(account.name)
         var matched: [Int] = []
-        for index in rules.indices where Self.applies(rules[index], patterns[index], to: account, name: name, storeTypes: storeTypes) {
+        for index in rules.indices
+        where Self.applies(rules[index], patterns[index], to: account, name: name, storeTypes: storeTypes) {
             matched.append(index)
         }
         if matched.isEmpty { return [] }
@@ -40,7 +41,10 @@ public struct PolicyMatcher: Sendable {
         }
     }
 
-    static func applies(_ rule: Policy.AppliesTo, _ patterns: [Glob.Pattern], to account: Account, name: Glob.Text, storeTypes: Set<AccountType>) -> Bool {
+    static func applies(
+        _ rule: Policy.AppliesTo, _ patterns: [Glob.Pattern], to account: Account, name: Glob.Text,
+        storeTypes: Set<AccountType>
+    ) -> Bool {
         if !rule.types.isEmpty && !rule.types.contains(account.type) { return false }
         if !patterns.isEmpty && !patterns.contains(where: { $0.matches(name) }) { return false }
         if !rule.storeHasAccountTypes.isEmpty && storeTypes.isDisjoint(with: rule.storeHasAccountTypes) { return false }
@@ -53,7 +57,11 @@ public struct PolicyMatcher: Sendable {
     /// Does the account satisfy a companion requirement?
     static func satisfies(_ account: Account, _ companion: Policy.Companion) -> Bool {
         if !companion.types.isEmpty && !companion.types.contains(account.type) { return false }
-        if !companion.accountNames.isEmpty && !companion.accountNames.contains(where: { Glob.matches($0, account.name) }) { return false }
+        if !companion.accountNames.isEmpty
+            && !companion.accountNames.contains(where: { Glob.matches($0, account.name) })
+        {
+            return false
+        }
         return true
     }
 }
@@ -78,7 +86,9 @@ enum Glob {
         func matches(_ text: Text) -> Bool {
             if let bytes, text.isASCII {
                 var name = text.text
-                return name.withUTF8 { Glob.match(bytes, FoldedASCII(bytes: $0), star: UInt8(ascii: "*"), any: UInt8(ascii: "?")) }
+                return name.withUTF8 {
+                    Glob.match(bytes, FoldedASCII(bytes: $0), star: UInt8(ascii: "*"), any: UInt8(ascii: "?"))
+                }
             }
             return Glob.match(characters, Array(text.text.lowercased()), star: "*", any: "?")
         }
@@ -110,10 +120,14 @@ enum Glob {
 
     /// Iterative matching with one backtrack point: linear for the patterns people write,
     /// never exponential.
-    private static func match<Text: RandomAccessCollection>(_ p: [Text.Element], _ t: Text, star: Text.Element, any: Text.Element) -> Bool
-        where Text.Index == Int, Text.Element: Equatable {
-        var pi = 0, ti = 0
-        var starP = -1, starT = 0
+    private static func match<Text: RandomAccessCollection>(
+        _ p: [Text.Element], _ t: Text, star: Text.Element, any: Text.Element
+    ) -> Bool
+    where Text.Index == Int, Text.Element: Equatable {
+        var pi = 0
+        var ti = 0
+        var starP = -1
+        var starT = 0
         while ti < t.count {
             if pi < p.count && p[pi] != star && (p[pi] == any || p[pi] == t[ti]) {
                 pi += 1

@@ -28,7 +28,12 @@ public struct ResolvedPolicy: Sendable {
         /// The rules' messages for this policy, made once each.
         let messages = MessageMemo()
 
-        init(id: String, title: String, source: String?, description: String?, file: String, position: TextPosition, appliesTo: Policy.AppliesTo?, ancestors: [String], unlisted: Policy.Unlisted, minimum: [Int], maximum: [Int], listedAt: [SourceLocation?], risks: [[Policy.Risk]], accepted: [String?], severity: [RuleID: Policy.SeverityOverride], companions: [Policy.Companion]) {
+        init(
+            id: String, title: String, source: String?, description: String?, file: String, position: TextPosition,
+            appliesTo: Policy.AppliesTo?, ancestors: [String], unlisted: Policy.Unlisted, minimum: [Int],
+            maximum: [Int], listedAt: [SourceLocation?], risks: [[Policy.Risk]], accepted: [String?],
+            severity: [RuleID: Policy.SeverityOverride], companions: [Policy.Companion]
+        ) {
             self.id = id
             self.title = title
             self.source = source
@@ -48,14 +53,25 @@ public struct ResolvedPolicy: Sendable {
         }
 
         func copy() -> Storage {
-            Storage(id: id, title: title, source: source, description: description, file: file, position: position, appliesTo: appliesTo, ancestors: ancestors, unlisted: unlisted, minimum: minimum, maximum: maximum, listedAt: listedAt, risks: risks, accepted: accepted, severity: severity, companions: companions)
+            Storage(
+                id: id, title: title, source: source, description: description, file: file, position: position,
+                appliesTo: appliesTo, ancestors: ancestors, unlisted: unlisted, minimum: minimum, maximum: maximum,
+                listedAt: listedAt, risks: risks, accepted: accepted, severity: severity, companions: companions)
         }
     }
 
     private var storage: Storage
 
-    public init(id: String, title: String, source: String?, description: String?, file: String, position: TextPosition, appliesTo: Policy.AppliesTo?, ancestors: [String], unlisted: Policy.Unlisted, minimum: [Int], maximum: [Int], listedAt: [SourceLocation?], risks: [[Policy.Risk]], accepted: [String?], severity: [RuleID: Policy.SeverityOverride], companions: [Policy.Companion]) {
-        storage = Storage(id: id, title: title, source: source, description: description, file: file, position: position, appliesTo: appliesTo, ancestors: ancestors, unlisted: unlisted, minimum: minimum, maximum: maximum, listedAt: listedAt, risks: risks, accepted: accepted, severity: severity, companions: companions)
+    public init(
+        id: String, title: String, source: String?, description: String?, file: String, position: TextPosition,
+        appliesTo: Policy.AppliesTo?, ancestors: [String], unlisted: Policy.Unlisted, minimum: [Int], maximum: [Int],
+        listedAt: [SourceLocation?], risks: [[Policy.Risk]], accepted: [String?],
+        severity: [RuleID: Policy.SeverityOverride], companions: [Policy.Companion]
+    ) {
+        storage = Storage(
+            id: id, title: title, source: source, description: description, file: file, position: position,
+            appliesTo: appliesTo, ancestors: ancestors, unlisted: unlisted, minimum: minimum, maximum: maximum,
+            listedAt: listedAt, risks: risks, accepted: accepted, severity: severity, companions: companions)
     }
 
     private mutating func unique() -> Storage {
@@ -156,7 +172,10 @@ public struct ResolvedPolicy: Sendable {
         guard level > 0 else { return nil }
         var found: Policy.Risk?
         for row in risks[scope.index] where row.level <= level {
-            if found == nil || row.level > found!.level || (row.level == found!.level && row.severity > found!.severity) { found = row }
+            if found == nil || row.level > found!.level || (row.level == found!.level && row.severity > found!.severity)
+            {
+                found = row
+            }
         }
         return found
     }

@@ -29,7 +29,7 @@ public enum AccountDiffRenderer {
             }
             out += "\n  " + style.bold("Account \"\(diff.account)\"") + " (\(diff.type.label))\n"
             guard let policy = diff.policy else {
-                if case let .companion(of: owner) = diff.matching {
+                if case .companion(of: let owner) = diff.matching {
                     out += "  companion account required by \(owner); it has no scopes to compare\n"
                 } else {
                     out += "  the input does not say which scopes this account has; nothing to compare\n"
@@ -44,7 +44,10 @@ public enum AccountDiffRenderer {
             table.add([" ", "Scope", "Policy", "Actual", "Verdict"], tone: .dim)
             var folded = 0
             for row in diff.rows {
-                if row.verdict == .asRequired && !all { folded += 1; continue }
+                if row.verdict == .asRequired && !all {
+                    folded += 1
+                    continue
+                }
                 let tone: TextStyle.Tone
                 switch row.verdict {
                 case .missing: tone = .red
@@ -59,17 +62,26 @@ public enum AccountDiffRenderer {
             }
             if folded > 0 {
                 // Indented to the Scope column: two spaces, the symbol, two spaces.
-                out += (table.rows.count > 1 ? "" : "\n") + "     " + (folded == diff.rows.count ? "all \(plural(folded, "scope")) as required" : "\(plural(folded, "scope")) as required") + "\n"
+                out +=
+                    (table.rows.count > 1 ? "" : "\n") + "     "
+                    + (folded == diff.rows.count
+                        ? "all \(plural(folded, "scope")) as required" : "\(plural(folded, "scope")) as required")
+                    + "\n"
             }
             out += others(diff, style: style)
             if diff.count(.missing) + diff.count(.excessive) > 0 {
-                out += "\n  " + style.cyan("fix:") + " `scopelint plan --policy \(policy.id)` prints the control-panel checklist for a replacement account.\n"
+                out +=
+                    "\n  " + style.cyan("fix:")
+                    + " `scopelint plan --policy \(policy.id)` prints the control-panel checklist for a replacement account.\n"
             }
         }
         let t = totals(diffs)
         if !out.isEmpty { out += "\n" }
         out += "Compared \(plural(report.summary.accounts, "account")) in \(plural(report.summary.stores, "store")): "
-        out += [style.red("\(t.missing) missing"), style.green("\(t.excessive) excessive"), style.yellow("\(t.risky) risky"), "\(t.asRequired) as required"].joined(separator: ", ")
+        out += [
+            style.red("\(t.missing) missing"), style.green("\(t.excessive) excessive"),
+            style.yellow("\(t.risky) risky"), "\(t.asRequired) as required",
+        ].joined(separator: ", ")
         out += ". Lint: " + TextReporter.severityCounts(report, style: style) + ".\n"
         return out
     }
@@ -83,7 +95,13 @@ public enum AccountDiffRenderer {
         case .risky: text = "risky"
         }
         if let risk = row.risk {
-            if row.acceptedBecause != nil { text += " (accepted risk)" } else if row.verdict != .risky { text += ", risky (\(risk.severity.rawValue))" } else { text += " (\(risk.severity.rawValue))" }
+            if row.acceptedBecause != nil {
+                text += " (accepted risk)"
+            } else if row.verdict != .risky {
+                text += ", risky (\(risk.severity.rawValue))"
+            } else {
+                text += " (\(risk.severity.rawValue))"
+            }
         }
         return text
     }
@@ -91,7 +109,8 @@ public enum AccountDiffRenderer {
     static func others(_ diff: AccountDiff, style: TextStyle) -> String {
         var out = ""
         for finding in diff.otherFindings {
-            out += "  \(style.severity(finding.severity)): \(finding.message) \(style.dim("[\(finding.rule.rawValue)]"))\n"
+            out +=
+                "  \(style.severity(finding.severity)): \(finding.message) \(style.dim("[\(finding.rule.rawValue)]"))\n"
         }
         return out
     }
@@ -131,7 +150,7 @@ public enum AccountDiffRenderer {
                 }
                 w.endArray()
                 w.field("as_required", diff.count(.asRequired))
-            } else if case let .companion(of: owner) = diff.matching {
+            } else if case .companion(of: let owner) = diff.matching {
                 w.field("companion_of", owner)
             }
             w.endObject()
@@ -139,9 +158,15 @@ public enum AccountDiffRenderer {
         w.endArray()
         let t = totals(diffs)
         w.beginObject("summary")
-        w.field("missing", t.missing); w.field("excessive", t.excessive); w.field("risky", t.risky); w.field("as_required", t.asRequired)
-        w.field("errors", report.summary.errors); w.field("warnings", report.summary.warnings); w.field("notes", report.summary.notes)
-        w.field("stores", report.summary.stores); w.field("accounts", report.summary.accounts)
+        w.field("missing", t.missing)
+        w.field("excessive", t.excessive)
+        w.field("risky", t.risky)
+        w.field("as_required", t.asRequired)
+        w.field("errors", report.summary.errors)
+        w.field("warnings", report.summary.warnings)
+        w.field("notes", report.summary.notes)
+        w.field("stores", report.summary.stores)
+        w.field("accounts", report.summary.accounts)
         w.endObject()
         w.endObject()
         return w.output + "\n"

@@ -26,7 +26,8 @@ struct AccountGroups {
             }
             let key = (account.order.file, account.order.store)
             if lastKey.map({ $0 != key }) ?? true {
-                stores.append(StoreGroup(store: account.store, name: account.storeName, file: account.file, accounts: []))
+                stores.append(
+                    StoreGroup(store: account.store, name: account.storeName, file: account.file, accounts: []))
                 lastKey = key
             }
             stores[stores.count - 1].accounts.append(AccountGroup(account: account, findings: own))
@@ -40,7 +41,8 @@ struct AccountGroups {
     /// `scopelint plan --policy ...` for the policies whose levels the account must change.
     static func planCommand(for findings: [Finding], failOn: FailThreshold) -> String? {
         var policies: [String] = []
-        for finding in findings where (finding.rule == .missingScope || finding.rule == .excessiveScope) && failOn.fails(finding.severity) {
+        for finding in findings
+        where (finding.rule == .missingScope || finding.rule == .excessiveScope) && failOn.fails(finding.severity) {
             if let id = finding.policy, !policies.contains(id) { policies.append(id) }
         }
         return policies.isEmpty ? nil : "scopelint plan " + policies.map { "--policy \($0)" }.joined(separator: " ")

@@ -27,7 +27,9 @@ public enum ExportDiffRenderer {
                     let symbol = change.newRisk != nil ? "!" : change.raised ? "+" : "-"
                     var verdict = change.raised ? "raised" : "lowered"
                     if account.status == .added { verdict = "granted" }
-                    if let risk = change.newRisk { verdict += "; newly risky (\(risk.severity.rawValue)): \(risk.harm)" }
+                    if let risk = change.newRisk {
+                        verdict += "; newly risky (\(risk.severity.rawValue)): \(risk.harm)"
+                    }
                     let tone: TextStyle.Tone = change.newRisk != nil ? .yellow : change.raised ? .green : .red
                     table.add([symbol, change.name, "\(change.old) -> \(change.new)", verdict], tone: tone)
                 }
@@ -36,7 +38,9 @@ public enum ExportDiffRenderer {
         }
         let s = diff.summary
         if diff.stores.isEmpty { out += "\nNo differences in stores, accounts or levels.\n" }
-        out += "\n" + summaryText(s) + " " + (diff.escalates ? style.red("Access grew.") : style.green("No access grew.")) + "\n"
+        out +=
+            "\n" + summaryText(s) + " " + (diff.escalates ? style.red("Access grew.") : style.green("No access grew."))
+            + "\n"
         return out
     }
 
@@ -90,9 +94,12 @@ public enum ExportDiffRenderer {
         w.endArray()
         let s = diff.summary
         w.beginObject("summary")
-        w.field("stores_added", s.storesAdded); w.field("stores_removed", s.storesRemoved)
-        w.field("accounts_added", s.accountsAdded); w.field("accounts_removed", s.accountsRemoved)
-        w.field("levels_raised", s.levelsRaised); w.field("levels_lowered", s.levelsLowered)
+        w.field("stores_added", s.storesAdded)
+        w.field("stores_removed", s.storesRemoved)
+        w.field("accounts_added", s.accountsAdded)
+        w.field("accounts_removed", s.accountsRemoved)
+        w.field("levels_raised", s.levelsRaised)
+        w.field("levels_lowered", s.levelsLowered)
         w.field("new_risky_levels", s.newRisks)
         w.field("escalation", diff.escalates)
         w.endObject()

@@ -24,12 +24,16 @@ public enum GitHubReporter: Reporter {
                 properties.append("col=\(location.column)")
             }
             let about = [finding.account, finding.scope].compactMap { $0 }.joined(separator: ", ")
-            properties.append("title=" + Escaping.workflowProperty("scopelint \(finding.rule.rawValue)" + (about.isEmpty ? "" : " (\(about))")))
+            properties.append(
+                "title="
+                    + Escaping.workflowProperty(
+                        "scopelint \(finding.rule.rawValue)" + (about.isEmpty ? "" : " (\(about))")))
             out += "::\(command) \(properties.joined(separator: ","))::\(Escaping.workflowMessage(finding.message))\n"
         }
         if let baseline = report.baseline {
             for notice in baseline.notices {
-                out += "::notice file=\(Escaping.workflowProperty(baseline.file)),line=\(notice.position.line),col=\(notice.position.column),title=\(Escaping.workflowProperty("scopelint baseline")))::\(Escaping.workflowMessage(notice.message))\n"
+                out +=
+                    "::notice file=\(Escaping.workflowProperty(baseline.file)),line=\(notice.position.line),col=\(notice.position.column),title=\(Escaping.workflowProperty("scopelint baseline")))::\(Escaping.workflowMessage(notice.message))\n"
             }
         }
         out += TextReporter.summaryLine(report, style: .plain) + "\n"

@@ -12,7 +12,8 @@ public enum JUnitReporter: Reporter {
     static func text(_ report: Report, options: ReportOptions) -> String {
         let groups = AccountGroups(report)
         var body = ""
-        var totalTests = 0, totalFailures = 0
+        var totalTests = 0
+        var totalFailures = 0
         for store in groups.stores {
             var cases = ""
             var failures = 0
@@ -29,21 +30,25 @@ public enum JUnitReporter: Reporter {
                 }
                 cases += "    <testcase name=\"\(name)\" classname=\"\(classname)\" file=\"\(file)\" time=\"0\">\n"
                 for finding in failing {
-                    cases += "      <failure type=\"\(finding.rule.rawValue)\" message=\"\(Escaping.xml(finding.message))\">\(Escaping.xmlText(line(finding)))</failure>\n"
+                    cases +=
+                        "      <failure type=\"\(finding.rule.rawValue)\" message=\"\(Escaping.xml(finding.message))\">\(Escaping.xmlText(line(finding)))</failure>\n"
                 }
                 if !other.isEmpty {
-                    cases += "      <system-out>\(Escaping.xmlText(other.map(line).joined(separator: "\n")))</system-out>\n"
+                    cases +=
+                        "      <system-out>\(Escaping.xmlText(other.map(line).joined(separator: "\n")))</system-out>\n"
                 }
                 cases += "    </testcase>\n"
             }
             totalTests += store.accounts.count
             totalFailures += failures
-            body += "  <testsuite name=\"\(Escaping.xml(AccountGroups.storeTitle(store)))\" tests=\"\(store.accounts.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
+            body +=
+                "  <testsuite name=\"\(Escaping.xml(AccountGroups.storeTitle(store)))\" tests=\"\(store.accounts.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
             body += cases
             body += "  </testsuite>\n"
         }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"scopelint\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"0\" time=\"0\">\n"
+        out +=
+            "<testsuites name=\"scopelint\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"0\" time=\"0\">\n"
         out += body
         out += "</testsuites>\n"
         return out

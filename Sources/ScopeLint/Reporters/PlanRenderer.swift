@@ -13,7 +13,8 @@ public enum PlanRenderer {
             "Export the store's scopes again and run: scopelint lint EXPORT --policy \(ids)",
         ]
         for (offset, companion) in plan.companions.enumerated() {
-            steps.insert("Also create \(companion.title)" + (companion.how.map { ": \($0)" } ?? "") + ".", at: 4 + offset)
+            steps.insert(
+                "Also create \(companion.title)" + (companion.how.map { ": \($0)" } ?? "") + ".", at: 4 + offset)
         }
         return steps
     }
@@ -26,11 +27,15 @@ public enum PlanRenderer {
         }
         out += "\n"
         for (number, step) in steps(plan).enumerated() {
-            out += HelpRenderer.wrap("\(number + 1). \(step)", indent: 0).replacingOccurrences(of: "\n", with: "\n   ") + "\n"
+            out +=
+                HelpRenderer.wrap("\(number + 1). \(step)", indent: 0).replacingOccurrences(of: "\n", with: "\n   ")
+                + "\n"
             if step.hasPrefix("Set the OAuth scopes") {
                 var table = TextTable()
                 for setting in plan.settings {
-                    table.add([setting.changed ? "*" : " ", setting.name, setting.panelLevel], tone: setting.changed ? .bold : .plain)
+                    table.add(
+                        [setting.changed ? "*" : " ", setting.name, setting.panelLevel],
+                        tone: setting.changed ? .bold : .plain)
                 }
                 out += "\n" + table.render(indent: "   ", style: style) + "\n"
             }
@@ -45,10 +50,18 @@ public enum PlanRenderer {
         w.toolHeader(version: toolVersion)
         w.beginArray("policies")
         for policy in plan.policies {
-            w.beginObject(); w.field("id", policy.id); w.field("title", policy.title); w.field("source", policy.source); w.endObject()
+            w.beginObject()
+            w.field("id", policy.id)
+            w.field("title", policy.title)
+            w.field("source", policy.source)
+            w.endObject()
         }
         w.endArray()
-        w.beginObject("account"); w.field("type", "store"); w.field("token_type", "V2/V3 API token"); w.field("name", plan.suggestedName); w.endObject()
+        w.beginObject("account")
+        w.field("type", "store")
+        w.field("token_type", "V2/V3 API token")
+        w.field("name", plan.suggestedName)
+        w.endObject()
         w.beginArray("scopes")
         for setting in plan.settings {
             w.beginObject()
@@ -59,11 +72,20 @@ public enum PlanRenderer {
             w.endObject()
         }
         w.endArray()
-        w.beginArray("parameters"); for parameter in plan.parameters { w.element(parameter) }; w.endArray()
-        w.beginArray("companions")
-        for companion in plan.companions { w.beginObject(); w.field("title", companion.title); w.field("how", companion.how); w.endObject() }
+        w.beginArray("parameters")
+        for parameter in plan.parameters { w.element(parameter) }
         w.endArray()
-        w.beginArray("steps"); for step in steps(plan) { w.element(step) }; w.endArray()
+        w.beginArray("companions")
+        for companion in plan.companions {
+            w.beginObject()
+            w.field("title", companion.title)
+            w.field("how", companion.how)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("steps")
+        for step in steps(plan) { w.element(step) }
+        w.endArray()
         w.endObject()
         return w.output + "\n"
     }

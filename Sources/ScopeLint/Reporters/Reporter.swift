@@ -34,7 +34,12 @@ public struct ReportOptions: Sendable {
 
 /// Every output format, in the order help lists them.
 public enum Reporters {
-    public static var all: [any Reporter.Type] { [TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self, GitHubReporter.self, MarkdownReporter.self] }
+    public static var all: [any Reporter.Type] {
+        [
+            TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self, GitHubReporter.self,
+            MarkdownReporter.self,
+        ]
+    }
 
     public static var identifiers: [String] { all.map { $0.identifier } }
 

@@ -25,10 +25,18 @@ public enum SARIFReporter: Reporter {
             w.beginObject()
             w.field("id", rule.rawValue)
             w.field("name", d.title.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
-            w.beginObject("shortDescription"); w.field("text", d.summary); w.endObject()
-            w.beginObject("fullDescription"); w.field("text", d.summary + " " + d.rationale); w.endObject()
-            w.beginObject("help"); w.field("text", d.remediation); w.endObject()
-            w.beginObject("defaultConfiguration"); w.field("level", d.defaultSeverity.rawValue); w.endObject()
+            w.beginObject("shortDescription")
+            w.field("text", d.summary)
+            w.endObject()
+            w.beginObject("fullDescription")
+            w.field("text", d.summary + " " + d.rationale)
+            w.endObject()
+            w.beginObject("help")
+            w.field("text", d.remediation)
+            w.endObject()
+            w.beginObject("defaultConfiguration")
+            w.field("level", d.defaultSeverity.rawValue)
+            w.endObject()
             w.endObject()
         }
         w.endArray()
@@ -43,7 +51,9 @@ public enum SARIFReporter: Reporter {
         w.field("columnKind", "unicodeCodePoints")
         w.beginArray("results")
         for finding in report.findings { writeResult(finding, suppression: nil, options: options, into: &w) }
-        for suppressed in report.suppressed { writeResult(suppressed.finding, suppression: suppressed.reason, options: options, into: &w) }
+        for suppressed in report.suppressed {
+            writeResult(suppressed.finding, suppression: suppressed.reason, options: options, into: &w)
+        }
         w.endArray()
         w.endObject()
         w.endArray()
@@ -52,12 +62,15 @@ public enum SARIFReporter: Reporter {
         stream.write("\n")
     }
 
-    static func writeResult(_ finding: Finding, suppression: String?, options: ReportOptions, into w: inout JSONWriter) {
+    static func writeResult(_ finding: Finding, suppression: String?, options: ReportOptions, into w: inout JSONWriter)
+    {
         w.beginObject()
         w.field("ruleId", finding.rule.rawValue)
         w.field("ruleIndex", finding.rule.order)
         w.field("level", finding.severity.rawValue)
-        w.beginObject("message"); w.field("text", finding.message); w.endObject()
+        w.beginObject("message")
+        w.field("text", finding.message)
+        w.endObject()
         if let location = finding.location, let uri = uri(location.file, workingDirectory: options.workingDirectory) {
             w.beginArray("locations")
             w.beginObject()
@@ -65,10 +78,16 @@ public enum SARIFReporter: Reporter {
             w.endObject()
             w.endArray()
         }
-        w.beginObject("partialFingerprints"); w.field(fingerprintKey, finding.fingerprint); w.endObject()
+        w.beginObject("partialFingerprints")
+        w.field(fingerprintKey, finding.fingerprint)
+        w.endObject()
         if let suppression {
             w.beginArray("suppressions")
-            w.beginObject(); w.field("kind", "external"); w.field("status", "accepted"); w.field("justification", suppression); w.endObject()
+            w.beginObject()
+            w.field("kind", "external")
+            w.field("status", "accepted")
+            w.field("justification", suppression)
+            w.endObject()
             w.endArray()
         }
         w.beginObject("properties")
@@ -88,7 +107,10 @@ public enum SARIFReporter: Reporter {
         w.field("uri", uri.0)
         if uri.1 { w.field("uriBaseId", "%SRCROOT%") }
         w.endObject()
-        w.beginObject("region"); w.field("startLine", position.line); w.field("startColumn", position.column); w.endObject()
+        w.beginObject("region")
+        w.field("startLine", position.line)
+        w.field("startColumn", position.column)
+        w.endObject()
         w.endObject()
     }
 
@@ -99,11 +121,15 @@ public enum SARIFReporter: Reporter {
         for notice in baseline.notices {
             w.beginObject()
             w.field("level", "note")
-            w.beginObject("message"); w.field("text", notice.message); w.endObject()
+            w.beginObject("message")
+            w.field("text", notice.message)
+            w.endObject()
             if let uri = uri(baseline.file, workingDirectory: options.workingDirectory) {
-                w.beginArray("locations"); w.beginObject()
+                w.beginArray("locations")
+                w.beginObject()
                 writePhysicalLocation(uri: uri, position: notice.position, into: &w)
-                w.endObject(); w.endArray()
+                w.endObject()
+                w.endArray()
             }
             w.endObject()
         }
@@ -117,7 +143,9 @@ public enum SARIFReporter: Reporter {
         var path = file
         if path.hasPrefix("/") {
             let root = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
-            guard !workingDirectory.isEmpty, path.hasPrefix(root) else { return ("file://" + Escaping.uriPath(path), false) }
+            guard !workingDirectory.isEmpty, path.hasPrefix(root) else {
+                return ("file://" + Escaping.uriPath(path), false)
+            }
             path.removeFirst(root.count)
         }
         while path.hasPrefix("./") { path.removeFirst(2) }

@@ -19,21 +19,31 @@ public enum TextReporter: Reporter {
             section()
             stream.write(style.bold(AccountGroups.storeTitle(store)) + "\n")
             for group in accounts {
-                stream.write("  " + style.bold("Account \"\(group.account.account)\"") + " " + style.dim(describe(group.account)) + "\n")
+                stream.write(
+                    "  " + style.bold("Account \"\(group.account.account)\"") + " " + style.dim(describe(group.account))
+                        + "\n")
                 for finding in group.findings {
                     let location = finding.location.map { "\($0.description): " } ?? ""
-                    stream.write("    \(location)\(style.severity(finding.severity)): \(finding.message) \(style.dim("[\(finding.rule.rawValue)]"))\n")
+                    stream.write(
+                        "    \(location)\(style.severity(finding.severity)): \(finding.message) \(style.dim("[\(finding.rule.rawValue)]"))\n"
+                    )
                 }
                 if let command = AccountGroups.planCommand(for: group.findings, failOn: options.failOn) {
-                    stream.write("    " + style.cyan("fix:") + " store-level scopes cannot be edited; `\(command)` prints the checklist for a replacement account.\n")
+                    stream.write(
+                        "    " + style.cyan("fix:")
+                            + " store-level scopes cannot be edited; `\(command)` prints the checklist for a replacement account.\n"
+                    )
                 }
             }
         }
         if let baseline = report.baseline {
             section()
-            stream.write(style.bold("Baseline \(baseline.file)") + ": \(plural(report.suppressed.count, "finding")) accepted\n")
+            stream.write(
+                style.bold("Baseline \(baseline.file)") + ": \(plural(report.suppressed.count, "finding")) accepted\n")
             for notice in baseline.notices {
-                stream.write("    \(baseline.file):\(notice.position.line):\(notice.position.column): \(style.severity(.note)): \(notice.message)\n")
+                stream.write(
+                    "    \(baseline.file):\(notice.position.line):\(notice.position.column): \(style.severity(.note)): \(notice.message)\n"
+                )
             }
         }
         section()
@@ -49,7 +59,7 @@ public enum TextReporter: Reporter {
             return "(\(kind), policy \(account.policies.joined(separator: " + ")) from the configuration)"
         case .fallback:
             return "(\(kind), no integration policy: least-privilege only)"
-        case let .companion(of: policy):
+        case .companion(of: let policy):
             return "(\(kind), companion account of \(policy))"
         }
     }
@@ -65,8 +75,12 @@ public enum TextReporter: Reporter {
     /// "3 errors, 1 warning, 0 notes", errors red and warnings yellow when there are any.
     static func severityCounts(_ report: Report, style: TextStyle) -> String {
         let s = report.summary
-        let errors = plural(s.errors, "error"), warnings = plural(s.warnings, "warning")
-        return [s.errors > 0 ? style.red(errors) : errors, s.warnings > 0 ? style.yellow(warnings) : warnings, plural(s.notes, "note")]
-            .joined(separator: ", ")
+        let errors = plural(s.errors, "error")
+        let warnings = plural(s.warnings, "warning")
+        return [
+            s.errors > 0 ? style.red(errors) : errors, s.warnings > 0 ? style.yellow(warnings) : warnings,
+            plural(s.notes, "note"),
+        ]
+        .joined(separator: ", ")
     }
 }

@@ -2,30 +2,42 @@ public enum ConflictingScopeRule: Rule {
     public static let description = RuleDescription(
         id: .conflictingScope, title: "Conflicting scope", defaultSeverity: .error,
         summary: "One account lists the same scope more than once with different levels.",
-        rationale: "An export that contradicts itself cannot be reviewed; scopelint checks the highest level listed, because a token granted both has the larger access.",
+        rationale:
+            "An export that contradicts itself cannot be reviewed; scopelint checks the highest level listed, because a token granted both has the larger access.",
         remediation: "Keep one entry per scope, with the level the control panel shows for this account.",
         examples: [
-            RuleExample("A UI name and a parameter that disagree", policy: "least-privilege", """
-            { store_hash: "abc123", accounts: [{ name: "App", scopes: { Orders: "read-only", ↓store_v2_orders: "modify" } }] }
-            """),
-            RuleExample("Both levels of a scope in a parameter list", policy: "least-privilege", """
-            { store_hash: "abc123", accounts: [{ name: "App", scopes: ["store_v2_products_read_only", "↓store_v2_products"] }] }
-            """),
-            RuleExample("The same level twice is only redundant", policy: "least-privilege", """
-            { store_hash: "abc123", accounts: [{ name: "App", scopes: ["store_v2_products", "store_v2_products"] }] }
-            """),
+            RuleExample(
+                "A UI name and a parameter that disagree", policy: "least-privilege",
+                """
+                { store_hash: "abc123", accounts: [{ name: "App", scopes: { Orders: "read-only", ↓store_v2_orders: "modify" } }] }
+                """),
+            RuleExample(
+                "Both levels of a scope in a parameter list", policy: "least-privilege",
+                """
+                { store_hash: "abc123", accounts: [{ name: "App", scopes: ["store_v2_products_read_only", "↓store_v2_products"] }] }
+                """),
+            RuleExample(
+                "The same level twice is only redundant", policy: "least-privilege",
+                """
+                { store_hash: "abc123", accounts: [{ name: "App", scopes: ["store_v2_products", "store_v2_products"] }] }
+                """),
         ])
 
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         for conflict in context.grants.conflicts {
             let scope = context.catalog[conflict.scope]
-            let listed = zip(conflict.levels, conflict.positions).map { "\(scope.levelName($0.0)) at \($0.1.line):\($0.1.column)" }
+            let listed = zip(conflict.levels, conflict.positions).map {
+                "\(scope.levelName($0.0)) at \($0.1.line):\($0.1.column)"
+            }
             let highest = scope.levelName(conflict.levels.max() ?? 0)
-            findings.append(context.finding(
-                .conflictingScope, severity: context.severity(.conflictingScope, natural: description.defaultSeverity),
-                scope: conflict.scope, actual: highest,
-                message: "\(scope.name) is listed \(conflict.levels.count) times with different levels: \(listed.joined(separator: ", ")). scopelint checks the highest, \(highest); keep one entry with the level the account really has.",
-                at: conflict.positions.last))
+            findings.append(
+                context.finding(
+                    .conflictingScope,
+                    severity: context.severity(.conflictingScope, natural: description.defaultSeverity),
+                    scope: conflict.scope, actual: highest,
+                    message:
+                        "\(scope.name) is listed \(conflict.levels.count) times with different levels: \(listed.joined(separator: ", ")). scopelint checks the highest, \(highest); keep one entry with the level the account really has.",
+                    at: conflict.positions.last))
         }
     }
 }

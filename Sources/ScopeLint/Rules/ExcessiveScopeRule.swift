@@ -3,21 +3,28 @@ public enum ExcessiveScopeRule: Rule {
         id: .excessiveScope, title: "Excessive scope", defaultSeverity: .error,
         summary: "The account's level for a scope is above the maximum its integration's policy allows.",
         rationale: "Access the integration never uses is still access a leaked token gives away.",
-        remediation: "Store-level scopes cannot be edited: create a new API account with the scope lowered as the message says, move the integration to it, then delete the old account.",
+        remediation:
+            "Store-level scopes cannot be edited: create a new API account with the scope lowered as the message says, move the integration to it, then delete the old account.",
         examples: [
-            RuleExample("A scope the guide leaves at none", policy: "stone-edge", """
-            { store_hash: "abc123", accounts: [{ name: "Stone Edge", scopes: {
-              Content: "read-only", "Checkout Content": "modify", Customers: "modify", ↓"Customers Login": "login",
-              Orders: "modify", "Order Transactions": "modify", Products: "modify", Carts: "modify",
-              Checkouts: "modify", "Store Locations": "read-only", "Store Inventory": "modify",
-              "Fulfillment Methods": "modify", "Order Fulfillment": "modify" } }] }
-            """),
-            RuleExample("Modify where the policy allows read-only", policy: "read-only", """
-            { store_hash: "abc123", accounts: [{ name: "Reports", scopes: "store_v2_orders_read_only ↓store_v2_products" }] }
-            """),
-            RuleExample("Levels within the policy's range", policy: "read-only", """
-            { store_hash: "abc123", accounts: [{ name: "Reports", scopes: { Orders: "read-only", Products: "none" } }] }
-            """),
+            RuleExample(
+                "A scope the guide leaves at none", policy: "stone-edge",
+                """
+                { store_hash: "abc123", accounts: [{ name: "Stone Edge", scopes: {
+                  Content: "read-only", "Checkout Content": "modify", Customers: "modify", ↓"Customers Login": "login",
+                  Orders: "modify", "Order Transactions": "modify", Products: "modify", Carts: "modify",
+                  Checkouts: "modify", "Store Locations": "read-only", "Store Inventory": "modify",
+                  "Fulfillment Methods": "modify", "Order Fulfillment": "modify" } }] }
+                """),
+            RuleExample(
+                "Modify where the policy allows read-only", policy: "read-only",
+                """
+                { store_hash: "abc123", accounts: [{ name: "Reports", scopes: "store_v2_orders_read_only ↓store_v2_products" }] }
+                """),
+            RuleExample(
+                "Levels within the policy's range", policy: "read-only",
+                """
+                { store_hash: "abc123", accounts: [{ name: "Reports", scopes: { Orders: "read-only", Products: "none" } }] }
+                """),
         ])
 
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
@@ -29,13 +36,21 @@ public enum ExcessiveScopeRule: Rule {
                 let maximum = policy.maximum[index]
                 guard actual > maximum else { continue }
                 let scope = context.catalog.scopes[index]
-                findings.append(context.finding(
-                    .excessiveScope, severity: context.severity(.excessiveScope, natural: description.defaultSeverity, policy: policy),
-                    policy: policy, scope: scope.id, expected: scope.levelName(maximum), actual: scope.levelName(actual),
-                    message: policy.messages.message(MessageMemo.Key(rule: .excessiveScope, scope: index, actual: actual, expected: maximum)) {
-                        message(scope: scope.name, actual: scope.levelName(actual), allowed: scope.levelName(maximum), policy: policy.title)
-                    },
-                    at: context.grants.positions[index]))
+                findings.append(
+                    context.finding(
+                        .excessiveScope,
+                        severity: context.severity(
+                            .excessiveScope, natural: description.defaultSeverity, policy: policy),
+                        policy: policy, scope: scope.id, expected: scope.levelName(maximum),
+                        actual: scope.levelName(actual),
+                        message: policy.messages.message(
+                            MessageMemo.Key(rule: .excessiveScope, scope: index, actual: actual, expected: maximum)
+                        ) {
+                            message(
+                                scope: scope.name, actual: scope.levelName(actual), allowed: scope.levelName(maximum),
+                                policy: policy.title)
+                        },
+                        at: context.grants.positions[index]))
             }
         }
     }

@@ -2,22 +2,30 @@ public enum LegacyTokenRule: Rule {
     public static let description = RuleDescription(
         id: .legacyToken, title: "Legacy token", defaultSeverity: .warning,
         summary: "A legacy API account that authenticates with HTTP basic auth.",
-        rationale: "Legacy accounts are all-or-nothing and deprecated: they cannot be narrowed to the scopes an integration needs.",
-        remediation: "Create a store-level API account with the integration's scopes, move the integration to it, then delete the legacy account.",
+        rationale:
+            "Legacy accounts are all-or-nothing and deprecated: they cannot be narrowed to the scopes an integration needs.",
+        remediation:
+            "Create a store-level API account with the integration's scopes, move the integration to it, then delete the legacy account.",
         examples: [
-            RuleExample("A basic-auth account", policy: "least-privilege", """
-            { store_hash: "abc123", accounts: [↓{ name: "Old ERP", type: "legacy", scopes: [] }] }
-            """),
-            RuleExample("An OAuth store-level account", policy: "least-privilege", """
-            { store_hash: "abc123", accounts: [{ name: "New ERP", scopes: ["store_v2_orders_read_only"] }] }
-            """),
+            RuleExample(
+                "A basic-auth account", policy: "least-privilege",
+                """
+                { store_hash: "abc123", accounts: [↓{ name: "Old ERP", type: "legacy", scopes: [] }] }
+                """),
+            RuleExample(
+                "An OAuth store-level account", policy: "least-privilege",
+                """
+                { store_hash: "abc123", accounts: [{ name: "New ERP", scopes: ["store_v2_orders_read_only"] }] }
+                """),
         ])
 
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard context.account.type == .legacy else { return }
-        findings.append(context.finding(
-            .legacyToken, severity: context.severity(.legacyToken, natural: description.defaultSeverity),
-            message: "'\(Redactor.redact(context.account.name))' is a legacy basic-auth API account with all-or-nothing access. Create a store-level API account with the integration's scopes, move the integration to it, then delete this one.",
-            at: context.account.position))
+        findings.append(
+            context.finding(
+                .legacyToken, severity: context.severity(.legacyToken, natural: description.defaultSeverity),
+                message:
+                    "'\(Redactor.redact(context.account.name))' is a legacy basic-auth API account with all-or-nothing access. Create a store-level API account with the integration's scopes, move the integration to it, then delete this one.",
+                at: context.account.position))
     }
 }

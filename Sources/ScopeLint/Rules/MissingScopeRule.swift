@@ -2,24 +2,32 @@ public enum MissingScopeRule: Rule {
     public static let description = RuleDescription(
         id: .missingScope, title: "Missing scope", defaultSeverity: .error,
         summary: "The account's level for a scope is below the minimum its integration's policy requires.",
-        rationale: "The integration's calls to that resource are refused with 403, so it fails in ways its vendor will blame on the store.",
-        remediation: "Store-level scopes cannot be edited: create a new API account with the scope at the required level, give its credentials to the integration, then delete the old account.",
+        rationale:
+            "The integration's calls to that resource are refused with 403, so it fails in ways its vendor will blame on the store.",
+        remediation:
+            "Store-level scopes cannot be edited: create a new API account with the scope at the required level, give its credentials to the integration, then delete the old account.",
         examples: [
-            RuleExample("Orders granted below the policy's level", policy: "modern-retail", """
-            { store_hash: "abc123", accounts: [{ name: "Modern Retail Integration", scopes: {
-              Customers: "modify", "Information & Settings": "read-only", Marketing: "modify",
-              ↓Orders: "read-only", "Order Transactions": "modify", "Get Payment Methods": "read-only",
-              Products: "modify", Carts: "modify", "Storefront API Tokens": "manage",
-              "Storefront API Customer Impersonation Tokens": "manage" } }] }
-            """),
-            RuleExample("A required scope absent from the export points at the account", policy: "modern-retail", """
-            { store_hash: "abc123", accounts: [↓{ name: "Modern Retail Integration", scopes: ["store_v2_customers",
-              "store_v2_information_read_only", "store_v2_marketing", "store_v2_orders", "store_v2_transactions",
-              "store_payments_methods_read", "store_v2_products", "store_storefront_api", "store_storefront_api_customer_impersonation"] }] }
-            """),
-            RuleExample("A policy with no minimum never reports a missing scope", policy: "read-only", """
-            { store_hash: "abc123", accounts: [{ name: "Reports", scopes: { Orders: "read-only" } }] }
-            """),
+            RuleExample(
+                "Orders granted below the policy's level", policy: "modern-retail",
+                """
+                { store_hash: "abc123", accounts: [{ name: "Modern Retail Integration", scopes: {
+                  Customers: "modify", "Information & Settings": "read-only", Marketing: "modify",
+                  ↓Orders: "read-only", "Order Transactions": "modify", "Get Payment Methods": "read-only",
+                  Products: "modify", Carts: "modify", "Storefront API Tokens": "manage",
+                  "Storefront API Customer Impersonation Tokens": "manage" } }] }
+                """),
+            RuleExample(
+                "A required scope absent from the export points at the account", policy: "modern-retail",
+                """
+                { store_hash: "abc123", accounts: [↓{ name: "Modern Retail Integration", scopes: ["store_v2_customers",
+                  "store_v2_information_read_only", "store_v2_marketing", "store_v2_orders", "store_v2_transactions",
+                  "store_payments_methods_read", "store_v2_products", "store_storefront_api", "store_storefront_api_customer_impersonation"] }] }
+                """),
+            RuleExample(
+                "A policy with no minimum never reports a missing scope", policy: "read-only",
+                """
+                { store_hash: "abc123", accounts: [{ name: "Reports", scopes: { Orders: "read-only" } }] }
+                """),
         ])
 
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
@@ -31,13 +39,20 @@ public enum MissingScopeRule: Rule {
                 let minimum = policy.minimum[index]
                 guard actual < minimum else { continue }
                 let scope = context.catalog.scopes[index]
-                findings.append(context.finding(
-                    .missingScope, severity: context.severity(.missingScope, natural: description.defaultSeverity, policy: policy),
-                    policy: policy, scope: scope.id, expected: scope.levelName(minimum), actual: scope.levelName(actual),
-                    message: policy.messages.message(MessageMemo.Key(rule: .missingScope, scope: index, actual: actual, expected: minimum)) {
-                        message(scope: scope.name, actual: scope.levelName(actual), needed: scope.levelName(minimum), policy: policy.title)
-                    },
-                    at: context.grants.positions[index]))
+                findings.append(
+                    context.finding(
+                        .missingScope,
+                        severity: context.severity(.missingScope, natural: description.defaultSeverity, policy: policy),
+                        policy: policy, scope: scope.id, expected: scope.levelName(minimum),
+                        actual: scope.levelName(actual),
+                        message: policy.messages.message(
+                            MessageMemo.Key(rule: .missingScope, scope: index, actual: actual, expected: minimum)
+                        ) {
+                            message(
+                                scope: scope.name, actual: scope.levelName(actual), needed: scope.levelName(minimum),
+                                policy: policy.title)
+                        },
+                        at: context.grants.positions[index]))
             }
         }
     }

@@ -1,19 +1,28 @@
 public enum RiskyScopeRule: Rule {
     public static let description = RuleDescription(
         id: .riskyScope, title: "Risky scope", defaultSeverity: .warning,
-        summary: "The account holds a scope level the risk catalog (least-privilege) lists as dangerous, and its policy does not accept that risk.",
-        rationale: "Some levels let a token impersonate customers, take payments, or put scripts on checkout pages; whoever holds the token holds that power. The risk row's severity applies; a risk the policy accepts, with its reason, is reported as a note.",
-        remediation: "Lower the scope in a replacement API account, or, if the integration truly needs it, record why under \"accepts\" in its policy.",
+        summary:
+            "The account holds a scope level the risk catalog (least-privilege) lists as dangerous, and its policy does not accept that risk.",
+        rationale:
+            "Some levels let a token impersonate customers, take payments, or put scripts on checkout pages; whoever holds the token holds that power. The risk row's severity applies; a risk the policy accepts, with its reason, is reported as a note.",
+        remediation:
+            "Lower the scope in a replacement API account, or, if the integration truly needs it, record why under \"accepts\" in its policy.",
         examples: [
-            RuleExample("Customer impersonation through storefront login", policy: "least-privilege", """
-            { store_hash: "abc123", accounts: [{ name: "Helper", scopes: { ↓"Customers Login": "login", Products: "read-only" } }] }
-            """),
-            RuleExample("An accepted risk is still reported, as a note", policy: "modern-retail", """
-            { store_hash: "abc123", accounts: [{ name: "Modern Retail Integration", scopes: { ↓"Storefront API Customer Impersonation Tokens": "manage" } }] }
-            """),
-            RuleExample("Read-only catalog access carries no listed risk", policy: "least-privilege", """
-            { store_hash: "abc123", accounts: [{ name: "Feed", scopes: ["store_v2_products_read_only"] }] }
-            """),
+            RuleExample(
+                "Customer impersonation through storefront login", policy: "least-privilege",
+                """
+                { store_hash: "abc123", accounts: [{ name: "Helper", scopes: { ↓"Customers Login": "login", Products: "read-only" } }] }
+                """),
+            RuleExample(
+                "An accepted risk is still reported, as a note", policy: "modern-retail",
+                """
+                { store_hash: "abc123", accounts: [{ name: "Modern Retail Integration", scopes: { ↓"Storefront API Customer Impersonation Tokens": "manage" } }] }
+                """),
+            RuleExample(
+                "Read-only catalog access carries no listed risk", policy: "least-privilege",
+                """
+                { store_hash: "abc123", accounts: [{ name: "Feed", scopes: ["store_v2_products_read_only"] }] }
+                """),
         ])
 
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
@@ -25,11 +34,16 @@ public enum RiskyScopeRule: Rule {
                 guard let risk = policy.risk(for: ScopeID(index), at: actual) else { continue }
                 let scope = context.catalog.scopes[index]
                 let reason = policy.accepted[index]
-                let severity = reason == nil ? context.severity(.riskyScope, natural: risk.severity, policy: policy) : .note
+                let severity =
+                    reason == nil ? context.severity(.riskyScope, natural: risk.severity, policy: policy) : .note
                 var finding = context.finding(
                     .riskyScope, severity: severity, policy: policy, scope: scope.id, actual: scope.levelName(actual),
-                    message: policy.messages.message(MessageMemo.Key(rule: .riskyScope, scope: index, actual: actual, expected: -1)) {
-                        message(scope: scope.name, level: scope.levelName(actual), harm: risk.harm, policy: policy, acceptedBecause: reason)
+                    message: policy.messages.message(
+                        MessageMemo.Key(rule: .riskyScope, scope: index, actual: actual, expected: -1)
+                    ) {
+                        message(
+                            scope: scope.name, level: scope.levelName(actual), harm: risk.harm, policy: policy,
+                            acceptedBecause: reason)
                     },
                     at: context.grants.positions[index])
                 finding.isAccepted = reason != nil
@@ -38,9 +52,12 @@ public enum RiskyScopeRule: Rule {
         }
     }
 
-    static func message(scope: String, level: String, harm: String, policy: ResolvedPolicy, acceptedBecause reason: String?) -> String {
+    static func message(
+        scope: String, level: String, harm: String, policy: ResolvedPolicy, acceptedBecause reason: String?
+    ) -> String {
         if let reason { return "\(scope) at \(level) \(harm). Accepted by \(policy.id): \(reason)" }
         let who = policy.isIntegration ? policy.title : "the integration using this account"
-        return "\(scope) at \(level) \(harm). Set it to none unless \(who) needs it; if it does, record why under \"accepts\" in its policy."
+        return
+            "\(scope) at \(level) \(harm). Set it to none unless \(who) needs it; if it does, record why under \"accepts\" in its policy."
     }
 }

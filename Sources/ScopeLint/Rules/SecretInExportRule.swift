@@ -2,23 +2,32 @@ public enum SecretInExportRule: Rule {
     public static let description = RuleDescription(
         id: .secretInExport, title: "Secret in export", defaultSeverity: .error,
         summary: "An access token or client secret is stored in the input. Its value is never printed.",
-        rationale: "Scope exports get committed, attached to tickets and pasted into chats; a store-level access token never expires, so one copy is enough to use the account's scopes forever.",
-        remediation: "Delete the value from the file. If the file was ever shared or committed, revoke the token: create a new API account, move the integration to it, and delete this one.",
+        rationale:
+            "Scope exports get committed, attached to tickets and pasted into chats; a store-level access token never expires, so one copy is enough to use the account's scopes forever.",
+        remediation:
+            "Delete the value from the file. If the file was ever shared or committed, revoke the token: create a new API account, move the integration to it, and delete this one.",
         examples: [
-            RuleExample("An access token next to the scopes", policy: "least-privilege", """
-            { store_hash: "abc123", accounts: [{ name: "App", ↓access_token: "0123456789abcdefghijklmnopqrstu", scopes: ["store_v2_orders_read_only"] }] }
-            """),
-            RuleExample("A client id alone is not a secret", policy: "least-privilege", """
-            { store_hash: "abc123", accounts: [{ name: "App", client_id: "abc", scopes: ["store_v2_orders_read_only"] }] }
-            """),
+            RuleExample(
+                "An access token next to the scopes", policy: "least-privilege",
+                """
+                { store_hash: "abc123", accounts: [{ name: "App", ↓access_token: "0123456789abcdefghijklmnopqrstu", scopes: ["store_v2_orders_read_only"] }] }
+                """),
+            RuleExample(
+                "A client id alone is not a secret", policy: "least-privilege",
+                """
+                { store_hash: "abc123", accounts: [{ name: "App", client_id: "abc", scopes: ["store_v2_orders_read_only"] }] }
+                """),
         ])
 
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         for sighting in context.account.secrets {
-            findings.append(context.finding(
-                .secretInExport, severity: context.severity(.secretInExport, natural: description.defaultSeverity),
-                message: "\(sighting.kind == .clientSecret ? "A" : "An") \(sighting.kind.rawValue) is stored under '\(sighting.key)' (value not shown). Delete it from this file; if the file was ever shared or committed, create a new API account and delete this one to revoke it." + (sighting.hint.map { " " + $0 } ?? ""),
-                subject: sighting.key, at: sighting.position))
+            findings.append(
+                context.finding(
+                    .secretInExport, severity: context.severity(.secretInExport, natural: description.defaultSeverity),
+                    message:
+                        "\(sighting.kind == .clientSecret ? "A" : "An") \(sighting.kind.rawValue) is stored under '\(sighting.key)' (value not shown). Delete it from this file; if the file was ever shared or committed, create a new API account and delete this one to revoke it."
+                        + (sighting.hint.map { " " + $0 } ?? ""),
+                    subject: sighting.key, at: sighting.position))
         }
     }
 }

@@ -11,7 +11,8 @@ public enum AtomicFile {
     public static func write(to path: String, _ body: (ByteStream) -> Void) throws(ScopeLintError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).scopelint-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).scopelint-\(ProcessInfo.processInfo.processIdentifier).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw .unwritable(file: path, reason: "the folder is missing or not writable") }
         let stream = ByteStream(descriptor: descriptor)

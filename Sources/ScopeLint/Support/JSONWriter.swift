@@ -141,7 +141,9 @@ struct JSONWriter: ~Copyable {
                     let delete = word ^ 0x7F7F_7F7F_7F7F_7F7F
                     let control = ~((word & low) &+ 0x6060_6060_6060_6060)
                     // A high bit marks a byte of x that is zero, exactly (no carries between bytes).
-                    let zeros = ~(((quote & low) &+ low) | quote) | ~(((slash & low) &+ low) | slash) | ~(((delete & low) &+ low) | delete)
+                    let zeros =
+                        ~(((quote & low) &+ low) | quote) | ~(((slash & low) &+ low) | slash)
+                        | ~(((delete & low) &+ low) | delete)
                     if (zeros | control | word) & 0x8080_8080_8080_8080 == 0 {
                         index += 8
                         continue
@@ -163,7 +165,9 @@ struct JSONWriter: ~Copyable {
                 case 0x00..<0x20, 0x7F:
                     let hex = String(byte, radix: 16)
                     escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     // U+2028 and U+2029 are valid JSON but break JavaScript consumers.
                     buffer.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                     buffer.append(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")

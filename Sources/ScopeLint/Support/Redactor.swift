@@ -16,16 +16,26 @@ public enum Redactor {
             var run = 0
             var plain = true
             for byte in text.utf8 {
-                guard byte >= 0x20 && byte < 0x7F else { plain = false; break }
+                guard byte >= 0x20 && byte < 0x7F else {
+                    plain = false
+                    break
+                }
                 let isAlphanumeric = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
                 run = isAlphanumeric ? run + 1 : 0
-                if run >= 20 { plain = false; break }
+                if run >= 20 {
+                    plain = false
+                    break
+                }
             }
             if plain { return text }
         }
         // Control characters from an input would drive the user's terminal: show them escaped.
         if text.unicodeScalars.contains(where: isControl) {
-            return redact(String(text.unicodeScalars.map { isControl($0) ? "\\u{\(String($0.value, radix: 16, uppercase: true))}" : String($0) }.joined()))
+            return redact(
+                String(
+                    text.unicodeScalars.map {
+                        isControl($0) ? "\\u{\(String($0.value, radix: 16, uppercase: true))}" : String($0)
+                    }.joined()))
         }
         guard text.utf8.count >= 20 else { return text }
         if text.count > maximumEcho { return redact(String(text.prefix(maximumEcho - 20))) + "…" }

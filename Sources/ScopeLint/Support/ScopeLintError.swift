@@ -13,14 +13,14 @@ public enum ScopeLintError: Error, Equatable, Sendable, CustomStringConvertible 
 
     public var description: String {
         switch self {
-        case let .invalid(file, position, message):
+        case .invalid(let file, let position, let message):
             if let position { return "\(file):\(position.line):\(position.column): error: \(message)" }
             return "\(file): error: \(message)"
-        case let .unreadable(file, reason):
+        case .unreadable(let file, let reason):
             return "\(file): error: cannot read: \(reason)"
-        case let .unwritable(file, reason):
+        case .unwritable(let file, let reason):
             return "\(file): error: cannot write: \(reason)"
-        case let .unknownPolicy(id, suggestions):
+        case .unknownPolicy(let id, let suggestions):
             var text = "error: no policy has the id '\(Redactor.redact(id))'"
             if !suggestions.isEmpty { text += "; did you mean '\(suggestions.joined(separator: "', '"))'?" }
             return text + " (scopelint policies list shows them all)"
@@ -34,8 +34,13 @@ extension ScopeLintError {
         unknownKey(member.key, at: member.keyPosition, file: file, allowed: allowed, in: what)
     }
 
-    static func unknownKey(_ key: String, at position: TextPosition, file: String, allowed: [String], in what: String) -> ScopeLintError {
-        .invalid(file: file, position: position,
-                 message: "unknown key '\(Redactor.redact(key))' in \(what)\(Suggestions.hint(for: key, in: allowed)); expected one of \(allowed.joined(separator: ", "))")
+    static func unknownKey(_ key: String, at position: TextPosition, file: String, allowed: [String], in what: String)
+        -> ScopeLintError
+    {
+        .invalid(
+            file: file, position: position,
+            message:
+                "unknown key '\(Redactor.redact(key))' in \(what)\(Suggestions.hint(for: key, in: allowed)); expected one of \(allowed.joined(separator: ", "))"
+        )
     }
 }

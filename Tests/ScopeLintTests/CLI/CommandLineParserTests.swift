@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScopeLint
 
 /// A command line that must be refused, and the first line of the error it must print.
@@ -12,22 +13,56 @@ struct ErrorCase: CustomTestStringConvertible, Sendable {
 @Suite("Command line")
 struct CommandLineParserTests {
     static let errorCases: [ErrorCase] = [
-        ErrorCase(name: "no subcommand", arguments: [], message: "Error: Missing subcommand; expected one of lint, diff, plan, convert, policies, scopes, explain."),
-        ErrorCase(name: "misspelt subcommand", arguments: ["lnit"], message: "Error: Unknown subcommand 'lnit'. Did you mean 'lint'?"),
-        ErrorCase(name: "unknown option with suggestion", arguments: ["lint", "x.json", "--fromat", "json"], message: "Error: Unknown option '--fromat'. Did you mean '--format'?"),
-        ErrorCase(name: "unknown short option", arguments: ["lint", "x.json", "-q"], message: "Error: Unknown option '-q'."),
+        ErrorCase(
+            name: "no subcommand", arguments: [],
+            message: "Error: Missing subcommand; expected one of lint, diff, plan, convert, policies, scopes, explain."),
+        ErrorCase(
+            name: "misspelt subcommand", arguments: ["lnit"],
+            message: "Error: Unknown subcommand 'lnit'. Did you mean 'lint'?"),
+        ErrorCase(
+            name: "unknown option with suggestion", arguments: ["lint", "x.json", "--fromat", "json"],
+            message: "Error: Unknown option '--fromat'. Did you mean '--format'?"),
+        ErrorCase(
+            name: "unknown short option", arguments: ["lint", "x.json", "-q"], message: "Error: Unknown option '-q'."),
         ErrorCase(name: "missing input", arguments: ["lint"], message: "Error: Missing expected argument '<input>'."),
-        ErrorCase(name: "missing option value", arguments: ["lint", "x.json", "--format"], message: "Error: Missing value for '--format <format>'."),
-        ErrorCase(name: "option value looks like an option", arguments: ["lint", "x.json", "--policy", "--format"], message: "Error: Missing value for '--policy <id|file>'."),
-        ErrorCase(name: "unknown format lists the valid ones", arguments: ["lint", "x.json", "--format", "sarif2"], message: "Error: The value 'sarif2' is invalid for '--format <format>'. Please provide one of 'text', 'json', 'sarif', 'junit', 'github', 'markdown'."),
-        ErrorCase(name: "unknown fail-on lists the valid ones", arguments: ["lint", "x.json", "--fail-on=fatal"], message: "Error: The value 'fatal' is invalid for '--fail-on <severity>'. Please provide one of 'error', 'warning', 'note', 'never'."),
-        ErrorCase(name: "single-value option twice", arguments: ["lint", "x.json", "--fail-on", "error", "--fail-on", "note"], message: "Error: The option '--fail-on' was given more than once; it takes one value."),
-        ErrorCase(name: "two formats need two outputs", arguments: ["lint", "x.json", "--format", "json", "--format", "text"], message: "Error: Several '--format' need one '--output' each."),
-        ErrorCase(name: "extra argument", arguments: ["explain", "missing-scope", "extra"], message: "Error: Unexpected argument 'extra'."),
-        ErrorCase(name: "unknown policies subcommand", arguments: ["policies", "lst"], message: "Error: Unknown subcommand 'lst'. Did you mean 'list'?"),
-        ErrorCase(name: "policies show without id", arguments: ["policies", "show"], message: "Error: Missing expected argument '<id>'."),
+        ErrorCase(
+            name: "missing option value", arguments: ["lint", "x.json", "--format"],
+            message: "Error: Missing value for '--format <format>'."),
+        ErrorCase(
+            name: "option value looks like an option", arguments: ["lint", "x.json", "--policy", "--format"],
+            message: "Error: Missing value for '--policy <id|file>'."),
+        ErrorCase(
+            name: "unknown format lists the valid ones", arguments: ["lint", "x.json", "--format", "sarif2"],
+            message:
+                "Error: The value 'sarif2' is invalid for '--format <format>'. Please provide one of 'text', 'json', 'sarif', 'junit', 'github', 'markdown'."
+        ),
+        ErrorCase(
+            name: "unknown fail-on lists the valid ones", arguments: ["lint", "x.json", "--fail-on=fatal"],
+            message:
+                "Error: The value 'fatal' is invalid for '--fail-on <severity>'. Please provide one of 'error', 'warning', 'note', 'never'."
+        ),
+        ErrorCase(
+            name: "single-value option twice",
+            arguments: ["lint", "x.json", "--fail-on", "error", "--fail-on", "note"],
+            message: "Error: The option '--fail-on' was given more than once; it takes one value."),
+        ErrorCase(
+            name: "two formats need two outputs",
+            arguments: ["lint", "x.json", "--format", "json", "--format", "text"],
+            message: "Error: Several '--format' need one '--output' each."),
+        ErrorCase(
+            name: "extra argument", arguments: ["explain", "missing-scope", "extra"],
+            message: "Error: Unexpected argument 'extra'."),
+        ErrorCase(
+            name: "unknown policies subcommand", arguments: ["policies", "lst"],
+            message: "Error: Unknown subcommand 'lst'. Did you mean 'list'?"),
+        ErrorCase(
+            name: "policies show without id", arguments: ["policies", "show"],
+            message: "Error: Missing expected argument '<id>'."),
         ErrorCase(name: "unknown rule", arguments: ["explain", "secret"], message: "Error: Unknown rule 'secret'."),
-        ErrorCase(name: "a token-shaped argument is redacted", arguments: ["lint", "x.json", "--abcdefghij0123456789abcdefghijk"], message: "Error: Unknown option '--[redacted]'."),
+        ErrorCase(
+            name: "a token-shaped argument is redacted",
+            arguments: ["lint", "x.json", "--abcdefghij0123456789abcdefghijk"],
+            message: "Error: Unknown option '--[redacted]'."),
     ]
 
     @Test(arguments: errorCases)
@@ -43,13 +78,20 @@ struct CommandLineParserTests {
 
     @Test("options parse in every spelling")
     func spellings() throws {
-        let parsed = try CommandLineParser.parse(["a.json", "--policy", "x", "--policy=y", "-", "--format=json", "--", "--b.json"], for: LintCommand.spec, path: "scopelint lint")
+        let parsed = try CommandLineParser.parse(
+            ["a.json", "--policy", "x", "--policy=y", "-", "--format=json", "--", "--b.json"], for: LintCommand.spec,
+            path: "scopelint lint")
         #expect(parsed.positionals == ["a.json", "-", "--b.json"])
         #expect(parsed.all("policy") == ["x", "y"])
         #expect(parsed.value("format") == "json")
     }
 
-    @Test("help and version exit 0 on standard output", arguments: [["--help"], ["-h"], ["help"], ["help", "lint"], ["lint", "--help"], ["policies", "--help"], ["help", "policies", "show"], ["--version"]])
+    @Test(
+        "help and version exit 0 on standard output",
+        arguments: [
+            ["--help"], ["-h"], ["help"], ["help", "lint"], ["lint", "--help"], ["policies", "--help"],
+            ["help", "policies", "show"], ["--version"],
+        ])
     func helpAndVersion(_ arguments: [String]) {
         var console = Console()
         #expect(CLI.run(arguments, console: &console) == 0)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 private let catalog = Catalog.bigCommerce
@@ -32,9 +33,11 @@ private func scopeTableRows() throws -> [ReferenceRow] {
         let cells = line.components(separatedBy: "|").map { $0.trimmingCharacters(in: .whitespaces) }
         guard cells.count >= 4 else { continue }
         let levels = cells[2].components(separatedBy: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let isLevelList = ["none", "standard"].contains(levels[0]) && levels.allSatisfy { level in
-            !level.isEmpty && level.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "-" || $0 == " " }
-        }
+        let isLevelList =
+            ["none", "standard"].contains(levels[0])
+            && levels.allSatisfy { level in
+                !level.isEmpty && level.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "-" || $0 == " " }
+            }
         guard isLevelList else { continue }
         let parameters = cells[3].components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
         rows.append(ReferenceRow(line: index + 1, name: cells[1], levels: levels, parameters: parameters))
@@ -51,27 +54,35 @@ private func scope(_ name: String) -> ScopeID {
 struct CatalogTests {
     // MARK: Names
 
-    @Test("UI names are found ignoring case, spacing, punctuation and & versus and", arguments: [
-        ("Sites & Routes", "Sites & Routes"), ("sites and routes", "Sites & Routes"), ("SITES&ROUTES", "Sites & Routes"),
-        ("Sites-&-Routes", "Sites & Routes"), ("sites AND routes", "Sites & Routes"), ("Information and Settings", "Information & Settings"),
-        ("information&settings", "Information & Settings"), ("  order   transactions  ", "Order Transactions"),
-        ("Order_Transactions", "Order Transactions"), ("storefront-api-tokens", "Storefront API Tokens"),
-        ("STOREFRONT API CUSTOMER IMPERSONATION TOKENS", "Storefront API Customer Impersonation Tokens"),
-        ("customers.login", "Customers Login"), ("Customer Login", "Customers Login"), ("Logs", "Store Logs"),
-        ("payments: get accepted methods", "Get Payment Methods"), ("Get Accepted Payment Methods", "Get Payment Methods"),
-        ("Orders\u{A0}", "Orders"), ("Sites\u{A0}&\u{A0}Routes", "Sites & Routes"), ("account users", "Account Users"),
-        ("Infrastructure-Deployments", "Infrastructure Deployments"), ("catalog", "Products"), ("Cart", "Carts"),
-    ])
+    @Test(
+        "UI names are found ignoring case, spacing, punctuation and & versus and",
+        arguments: [
+            ("Sites & Routes", "Sites & Routes"), ("sites and routes", "Sites & Routes"),
+            ("SITES&ROUTES", "Sites & Routes"),
+            ("Sites-&-Routes", "Sites & Routes"), ("sites AND routes", "Sites & Routes"),
+            ("Information and Settings", "Information & Settings"),
+            ("information&settings", "Information & Settings"), ("  order   transactions  ", "Order Transactions"),
+            ("Order_Transactions", "Order Transactions"), ("storefront-api-tokens", "Storefront API Tokens"),
+            ("STOREFRONT API CUSTOMER IMPERSONATION TOKENS", "Storefront API Customer Impersonation Tokens"),
+            ("customers.login", "Customers Login"), ("Customer Login", "Customers Login"), ("Logs", "Store Logs"),
+            ("payments: get accepted methods", "Get Payment Methods"),
+            ("Get Accepted Payment Methods", "Get Payment Methods"),
+            ("Orders\u{A0}", "Orders"), ("Sites\u{A0}&\u{A0}Routes", "Sites & Routes"),
+            ("account users", "Account Users"),
+            ("Infrastructure-Deployments", "Infrastructure Deployments"), ("catalog", "Products"), ("Cart", "Carts"),
+        ])
     func namedLookups(_ written: String, _ name: String) throws {
         let id = try #require(catalog.scope(named: written))
         #expect(catalog[id].name == name)
         #expect(catalog.scope(forKey: written) == id)
     }
 
-    @Test("names that are not scopes are not guessed", arguments: [
-        "Orderz", "Order", "", "   ", "Webhooks", "Sites Routes", "Customers Logins", "store_v2_orders",
-        String(repeating: "Orders ", count: 30),
-    ])
+    @Test(
+        "names that are not scopes are not guessed",
+        arguments: [
+            "Orderz", "Order", "", "   ", "Webhooks", "Sites Routes", "Customers Logins", "store_v2_orders",
+            String(repeating: "Orders ", count: 30),
+        ])
     func unknownNames(_ written: String) {
         #expect(catalog.scope(named: written) == nil)
     }
@@ -86,7 +97,9 @@ struct CatalogTests {
 
     // MARK: Parameters and levels, every one
 
-    @Test("every parameter of every level maps back to its scope and level", arguments: Catalog.bigCommerce.scopes.map(\.name))
+    @Test(
+        "every parameter of every level maps back to its scope and level",
+        arguments: Catalog.bigCommerce.scopes.map(\.name))
     func parameterRoundTrip(_ name: String) throws {
         let id = scope(name)
         let definition = catalog[id]
@@ -108,15 +121,22 @@ struct CatalogTests {
         }
     }
 
-    @Test("every level name maps back to its level, as written and in the panel's spelling", arguments: Catalog.bigCommerce.scopes.map(\.name))
+    @Test(
+        "every level name maps back to its level, as written and in the panel's spelling",
+        arguments: Catalog.bigCommerce.scopes.map(\.name))
     func levelRoundTrip(_ name: String) throws {
         let id = scope(name)
         let definition = catalog[id]
         #expect(catalog.levelNames(of: id) == definition.levels.map(\.name))
         for (index, level) in definition.levels.enumerated() {
-            #expect(catalog.level(level.name, of: id) == Catalog.LevelMatch(level: index, normalized: false), "\(name): \(level.name)")
-            #expect(catalog.level(definition.panelSpelling(index), of: id) == Catalog.LevelMatch(level: index, normalized: false))
-            #expect(catalog.level(level.name.uppercased(), of: id) == Catalog.LevelMatch(level: index, normalized: false))
+            #expect(
+                catalog.level(level.name, of: id) == Catalog.LevelMatch(level: index, normalized: false),
+                "\(name): \(level.name)")
+            #expect(
+                catalog.level(definition.panelSpelling(index), of: id)
+                    == Catalog.LevelMatch(level: index, normalized: false))
+            #expect(
+                catalog.level(level.name.uppercased(), of: id) == Catalog.LevelMatch(level: index, normalized: false))
             #expect(definition.levelName(index) == level.name)
             for spelling in level.spellings {
                 #expect(catalog.level(spelling, of: id)?.level == index, "\(name): \(spelling)")
@@ -125,20 +145,23 @@ struct CatalogTests {
         #expect(definition.highestLevel == definition.levels.count - 1)
     }
 
-    @Test("alias parameters from BigCommerce's specs map to the guide's parameter", arguments: [
-        ("store_checkouts", "Checkouts", 2, "store_checkout"),
-        ("store_checkouts_read_only", "Checkouts", 1, "store_checkout_read_only"),
-        ("store_checkout_content", "Checkout Content", 2, "store_content_checkout"),
-        ("store_checkout_content_read_only", "Checkout Content", 1, "store_content_checkout_read_only"),
-        ("STORE_CHECKOUTS", "Checkouts", 2, "store_checkout"),
-    ])
+    @Test(
+        "alias parameters from BigCommerce's specs map to the guide's parameter",
+        arguments: [
+            ("store_checkouts", "Checkouts", 2, "store_checkout"),
+            ("store_checkouts_read_only", "Checkouts", 1, "store_checkout_read_only"),
+            ("store_checkout_content", "Checkout Content", 2, "store_content_checkout"),
+            ("store_checkout_content_read_only", "Checkout Content", 1, "store_content_checkout_read_only"),
+            ("STORE_CHECKOUTS", "Checkouts", 2, "store_checkout"),
+        ])
     func aliasParameters(_ alias: String, _ name: String, _ level: Int, _ canonical: String) throws {
         let match = try #require(catalog.parameter(alias))
         #expect(match.scope == scope(name))
         #expect(match.level == level)
         #expect(match.canonical == canonical)
         #expect(catalog.parameter(canonical)?.canonical == nil)
-        #expect(catalog[scope(name)].parameterAliases.contains { $0.parameter == alias.lowercased() && $0.level == level })
+        #expect(
+            catalog[scope(name)].parameterAliases.contains { $0.parameter == alias.lowercased() && $0.level == level })
     }
 
     @Test("an alias parameter resolves, and the grants say it was normalized")
@@ -152,31 +175,41 @@ struct CatalogTests {
         #expect(grants.normalized.map(\.position) == [TextPosition(line: 2, column: 7)])
     }
 
-    @Test("level spellings from the UI, the docs and the guides", arguments: [
-        ("Get Payment Methods", "non", 0, true), ("Orders", "non", 0, true), ("Orders", "no", 0, true),
-        ("Orders", "None", 0, false), ("Orders", "NONE", 0, false), ("Orders", "Read Only", 1, true),
-        ("Orders", "READ-ONLY", 1, false), ("Orders", "Read-only", 1, false), ("Orders", "read_only", 1, true),
-        ("Orders", "readonly", 1, true), ("Orders", " read-only ", 1, true), ("Orders", "Modify", 2, false),
-        ("Customers Login", "Login", 1, false), ("Customers Login", "modify", 1, true), ("Customers Login", "token login", 1, true),
-        ("Create Payments", "create", 1, false), ("Create Payments", "modify", 1, true), ("Storefront API Tokens", "generate tokens", 1, true),
-        ("Themes", "manage", 2, true), ("Get Payment Methods", "get", 1, true), ("Store Logs", "read", 1, true),
-        ("Metafields Access", "standard", 0, false), ("Metafields Access", "default", 0, true), ("Metafields Access", "all", 1, true),
-        ("Account Subscriptions", "cancel", 2, true), ("Account Checkouts", "create", 2, true),
-        ("Infrastructure Deployments", "Create Preview", 2, false), ("Infrastructure Deployments", "modify", 3, true),
-    ] as [(String, String, Int, Bool)])
+    @Test(
+        "level spellings from the UI, the docs and the guides",
+        arguments: [
+            ("Get Payment Methods", "non", 0, true), ("Orders", "non", 0, true), ("Orders", "no", 0, true),
+            ("Orders", "None", 0, false), ("Orders", "NONE", 0, false), ("Orders", "Read Only", 1, true),
+            ("Orders", "READ-ONLY", 1, false), ("Orders", "Read-only", 1, false), ("Orders", "read_only", 1, true),
+            ("Orders", "readonly", 1, true), ("Orders", " read-only ", 1, true), ("Orders", "Modify", 2, false),
+            ("Customers Login", "Login", 1, false), ("Customers Login", "modify", 1, true),
+            ("Customers Login", "token login", 1, true),
+            ("Create Payments", "create", 1, false), ("Create Payments", "modify", 1, true),
+            ("Storefront API Tokens", "generate tokens", 1, true),
+            ("Themes", "manage", 2, true), ("Get Payment Methods", "get", 1, true), ("Store Logs", "read", 1, true),
+            ("Metafields Access", "standard", 0, false), ("Metafields Access", "default", 0, true),
+            ("Metafields Access", "all", 1, true),
+            ("Account Subscriptions", "cancel", 2, true), ("Account Checkouts", "create", 2, true),
+            ("Infrastructure Deployments", "Create Preview", 2, false),
+            ("Infrastructure Deployments", "modify", 3, true),
+        ] as [(String, String, Int, Bool)])
     func levelSpellings(_ name: String, _ text: String, _ level: Int, _ normalized: Bool) {
         #expect(catalog.level(text, of: scope(name)) == Catalog.LevelMatch(level: level, normalized: normalized))
     }
 
-    @Test("levels a scope does not have are not guessed", arguments: [
-        ("Store Logs", "modify"), ("Orders", "manage"), ("Orders", "write"), ("Orders", ""), ("Orders", "full"),
-        ("Account Users", "modify"), ("Get Payment Methods", "create"), ("Metafields Access", "read-only"),
-    ])
+    @Test(
+        "levels a scope does not have are not guessed",
+        arguments: [
+            ("Store Logs", "modify"), ("Orders", "manage"), ("Orders", "write"), ("Orders", ""), ("Orders", "full"),
+            ("Account Users", "modify"), ("Get Payment Methods", "create"), ("Metafields Access", "read-only"),
+        ])
     func impossibleLevels(_ name: String, _ text: String) {
         #expect(catalog.level(text, of: scope(name)) == nil)
     }
 
-    @Test("unknown parameters are not guessed", arguments: ["store_webhooks_manage", "store_v2_order", "store_v2_orders_read", "", "orders"])
+    @Test(
+        "unknown parameters are not guessed",
+        arguments: ["store_webhooks_manage", "store_v2_order", "store_v2_orders_read", "", "orders"])
     func unknownParameters(_ parameter: String) {
         #expect(catalog.parameter(parameter) == nil)
     }
@@ -202,7 +235,9 @@ struct CatalogTests {
 
     @Test("implicit parameters in another letter case are still accepted silently, as other parameters are")
     func implicitParametersIgnoreCase() throws {
-        let entries = ["STORE_V2_DEFAULT", "Users_Basic_Information"].map { ScopeEntry(key: $0, level: nil, position: .start) }
+        let entries = ["STORE_V2_DEFAULT", "Users_Basic_Information"].map {
+            ScopeEntry(key: $0, level: nil, position: .start)
+        }
         let grants = try Grants.resolve(entries, file: "in", catalog: catalog)
         #expect(grants.unknown.map(\.key) == [], "implicit parameters must never be reported as unknown")
         #expect(grants.levels.allSatisfy { $0 == 0 })
@@ -210,7 +245,9 @@ struct CatalogTests {
 
     // MARK: The reference document
 
-    @Test("every scope row of the reference is in the catalog and its parameters map to it", .enabled(if: referenceExists))
+    @Test(
+        "every scope row of the reference is in the catalog and its parameters map to it", .enabled(if: referenceExists)
+    )
     func reference() throws {
         let rows = try scopeTableRows()
         #expect(rows.count == 38, "32 store and 6 account scope rows")
@@ -225,7 +262,8 @@ struct CatalogTests {
             let first = row.parameters.count == row.levels.count ? 0 : 1
             #expect(row.parameters.count == row.levels.count - first, "line \(row.line)")
             for (offset, parameter) in row.parameters.enumerated() {
-                let match = try #require(catalog.parameter(parameter), "line \(row.line): \(parameter) is not in the catalog")
+                let match = try #require(
+                    catalog.parameter(parameter), "line \(row.line): \(parameter) is not in the catalog")
                 #expect(match.scope == id, "line \(row.line): \(parameter) should map to \(row.name)")
                 #expect(match.level == first + offset, "line \(row.line): \(parameter)")
             }

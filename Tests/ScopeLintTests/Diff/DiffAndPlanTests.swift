@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScopeLint
 
 /// Reads a one-store JSON5 export for tests.
@@ -17,7 +18,9 @@ struct DiffAndPlanTests {
 
     @Test("account rows: missing, excessive, risky and as required, in control-panel order")
     func accountRows() throws {
-        let input = try export(#"{ store_hash: "s", accounts: [{ name: "Modern Retail Integration", scopes: { Themes: "modify", Orders: "read-only", Customers: "modify", "Storefront API Tokens": "manage", Content: "read-only" } }] }"#)
+        let input = try export(
+            #"{ store_hash: "s", accounts: [{ name: "Modern Retail Integration", scopes: { Themes: "modify", Orders: "read-only", Customers: "modify", "Storefront API Tokens": "manage", Content: "read-only" } }] }"#
+        )
         let engine = try LintEngine(library: library, policyIDs: [])
         var diffs: [AccountDiff] = []
         try engine.evaluate([input]) { context, findings in diffs += AccountDiff.make(context, findings: findings) }
@@ -27,7 +30,7 @@ struct DiffAndPlanTests {
         #expect(verdicts["Orders"] == .missing)
         #expect(verdicts["Themes"] == .excessive)
         #expect(verdicts["Content"] == .excessive)
-        #expect(verdicts["Customers"] == .asRequired)          // risky, but accepted by the policy
+        #expect(verdicts["Customers"] == .asRequired)  // risky, but accepted by the policy
         #expect(verdicts["Storefront API Tokens"] == .asRequired)
         #expect(verdicts["Marketing"] == .missing)
         #expect(diff.rows.map(\.scope) == diff.rows.map(\.scope).sorted())
@@ -37,9 +40,13 @@ struct DiffAndPlanTests {
 
     @Test("a risky level the policy allows but does not accept is a ! row")
     func riskyRow() throws {
-        let input = try export(#"{ store_hash: "s", accounts: [{ name: "CSM", scopes: { Customers: "modify", Orders: "modify", Products: "modify", "Store Inventory": "modify", "Customers Login": "login" } }] }"#)
+        let input = try export(
+            #"{ store_hash: "s", accounts: [{ name: "CSM", scopes: { Customers: "modify", Orders: "modify", Products: "modify", "Store Inventory": "modify", "Customers Login": "login" } }] }"#
+        )
         var diffs: [AccountDiff] = []
-        try LintEngine(library: library, policyIDs: []).evaluate([input]) { context, findings in diffs += AccountDiff.make(context, findings: findings) }
+        try LintEngine(library: library, policyIDs: []).evaluate([input]) { context, findings in
+            diffs += AccountDiff.make(context, findings: findings)
+        }
         let row = try #require(diffs.first?.rows.first { $0.name == "Customers Login" })
         #expect(row.verdict == .risky)
         #expect(row.risk?.severity == .error)
@@ -47,9 +54,14 @@ struct DiffAndPlanTests {
 
     @Test("exports: accounts match by client id across a rename, levels raised and lowered, new risks")
     func exportDiff() throws {
-        let old = try export(#"{ store_hash: "s", accounts: [{ name: "A", client_id: "c1", scopes: ["store_v2_orders"] }, { name: "Gone", scopes: [] }] }"#, file: "old.json5")
-        let new = try export(#"{ store_hash: "s", accounts: [{ name: "A renamed", client_id: "c1", scopes: ["store_v2_orders_read_only", "store_v2_customers_login"] }, { name: "New", scopes: [] }] }"#, file: "new.json5")
-        let diff = try ExportDiff.compare(old: old, new: new, risks: try library.resolve("least-privilege"), catalog: catalog)
+        let old = try export(
+            #"{ store_hash: "s", accounts: [{ name: "A", client_id: "c1", scopes: ["store_v2_orders"] }, { name: "Gone", scopes: [] }] }"#,
+            file: "old.json5")
+        let new = try export(
+            #"{ store_hash: "s", accounts: [{ name: "A renamed", client_id: "c1", scopes: ["store_v2_orders_read_only", "store_v2_customers_login"] }, { name: "New", scopes: [] }] }"#,
+            file: "new.json5")
+        let diff = try ExportDiff.compare(
+            old: old, new: new, risks: try library.resolve("least-privilege"), catalog: catalog)
         let store = try #require(diff.stores.first)
         #expect(store.status == .changed)
         let renamed = try #require(store.accounts.first { $0.account == "A renamed" })
@@ -62,21 +74,27 @@ struct DiffAndPlanTests {
         #expect(store.accounts.first { $0.account == "New" }?.escalates == false)
         #expect(store.accounts.first { $0.account == "Gone" }?.status == .removed)
         #expect(diff.escalates)
-        #expect(diff.summary == ExportDiff.Summary(storesAdded: 0, storesRemoved: 0, accountsAdded: 1, accountsRemoved: 1, levelsRaised: 1, levelsLowered: 1, newRisks: 1))
+        #expect(
+            diff.summary
+                == ExportDiff.Summary(
+                    storesAdded: 0, storesRemoved: 0, accountsAdded: 1, accountsRemoved: 1, levelsRaised: 1,
+                    levelsLowered: 1, newRisks: 1))
     }
 
     @Test("exports: only lowered levels are not an escalation")
     func loweredOnly() throws {
         let old = try export(#"{ store_hash: "s", accounts: [{ name: "A", scopes: ["store_v2_orders"] }] }"#)
         let new = try export(#"{ store_hash: "s", accounts: [{ name: "A", scopes: ["store_v2_orders_read_only"] }] }"#)
-        let diff = try ExportDiff.compare(old: old, new: new, risks: try library.resolve("least-privilege"), catalog: catalog)
+        let diff = try ExportDiff.compare(
+            old: old, new: new, risks: try library.resolve("least-privilege"), catalog: catalog)
         #expect(!diff.escalates)
         #expect(diff.summary.levelsLowered == 1)
     }
 
     @Test("policies: levels only one side allows")
     func policyComparison() throws {
-        let comparison = PolicyComparison.compare(try library.resolve("read-only"), try library.resolve("modern-retail"), catalog: catalog)
+        let comparison = PolicyComparison.compare(
+            try library.resolve("read-only"), try library.resolve("modern-retail"), catalog: catalog)
         let orders = try #require(comparison.rows.first { $0.name == "Orders" })
         #expect(orders.onlyA == ["none", "read-only"])
         #expect(orders.onlyB == ["modify"])
@@ -87,7 +105,9 @@ struct DiffAndPlanTests {
 
     @Test("plan: the least level meeting every minimum, in control-panel order and spelling")
     func plan() throws {
-        let plan = try Plan.make([try library.resolve("csm-business-central"), try library.resolve("celigo-integrator-io")], catalog: catalog)
+        let plan = try Plan.make(
+            [try library.resolve("csm-business-central"), try library.resolve("celigo-integrator-io")], catalog: catalog
+        )
         let levels = Dictionary(uniqueKeysWithValues: plan.settings.map { ($0.name, $0.panelLevel) })
         #expect(levels["Customers"] == "Modify")
         #expect(levels["Store Inventory"] == "Modify")
@@ -103,8 +123,9 @@ struct DiffAndPlanTests {
         #expect {
             try Plan.make([try library.resolve("stone-edge"), try library.resolve("modern-retail")], catalog: catalog)
         } throws: { error in
-            guard case let ScopeLintError.invalid(file, position, message) = error else { return false }
-            return file == "Policies/stone-edge.json5" && position != nil && message.contains("stone-edge") && message.contains("modern-retail")
+            guard case ScopeLintError.invalid(let file, let position, let message) = error else { return false }
+            return file == "Policies/stone-edge.json5" && position != nil && message.contains("stone-edge")
+                && message.contains("modern-retail")
         }
     }
 
@@ -123,7 +144,9 @@ struct DiffAndPlanTests {
             let plan = try Plan.make([policy], catalog: catalog)
             let account = Account(name: plan.suggestedName, position: .start, scopes: [])
             let store = Store(hash: "s", name: nil, position: .start, accounts: [account])
-            #expect(PolicyMatcher(policies: [policy]).matches(for: account, in: store).map(\.id) == [id], "\(id): \(plan.suggestedName)")
+            #expect(
+                PolicyMatcher(policies: [policy]).matches(for: account, in: store).map(\.id) == [id],
+                "\(id): \(plan.suggestedName)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 /// Runs the CLI in-process. Paths are absolute: tests run in parallel, so none changes the
@@ -24,7 +25,8 @@ struct BaselineAndConfigurationTests {
     func writeThenSuppress() throws {
         let folder = try temporaryDirectory()
         let baseline = folder.appendingPathComponent("baseline.json").path
-        let first = runCLI(["lint", fleet, "--write-baseline", baseline], environment: ["SCOPELINT_TODAY": "2026-11-22"])
+        let first = runCLI(
+            ["lint", fleet, "--write-baseline", baseline], environment: ["SCOPELINT_TODAY": "2026-11-22"])
         #expect(first.code == 1)
         #expect(first.err.contains("wrote 32 entries"))
         let next = runCLI(["lint", fleet, "--baseline", baseline], environment: ["SCOPELINT_TODAY": "2026-11-23"])
@@ -42,9 +44,11 @@ struct BaselineAndConfigurationTests {
         let baseline = folder.appendingPathComponent("baseline.json").path
         _ = runCLI(["lint", fleet, "--write-baseline", baseline])
         var text = try String(contentsOfFile: baseline, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"reason\": \"accepted when", with: "\"expires\": \"2026-11-30\", \"reason\": \"accepted when")
+        text = text.replacingOccurrences(
+            of: "\"reason\": \"accepted when", with: "\"expires\": \"2026-11-30\", \"reason\": \"accepted when")
         try text.write(toFile: baseline, atomically: true, encoding: .utf8)
-        #expect(runCLI(["lint", fleet, "--baseline", baseline], environment: ["SCOPELINT_TODAY": "2026-11-30"]).code == 0)
+        #expect(
+            runCLI(["lint", fleet, "--baseline", baseline], environment: ["SCOPELINT_TODAY": "2026-11-30"]).code == 0)
         let later = runCLI(["lint", fleet, "--baseline", baseline], environment: ["SCOPELINT_TODAY": "2026-12-01"])
         #expect(later.code == 1)
         #expect(later.out.contains("expired on 2026-11-30; its finding counts again"))
@@ -56,22 +60,34 @@ struct BaselineAndConfigurationTests {
         let baseline = folder.appendingPathComponent("b.json").path
         _ = runCLI(["lint", fleet, "--write-baseline", baseline])
         let text = try String(contentsOfFile: baseline, encoding: .utf8)
-            .replacingOccurrences(of: "accepted when this baseline was written; replace with the real reason", with: "reviewed")
+            .replacingOccurrences(
+                of: "accepted when this baseline was written; replace with the real reason", with: "reviewed")
         try text.write(toFile: baseline, atomically: true, encoding: .utf8)
         #expect(runCLI(["lint", fleet, "--baseline", baseline, "--write-baseline", baseline]).code == 0)
         let refreshed = try String(contentsOfFile: baseline, encoding: .utf8)
         #expect(refreshed == text)
     }
 
-    @Test("invalid baselines are located errors", arguments: [
-        (#"{ "entries": [{ "fingerprint": "x", "rule": "missing-scope", "store": "s", "reason": " " }] }"#, "2:3", "non-empty \"reason\""),
-        (#"{ "entries": [{ "fingerprint": "x", "rule": "r", "store": "s", "reason": "y", "expires": "next week" }] }"#, "1:90", "YYYY-MM-DD"),
-        (#"{ "entries": [], "entry": [] }"#, "1:18", "unknown key 'entry'"),
-    ])
+    @Test(
+        "invalid baselines are located errors",
+        arguments: [
+            (
+                #"{ "entries": [{ "fingerprint": "x", "rule": "missing-scope", "store": "s", "reason": " " }] }"#,
+                "2:3", "non-empty \"reason\""
+            ),
+            (
+                #"{ "entries": [{ "fingerprint": "x", "rule": "r", "store": "s", "reason": "y", "expires": "next week" }] }"#,
+                "1:90", "YYYY-MM-DD"
+            ),
+            (#"{ "entries": [], "entry": [] }"#, "1:18", "unknown key 'entry'"),
+        ])
     func invalidBaseline(_ text: String, _ at: String, _ phrase: String) throws {
         let folder = try temporaryDirectory()
         let file = folder.appendingPathComponent("b.json").path
-        try text.replacingOccurrences(of: "[{ \"fingerprint\": \"x\", \"rule\": \"missing-scope\"", with: "[\n  { \"fingerprint\": \"x\", \"rule\": \"missing-scope\"").write(toFile: file, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "[{ \"fingerprint\": \"x\", \"rule\": \"missing-scope\"",
+            with: "[\n  { \"fingerprint\": \"x\", \"rule\": \"missing-scope\""
+        ).write(toFile: file, atomically: true, encoding: .utf8)
         let result = runCLI(["lint", fleet, "--baseline", file])
         #expect(result.code == 2)
         #expect(result.err.contains("\(file):\(at): error:"), "\(result.err)")
@@ -81,7 +97,8 @@ struct BaselineAndConfigurationTests {
     @Test("several formats and outputs in one run, each written whole")
     func severalOutputs() throws {
         let folder = try temporaryDirectory()
-        let sarif = folder.appendingPathComponent("r.sarif").path, junit = folder.appendingPathComponent("r.xml").path
+        let sarif = folder.appendingPathComponent("r.sarif").path
+        let junit = folder.appendingPathComponent("r.xml").path
         let result = runCLI(["lint", fleet, "--format", "sarif", "--output", sarif, "--format", "junit", "-o", junit])
         #expect(result.code == 1)
         #expect(result.out.isEmpty)
@@ -104,7 +121,8 @@ struct BaselineAndConfigurationTests {
 
     @Test("configuration: mapping, severity, disabled rules and fail_on; flags win")
     func configuration() throws {
-        let text = #"{ accounts: [{ name: "Zapier", policy: "read-only" }], severity: { "legacy-token": "error" }, disabled_rules: ["unmatched-account"], fail_on: "note" }"#
+        let text =
+            #"{ accounts: [{ name: "Zapier", policy: "read-only" }], severity: { "legacy-token": "error" }, disabled_rules: ["unmatched-account"], fail_on: "note" }"#
         let configuration = try Configuration.load(Array(text.utf8), file: "c.json5")
         #expect(configuration.failOn == .severity(.note))
         let library = try PolicyLibrary.bundled()
@@ -117,15 +135,21 @@ struct BaselineAndConfigurationTests {
         let raised = try Configuration.load(Array(#"{ severity: { "risky-scope": "error" } }"#.utf8), file: "c.json5")
         let strict = try LintEngine(library: library, policyIDs: [], configuration: raised).lint([export])
         #expect(strict.findings.filter { $0.rule == .riskyScope && $0.isAccepted }.allSatisfy { $0.severity == .note })
-        #expect(strict.findings.filter { $0.rule == .riskyScope && !$0.isAccepted }.allSatisfy { $0.severity == .error })
+        #expect(
+            strict.findings.filter { $0.rule == .riskyScope && !$0.isAccepted }.allSatisfy { $0.severity == .error })
     }
 
-    @Test("configuration errors are located", arguments: [
-        (#"{ fail_on: "sometimes" }"#, "1:12", "expected \"fail_on\" to be one of error, warning, note, never"),
-        (#"{ severity: { "missing-scopes": "off" } }"#, "1:15", "unknown rule 'missing-scopes' (did you mean 'missing-scope'?)"),
-        (#"{ accounts: [{ name: "x" }] }"#, "1:14", "expected the mapping to have \"name\" and \"policy\""),
-        (#"{ baseline: 3 }"#, "1:13", "expected \"baseline\" as a file path"),
-    ])
+    @Test(
+        "configuration errors are located",
+        arguments: [
+            (#"{ fail_on: "sometimes" }"#, "1:12", "expected \"fail_on\" to be one of error, warning, note, never"),
+            (
+                #"{ severity: { "missing-scopes": "off" } }"#, "1:15",
+                "unknown rule 'missing-scopes' (did you mean 'missing-scope'?)"
+            ),
+            (#"{ accounts: [{ name: "x" }] }"#, "1:14", "expected the mapping to have \"name\" and \"policy\""),
+            (#"{ baseline: 3 }"#, "1:13", "expected \"baseline\" as a file path"),
+        ])
     func invalidConfiguration(_ text: String, _ at: String, _ phrase: String) {
         #expect {
             try Configuration.load(Array(text.utf8), file: "c.json5")

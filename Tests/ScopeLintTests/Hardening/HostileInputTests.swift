@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 /// Lints bytes given on standard input, in-process.
@@ -34,7 +35,7 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
 func garbage(_ count: Int, seed: UInt64) -> [UInt8] {
     var state = seed
     return (0..<count).map { _ in
-        state = state &* 6364136223846793005 &+ 1442695040888963407
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return UInt8(truncatingIfNeeded: state >> 33)
     }
 }
@@ -46,34 +47,85 @@ struct HostileInputTests {
         HostileCase("BOM only", [0xEF, 0xBB, 0xBF], "<stdin>:1:1: error: expected an export"),
         HostileCase("whitespace only", "  \n\t\n", "<stdin>:1:1: error: expected an export"),
         // An export is read by the JSON reader alone (no whole-text pass first), which names the NUL itself.
-        HostileCase("NUL byte in JSON", "{\"stores\": [\u{0}]}", "<stdin>:1:13: error: expected a value (object, array, string, number, true, false or null), found a NUL byte"),
-        HostileCase("invalid UTF-8 in a comment of an export", [UInt8]("{\"stores\": [] // caf".utf8) + [0xE9, 0x0A, 0x7D], "<stdin>:1:21: error: expected UTF-8 text; this byte is not UTF-8"),
-        HostileCase("NUL byte in text", "Orders: modify\n\u{0}\n", "<stdin>:2:1: error: expected text; the input holds a NUL byte"),
-        HostileCase("invalid UTF-8 in a JSON string", [0x7B, 0x22, 0x73, 0x74, 0x6F, 0x72, 0x65, 0x73, 0x22, 0x3A, 0x5B, 0x7B, 0x22, 0x6E, 0x61, 0x6D, 0x65, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22], "<stdin>:1:21: error: expected UTF-8 text"),
-        HostileCase("invalid UTF-8 in text", [0x4F, 0x72, 0x64, 0x65, 0x72, 0x73, 0x3A, 0x20, 0xFF, 0xFE], "<stdin>:1:9: error: expected UTF-8 text"),
-        HostileCase("truncated UTF-8 where a BOM starts", [0xEF, 0xBB, 0x30, 0x62], "<stdin>:1:1: error: expected UTF-8 text"),
-        HostileCase("lone low surrogate escape", #"{"store_hash": "\udc00", "accounts": []}"#, "<stdin>:1:17: error: expected a high surrogate"),
-        HostileCase("high surrogate without its pair", #"{"store_hash": "\ud800x", "accounts": []}"#, "<stdin>:1:23: error: expected a \\u escape for the low surrogate"),
-        HostileCase("number out of range where stores belong", #"{"stores": 1e999999}"#, "<stdin>:1:12: error: expected \"stores\" to be an array of stores, found a number"),
-        HostileCase("huge integer as a level", #"{"store_hash": "a", "accounts": [{"name": "x", "scopes": {"Orders": 123456789012345678901234567890}}]}"#, "<stdin>:1:69: error: expected the level of this scope as a string"),
-        HostileCase("nesting thousands deep", String(repeating: "[", count: 5000), "<stdin>:1:257: error: expected at most 256 levels of nesting"),
-        HostileCase("nesting thousands deep in objects", String(repeating: "{\"a\":", count: 3000), "<stdin>:1:1281: error: expected at most 256 levels of nesting"),
-        HostileCase("duplicate keys in an account", #"{"store_hash": "a", "accounts": [{"name": "x", "name": "y", "scopes": []}]}"#, "<stdin>:1:48: error: duplicate key 'name'"),
-        HostileCase("duplicate stores key", #"{"stores": [], "stores": []}"#, "<stdin>:1:16: error: duplicate key 'stores'"),
+        HostileCase(
+            "NUL byte in JSON", "{\"stores\": [\u{0}]}",
+            "<stdin>:1:13: error: expected a value (object, array, string, number, true, false or null), found a NUL byte"
+        ),
+        HostileCase(
+            "invalid UTF-8 in a comment of an export", [UInt8]("{\"stores\": [] // caf".utf8) + [0xE9, 0x0A, 0x7D],
+            "<stdin>:1:21: error: expected UTF-8 text; this byte is not UTF-8"),
+        HostileCase(
+            "NUL byte in text", "Orders: modify\n\u{0}\n",
+            "<stdin>:2:1: error: expected text; the input holds a NUL byte"),
+        HostileCase(
+            "invalid UTF-8 in a JSON string",
+            [
+                0x7B, 0x22, 0x73, 0x74, 0x6F, 0x72, 0x65, 0x73, 0x22, 0x3A, 0x5B, 0x7B, 0x22, 0x6E, 0x61, 0x6D, 0x65,
+                0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22,
+            ], "<stdin>:1:21: error: expected UTF-8 text"),
+        HostileCase(
+            "invalid UTF-8 in text", [0x4F, 0x72, 0x64, 0x65, 0x72, 0x73, 0x3A, 0x20, 0xFF, 0xFE],
+            "<stdin>:1:9: error: expected UTF-8 text"),
+        HostileCase(
+            "truncated UTF-8 where a BOM starts", [0xEF, 0xBB, 0x30, 0x62], "<stdin>:1:1: error: expected UTF-8 text"),
+        HostileCase(
+            "lone low surrogate escape", #"{"store_hash": "\udc00", "accounts": []}"#,
+            "<stdin>:1:17: error: expected a high surrogate"),
+        HostileCase(
+            "high surrogate without its pair", #"{"store_hash": "\ud800x", "accounts": []}"#,
+            "<stdin>:1:23: error: expected a \\u escape for the low surrogate"),
+        HostileCase(
+            "number out of range where stores belong", #"{"stores": 1e999999}"#,
+            "<stdin>:1:12: error: expected \"stores\" to be an array of stores, found a number"),
+        HostileCase(
+            "huge integer as a level",
+            #"{"store_hash": "a", "accounts": [{"name": "x", "scopes": {"Orders": 123456789012345678901234567890}}]}"#,
+            "<stdin>:1:69: error: expected the level of this scope as a string"),
+        HostileCase(
+            "nesting thousands deep", String(repeating: "[", count: 5000),
+            "<stdin>:1:257: error: expected at most 256 levels of nesting"),
+        HostileCase(
+            "nesting thousands deep in objects", String(repeating: "{\"a\":", count: 3000),
+            "<stdin>:1:1281: error: expected at most 256 levels of nesting"),
+        HostileCase(
+            "duplicate keys in an account",
+            #"{"store_hash": "a", "accounts": [{"name": "x", "name": "y", "scopes": []}]}"#,
+            "<stdin>:1:48: error: duplicate key 'name'"),
+        HostileCase(
+            "duplicate stores key", #"{"stores": [], "stores": []}"#, "<stdin>:1:16: error: duplicate key 'stores'"),
         HostileCase("wrong type: root", "42", "<stdin>:1:1: error:"),
-        HostileCase("wrong type: stores", #"{"stores": {}}"#, "<stdin>:1:12: error: expected \"stores\" to be an array"),
-        HostileCase("wrong type: store", #"{"stores": ["abc"]}"#, "<stdin>:1:13: error: expected a store object, found a string"),
-        HostileCase("wrong type: store hash", #"{"stores": [{"store_hash": 7, "accounts": []}]}"#, "<stdin>:1:28: error: expected the store hash as a string"),
-        HostileCase("wrong type: accounts", #"{"stores": [{"accounts": "all"}]}"#, "<stdin>:1:26: error: expected \"accounts\" to be an array"),
-        HostileCase("wrong type: account", #"{"stores": [{"accounts": [null]}]}"#, "<stdin>:1:27: error: expected an API account object, found null"),
-        HostileCase("wrong type: account name", #"{"stores": [{"accounts": [{"name": ["x"], "scopes": []}]}]}"#, "<stdin>:1:36: error: expected the account's name as a string"),
-        HostileCase("wrong type: account type", #"{"stores": [{"accounts": [{"name": "x", "type": true, "scopes": []}]}]}"#, "<stdin>:1:49: error: expected the account type as a string"),
-        HostileCase("wrong type: scopes", #"{"stores": [{"accounts": [{"name": "x", "scopes": 3}]}]}"#, "<stdin>:1:51: error: expected \"scopes\" to be an object, an array or a string"),
-        HostileCase("wrong type: a parameter", #"{"stores": [{"accounts": [{"name": "x", "scopes": [1]}]}]}"#, "<stdin>:1:52: error: expected an OAuth scope parameter string"),
+        HostileCase(
+            "wrong type: stores", #"{"stores": {}}"#, "<stdin>:1:12: error: expected \"stores\" to be an array"),
+        HostileCase(
+            "wrong type: store", #"{"stores": ["abc"]}"#, "<stdin>:1:13: error: expected a store object, found a string"
+        ),
+        HostileCase(
+            "wrong type: store hash", #"{"stores": [{"store_hash": 7, "accounts": []}]}"#,
+            "<stdin>:1:28: error: expected the store hash as a string"),
+        HostileCase(
+            "wrong type: accounts", #"{"stores": [{"accounts": "all"}]}"#,
+            "<stdin>:1:26: error: expected \"accounts\" to be an array"),
+        HostileCase(
+            "wrong type: account", #"{"stores": [{"accounts": [null]}]}"#,
+            "<stdin>:1:27: error: expected an API account object, found null"),
+        HostileCase(
+            "wrong type: account name", #"{"stores": [{"accounts": [{"name": ["x"], "scopes": []}]}]}"#,
+            "<stdin>:1:36: error: expected the account's name as a string"),
+        HostileCase(
+            "wrong type: account type", #"{"stores": [{"accounts": [{"name": "x", "type": true, "scopes": []}]}]}"#,
+            "<stdin>:1:49: error: expected the account type as a string"),
+        HostileCase(
+            "wrong type: scopes", #"{"stores": [{"accounts": [{"name": "x", "scopes": 3}]}]}"#,
+            "<stdin>:1:51: error: expected \"scopes\" to be an object, an array or a string"),
+        HostileCase(
+            "wrong type: a parameter", #"{"stores": [{"accounts": [{"name": "x", "scopes": [1]}]}]}"#,
+            "<stdin>:1:52: error: expected an OAuth scope parameter string"),
         HostileCase("binary garbage", garbage(4096, seed: 7), "<stdin>:"),
         HostileCase("binary garbage starting like JSON", [0x7B] + garbage(4096, seed: 11), "<stdin>:"),
         HostileCase("unterminated comment", "{ /* the rest is missing", "<stdin>:1:3: error: expected '*/'"),
-        HostileCase("a valid export with an unknown scope of control characters", "{\"store_hash\": \"a\", \"accounts\": [{\"name\": \"x\", \"scopes\": [\"\\u0007\\u001b[31m\"]}]}", nil),
+        HostileCase(
+            "a valid export with an unknown scope of control characters",
+            "{\"store_hash\": \"a\", \"accounts\": [{\"name\": \"x\", \"scopes\": [\"\\u0007\\u001b[31m\"]}]}", nil),
     ]
 
     @Test(arguments: cases)
@@ -112,7 +164,8 @@ struct HostileInputTests {
     @Test("200,000 accounts on one line are all checked, and the store is flagged")
     func manyAccounts() {
         var text = #"{"stores": [{"store_hash": "big", "accounts": ["#
-        text += (0..<200_000).map { #"{"name": "Feed \#($0)", "scopes": "store_v2_products_read_only"}"# }.joined(separator: ",")
+        text += (0..<200_000).map { #"{"name": "Feed \#($0)", "scopes": "store_v2_products_read_only"}"# }.joined(
+            separator: ",")
         text += "]}]}"
         let json = lintStandardInput(Array(text.utf8), ["--format", "json", "--fail-on", "warning"])
         #expect(json.code == 1)
@@ -141,7 +194,11 @@ struct HostileInputTests {
         #expect(result.err.contains("larger than 512 MiB"))
     }
 
-    @Test("every input the fuzzer crashed on is handled now", arguments: try! FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Fixtures/fuzz-regressions").path).sorted())
+    @Test(
+        "every input the fuzzer crashed on is handled now",
+        arguments: try! FileManager.default.contentsOfDirectory(
+            atPath: packageRoot.appendingPathComponent("Fixtures/fuzz-regressions").path
+        ).sorted())
     func fuzzRegression(_ name: String) throws {
         let bytes = try InputFile.read(packageRoot.appendingPathComponent("Fixtures/fuzz-regressions/\(name)").path)
         for from in InputFormat.identifiers + ["detect"] {
@@ -157,7 +214,9 @@ struct HostileInputTests {
 struct HostilePolicyFolderTests {
     func folder(_ files: [String: String]) throws -> URL {
         let url = try temporaryDirectory()
-        for (name, text) in files { try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        for (name, text) in files {
+            try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         return url
     }
 
@@ -165,7 +224,9 @@ struct HostilePolicyFolderTests {
     func symlinkOut() throws {
         let outside = try folder(["elsewhere.json5": #"{ id: "elsewhere", title: "x", scopes: {} }"#])
         let inside = try folder([:])
-        try FileManager.default.createSymbolicLink(atPath: inside.appendingPathComponent("linked.json5").path, withDestinationPath: outside.appendingPathComponent("elsewhere.json5").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: inside.appendingPathComponent("linked.json5").path,
+            withDestinationPath: outside.appendingPathComponent("elsewhere.json5").path)
         let result = runCLI(["policies", "list", "--policies", inside.path])
         #expect(result.code == 2)
         #expect(result.err.contains("linked.json5: error: cannot read: it links outside"))
@@ -174,12 +235,14 @@ struct HostilePolicyFolderTests {
     @Test("a dangling link or a folder named like a policy is a clear error")
     func notAFile() throws {
         let inside = try folder([:])
-        try FileManager.default.createSymbolicLink(atPath: inside.appendingPathComponent("gone.json5").path, withDestinationPath: "/nonexistent/gone.json5")
+        try FileManager.default.createSymbolicLink(
+            atPath: inside.appendingPathComponent("gone.json5").path, withDestinationPath: "/nonexistent/gone.json5")
         var result = runCLI(["policies", "list", "--policies", inside.path])
         #expect(result.code == 2)
         #expect(result.err.contains("gone.json5: error: cannot read"))
         try FileManager.default.removeItem(at: inside.appendingPathComponent("gone.json5"))
-        try FileManager.default.createDirectory(at: inside.appendingPathComponent("dir.json5"), withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            at: inside.appendingPathComponent("dir.json5"), withIntermediateDirectories: false)
         result = runCLI(["policies", "list", "--policies", inside.path])
         #expect(result.code == 2)
         #expect(result.err.contains("dir.json5: error: cannot read: it is a directory"))
@@ -187,11 +250,17 @@ struct HostilePolicyFolderTests {
 
     @Test("two files with one id, and an extends cycle, are errors naming the files")
     func sameIDAndCycle() throws {
-        let twins = try folder(["a.json5": #"{ id: "twin", title: "A", scopes: {} }"#, "b.json5": #"{ id: "twin", title: "B", scopes: {} }"#])
+        let twins = try folder([
+            "a.json5": #"{ id: "twin", title: "A", scopes: {} }"#,
+            "b.json5": #"{ id: "twin", title: "B", scopes: {} }"#,
+        ])
         var result = runCLI(["policies", "list", "--policies", twins.path])
         #expect(result.code == 2)
         #expect(result.err.contains("b.json5:1:1: error: policy id 'twin' is also the id of"))
-        let cycle = try folder(["a.json5": #"{ id: "a", title: "A", extends: ["b"], scopes: {} }"#, "b.json5": #"{ id: "b", title: "B", extends: ["a"], scopes: {} }"#])
+        let cycle = try folder([
+            "a.json5": #"{ id: "a", title: "A", extends: ["b"], scopes: {} }"#,
+            "b.json5": #"{ id: "b", title: "B", extends: ["a"], scopes: {} }"#,
+        ])
         result = runCLI(["policies", "show", "a", "--policies", cycle.path])
         #expect(result.code == 2)
         #expect(result.err.contains("extends forms a cycle: a -> b -> a"))

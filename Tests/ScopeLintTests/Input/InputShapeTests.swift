@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScopeLint
 
 /// Reads text with detection (or a forced shape).
@@ -7,21 +8,25 @@ func readInput(_ text: String, from: String? = nil, options: ReadOptions = ReadO
 }
 
 func entries(_ export: Export) -> [String] {
-    export.stores.flatMap(\.accounts).flatMap(\.scopes).map { "\($0.key)=\($0.level ?? "-")@\($0.position.line):\($0.position.column)" }
+    export.stores.flatMap(\.accounts).flatMap(\.scopes).map {
+        "\($0.key)=\($0.level ?? "-")@\($0.position.line):\($0.position.column)"
+    }
 }
 
 @Suite("Input shapes")
 struct InputShapeTests {
-    @Test("detection picks the right reader", arguments: [
-        (#"{"stores": []}"#, "export"),
-        (#"{"store_hash": "a", "accounts": []}"#, "export"),
-        (#"{"access_token": "x", "scope": "store_v2_orders", "context": "stores/a"}"#, "token"),
-        ("code=x&scope=store_v2_orders&context=stores%2Fa", "token"),
-        ("store_v2_orders store_v2_products", "scope-string"),
-        ("scope,level\nOrders,modify", "csv"),
-        ("- Orders: modify", "text"),
-        ("ACCESS TOKEN: x\nCLIENT ID: y", "credentials"),
-    ])
+    @Test(
+        "detection picks the right reader",
+        arguments: [
+            (#"{"stores": []}"#, "export"),
+            (#"{"store_hash": "a", "accounts": []}"#, "export"),
+            (#"{"access_token": "x", "scope": "store_v2_orders", "context": "stores/a"}"#, "token"),
+            ("code=x&scope=store_v2_orders&context=stores%2Fa", "token"),
+            ("store_v2_orders store_v2_products", "scope-string"),
+            ("scope,level\nOrders,modify", "csv"),
+            ("- Orders: modify", "text"),
+            ("ACCESS TOKEN: x\nCLIENT ID: y", "credentials"),
+        ])
     func detection(_ text: String, _ expected: String) throws {
         let export = try readInput(text)
         let account = export.stores.first?.accounts.first
@@ -35,7 +40,9 @@ struct InputShapeTests {
 
     @Test("token response: scope parameters located, context gives the store, the token is a sighting")
     func tokenResponse() throws {
-        let export = try readInput("{\n  \"access_token\": \"abc\",\n  \"scope\": \"store_v2_orders store_v2_products_read_only\",\n  \"context\": \"stores/z4zn3wo\"\n}")
+        let export = try readInput(
+            "{\n  \"access_token\": \"abc\",\n  \"scope\": \"store_v2_orders store_v2_products_read_only\",\n  \"context\": \"stores/z4zn3wo\"\n}"
+        )
         #expect(export.stores[0].hash == "z4zn3wo")
         #expect(entries(export) == ["store_v2_orders=-@3:13", "store_v2_products_read_only=-@3:29"])
         #expect(export.stores[0].accounts[0].secrets.map(\.kind) == [.accessToken])
@@ -43,17 +50,27 @@ struct InputShapeTests {
 
     @Test("callback parameters: URL, +, %20 and %2C separators, the code is a secret")
     func callback() throws {
-        let export = try readInput("https://x.test/auth?code=abc&scope=store_v2_orders+store_cart%20store_v2_content%2Cstore_sites&context=stores%2Fq1")
+        let export = try readInput(
+            "https://x.test/auth?code=abc&scope=store_v2_orders+store_cart%20store_v2_content%2Cstore_sites&context=stores%2Fq1"
+        )
         #expect(export.stores[0].hash == "q1")
-        #expect(export.stores[0].accounts[0].scopes.map(\.key) == ["store_v2_orders", "store_cart", "store_v2_content", "store_sites"])
+        #expect(
+            export.stores[0].accounts[0].scopes.map(\.key) == [
+                "store_v2_orders", "store_cart", "store_v2_content", "store_sites",
+            ])
         #expect(export.stores[0].accounts[0].scopes.map(\.position.column) == [36, 52, 65, 84])
         #expect(export.stores[0].accounts[0].secrets.map(\.kind) == [.authorizationCode])
     }
 
     @Test("scope strings: spaces, commas, + and lines, each located")
     func scopeString() throws {
-        let export = try readInput("store_v2_orders, store_cart\n  store_v2_content+store_sites\n", options: ReadOptions(storeHash: "s1", accountName: "Feed"))
-        #expect(entries(export) == ["store_v2_orders=-@1:1", "store_cart=-@1:18", "store_v2_content=-@2:3", "store_sites=-@2:20"])
+        let export = try readInput(
+            "store_v2_orders, store_cart\n  store_v2_content+store_sites\n",
+            options: ReadOptions(storeHash: "s1", accountName: "Feed"))
+        #expect(
+            entries(export) == [
+                "store_v2_orders=-@1:1", "store_cart=-@1:18", "store_v2_content=-@2:3", "store_sites=-@2:20",
+            ])
         #expect(export.stores[0].hash == "s1")
         #expect(export.stores[0].accounts[0].name == "Feed")
     }
@@ -66,7 +83,8 @@ struct InputShapeTests {
 
     @Test("CSV: any header case, quoted fields with quotes and line breaks, store and account groups")
     func csv() throws {
-        let text = "STORE,Account Name,SCOPE,Level,notes\ns1,A,Orders,modify,\"x, \"\"y\"\"\"\ns1,A,Products,read-only,\"two\nlines\"\ns2,B,store_v2_orders,,\n"
+        let text =
+            "STORE,Account Name,SCOPE,Level,notes\ns1,A,Orders,modify,\"x, \"\"y\"\"\"\ns1,A,Products,read-only,\"two\nlines\"\ns2,B,store_v2_orders,,\n"
         let export = try readInput(text)
         #expect(export.stores.map(\.hash) == ["s1", "s2"])
         #expect(export.stores[0].accounts.map(\.name) == ["A"])
@@ -83,11 +101,13 @@ struct InputShapeTests {
         #expect(!String(describing: export).contains("tok123"))
     }
 
-    @Test("CSV errors are located", arguments: [
-        ("scope,level\nOrders,\"modify\n", "2:8", "closing quote"),
-        ("name,level\nx,modify\n", "1:1", "scope column"),
-        ("scope,level\n,modify\n", "2:2", "expected a scope in this row"),
-    ])
+    @Test(
+        "CSV errors are located",
+        arguments: [
+            ("scope,level\nOrders,\"modify\n", "2:8", "closing quote"),
+            ("name,level\nx,modify\n", "1:1", "scope column"),
+            ("scope,level\n,modify\n", "2:2", "expected a scope in this row"),
+        ])
     func csvErrors(_ text: String, _ at: String, _ phrase: String) {
         #expect {
             try readInput(text, from: "csv")
@@ -100,29 +120,35 @@ struct InputShapeTests {
     @Test("text: bullets, numbers, separators, 'Change X from A to B', store and account lines, prose passed over")
     func text() throws {
         let text = """
-        Store: s1
-        Account: Modern Retail Integration
-        Give the following access rights:
-        - Content: read-only
-        * Customers – modify
-        10.Change Carts from none to Modify. - Select "Save".
-        • Orders = modify
-        3) Themes\tnone
-        Token Type: V2/V3 API token.
-        Made Up Scope: modify
-        """
+            Store: s1
+            Account: Modern Retail Integration
+            Give the following access rights:
+            - Content: read-only
+            * Customers – modify
+            10.Change Carts from none to Modify. - Select "Save".
+            • Orders = modify
+            3) Themes\tnone
+            Token Type: V2/V3 API token.
+            Made Up Scope: modify
+            """
         let export = try readInput(text)
         #expect(export.stores.map(\.hash) == ["s1"])
         #expect(export.stores[0].accounts.map(\.name) == ["Modern Retail Integration"])
-        #expect(entries(export) == ["Content=read-only@4:3", "Customers=modify@5:3", "Carts=Modify@6:11", "Orders=modify@7:3", "Themes=none@8:4", "Made Up Scope=modify@10:1"])
+        #expect(
+            entries(export) == [
+                "Content=read-only@4:3", "Customers=modify@5:3", "Carts=Modify@6:11", "Orders=modify@7:3",
+                "Themes=none@8:4", "Made Up Scope=modify@10:1",
+            ])
     }
 
-    @Test("'Change' phrases with no name, odd case or non-ASCII letters are read or passed over", arguments: [
-        ("7. Change from none to manage.", nil),
-        ("Change İnventory from none to modify", "İnventory=modify"),
-        ("CHANGE Orders FROM none TO Modify", "Orders=Modify"),
-        ("Change Orders from none to", nil),
-    ] as [(String, String?)])
+    @Test(
+        "'Change' phrases with no name, odd case or non-ASCII letters are read or passed over",
+        arguments: [
+            ("7. Change from none to manage.", nil),
+            ("Change İnventory from none to modify", "İnventory=modify"),
+            ("CHANGE Orders FROM none TO Modify", "Orders=Modify"),
+            ("Change Orders from none to", nil),
+        ] as [(String, String?)])
     func changePhrases(_ line: String, _ expected: String?) {
         let result = TextListReader.changePhrase(Substring(line)).map { "\($0.0)=\($0.1)" }
         #expect(result == expected)
@@ -130,7 +156,8 @@ struct InputShapeTests {
 
     @Test("a guide's 'name the Account \"X\"' names the account, so its policy matches")
     func accountNameFromGuide() throws {
-        let export = try readInput("- Please name the Account \"Modern Retail Integration\".\n1. Change Customers from none to modify\n")
+        let export = try readInput(
+            "- Please name the Account \"Modern Retail Integration\".\n1. Change Customers from none to modify\n")
         #expect(export.stores[0].accounts.map(\.name) == ["Modern Retail Integration"])
         #expect(TextListReader.accountNamePhrase("name the account \"unterminated") == nil)
         #expect(TextListReader.accountNamePhrase("Name the Account “Stone Edge”") == "Stone Edge")
@@ -138,7 +165,9 @@ struct InputShapeTests {
 
     @Test("credentials file: no scopes, both secrets, the store from the API path")
     func credentials() throws {
-        let export = try readInput("ACCESS TOKEN: aaa\nCLIENT NAME: Feed\nAPI PATH: https://api.bigcommerce.com/stores/abc123/v3/\nCLIENT ID: bbb\nCLIENT SECRET: ccc\n")
+        let export = try readInput(
+            "ACCESS TOKEN: aaa\nCLIENT NAME: Feed\nAPI PATH: https://api.bigcommerce.com/stores/abc123/v3/\nCLIENT ID: bbb\nCLIENT SECRET: ccc\n"
+        )
         let account = export.stores[0].accounts[0]
         #expect(export.stores[0].hash == "abc123")
         #expect(account.name == "Feed")
@@ -155,10 +184,12 @@ struct InputShapeTests {
         #expect(report.findings.allSatisfy { $0.message.contains("'Orders: modify'") })
     }
 
-    @Test("line-based inputs reject what is not text", arguments: [
-        ([0x6F, 0x72, 0x64, 0xFF, 0x0A], "1:4", "not UTF-8"),
-        ([0x41, 0x0A, 0x42, 0x00, 0x43], "2:2", "NUL byte"),
-    ] as [([UInt8], String, String)])
+    @Test(
+        "line-based inputs reject what is not text",
+        arguments: [
+            ([0x6F, 0x72, 0x64, 0xFF, 0x0A], "1:4", "not UTF-8"),
+            ([0x41, 0x0A, 0x42, 0x00, 0x43], "2:2", "NUL byte"),
+        ] as [([UInt8], String, String)])
     func binary(_ bytes: [UInt8], _ at: String, _ phrase: String) {
         #expect {
             try InputFormat.read(bytes, file: "in")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 /// Large inputs take paths small fixtures never do: the reading thread (4 MiB and up), pages
@@ -15,12 +16,17 @@ struct LargeInputTests {
             text += "    {\n      \"store_hash\": \"s\(store)\",\n      \"accounts\": [\n"
             for account in 0..<10 {
                 let level = (store + account) % 3 == 0 ? "modify" : "read-only"
-                text += "        {\n          \"name\": \"\(names[account % 4]) \(account)\",\n          \"scopes\": {\n"
-                text += "            \"Customers\": \"\(level)\",\n            \"Orders\": \"modify\",\n            \"Products\": \"\(level)\",\n"
-                text += "            \"Marketing\": \"modify\",\n            \"Order Transactions\": \"modify\",\n            \"Carts\": \"modify\",\n"
-                text += "            \"Storefront API Tokens\": \"manage\",\n            \"Information & Settings\": \"read-only\",\n"
+                text +=
+                    "        {\n          \"name\": \"\(names[account % 4]) \(account)\",\n          \"scopes\": {\n"
+                text +=
+                    "            \"Customers\": \"\(level)\",\n            \"Orders\": \"modify\",\n            \"Products\": \"\(level)\",\n"
+                text +=
+                    "            \"Marketing\": \"modify\",\n            \"Order Transactions\": \"modify\",\n            \"Carts\": \"modify\",\n"
+                text +=
+                    "            \"Storefront API Tokens\": \"manage\",\n            \"Information & Settings\": \"read-only\",\n"
                 for filler in 0..<40 { text += "            \"Not A Scope \(filler % 3)\": \"none\",\n" }
-                text += "            \"Checkouts\": \"\(account % 2 == 0 ? "modify" : "none")\"\n          }\n        }\(account < 9 ? "," : "")\n"
+                text +=
+                    "            \"Checkouts\": \"\(account % 2 == 0 ? "modify" : "none")\"\n          }\n        }\(account < 9 ? "," : "")\n"
             }
             text += "      ]\n    }\(store < 599 ? "," : "")\n"
         }
@@ -28,7 +34,9 @@ struct LargeInputTests {
     }()
 
     static func temporaryFile(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("scopelint-large-\(UUID().uuidString).json").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "scopelint-large-\(UUID().uuidString).json"
+        ).path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -55,7 +63,8 @@ struct LargeInputTests {
     func parallelRendering() throws {
         let engine = try LintEngine(library: try PolicyLibrary.bundled(), policyIDs: [])
         let report = try engine.lint([try ExportReader.read(Array(Self.fleet.utf8), file: "fleet.json")])
-        let one = ByteStream(), every = ByteStream()
+        let one = ByteStream()
+        let every = ByteStream()
         JSONReporter.write(report, to: one, parallelAbove: .max)
         JSONReporter.write(report, to: every, parallelAbove: 0)
         #expect(one.text == every.text)
@@ -73,9 +82,11 @@ struct PipelineRegressionTests {
     func cancelledRuns() {
         for _ in 0..<300 {
             let error = captureInvalid {
-                try Pipeline.run(produce: { send in for item in 0..<2_000 { send(item) } }, consume: { (item: Int) throws(ScopeLintError) in
-                    if item == 40 { throw .invalid(file: "f", position: nil, message: "stop") }
-                })
+                try Pipeline.run(
+                    produce: { send in for item in 0..<2_000 { send(item) } },
+                    consume: { (item: Int) throws(ScopeLintError) in
+                        if item == 40 { throw .invalid(file: "f", position: nil, message: "stop") }
+                    })
             }
             #expect(error?.message == "stop")
         }

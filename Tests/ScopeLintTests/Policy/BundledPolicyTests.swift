@@ -1,8 +1,10 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
 
 @Suite("Bundled policies")
 struct BundledPolicyTests {
@@ -11,7 +13,8 @@ struct BundledPolicyTests {
     @Test("the binary carries exactly the files in Policies/, byte for byte (rerun Scripts/embed-policies)")
     func embeddedMatchesFolder() throws {
         let folder = packageRoot.appendingPathComponent("Policies")
-        let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json5") }.sorted()
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json5") }
+            .sorted()
         #expect(onDisk == Self.names.sorted())
         for (name, text) in BundledPolicies.files {
             let disk = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
@@ -28,7 +31,8 @@ struct BundledPolicyTests {
         #expect(resolved.source?.isEmpty == false, "\(policy.id) must name its source")
         #expect(resolved.description?.isEmpty == false, "\(policy.id) must explain its choices")
         if policy.id != LintEngine.fallbackPolicyID {
-            #expect(resolved.ancestors.contains(LintEngine.fallbackPolicyID), "\(policy.id) should extend least-privilege")
+            #expect(
+                resolved.ancestors.contains(LintEngine.fallbackPolicyID), "\(policy.id) should extend least-privilege")
         }
     }
 
@@ -54,18 +58,26 @@ struct BundledPolicyTests {
 
     @Test("Modern Retail: exactly the guide's ten scopes, everything else none")
     func modernRetail() throws {
-        try expectExactly("modern-retail", [
-            "Customers": "modify", "Information & Settings": "read-only", "Marketing": "modify", "Orders": "modify",
-            "Order Transactions": "modify", "Get Payment Methods": "read-only", "Products": "modify", "Carts": "modify",
-            "Storefront API Tokens": "manage", "Storefront API Customer Impersonation Tokens": "manage"])
+        try expectExactly(
+            "modern-retail",
+            [
+                "Customers": "modify", "Information & Settings": "read-only", "Marketing": "modify", "Orders": "modify",
+                "Order Transactions": "modify", "Get Payment Methods": "read-only", "Products": "modify",
+                "Carts": "modify",
+                "Storefront API Tokens": "manage", "Storefront API Customer Impersonation Tokens": "manage",
+            ])
     }
 
     @Test("Stone Edge: every row of the guide's list")
     func stoneEdge() throws {
-        try expectExactly("stone-edge", [
-            "Content": "read-only", "Checkout Content": "modify", "Customers": "modify", "Orders": "modify",
-            "Order Transactions": "modify", "Products": "modify", "Carts": "modify", "Checkouts": "modify",
-            "Store Locations": "read-only", "Store Inventory": "modify", "Fulfillment Methods": "modify", "Order Fulfillment": "modify"])
+        try expectExactly(
+            "stone-edge",
+            [
+                "Content": "read-only", "Checkout Content": "modify", "Customers": "modify", "Orders": "modify",
+                "Order Transactions": "modify", "Products": "modify", "Carts": "modify", "Checkouts": "modify",
+                "Store Locations": "read-only", "Store Inventory": "modify", "Fulfillment Methods": "modify",
+                "Order Fulfillment": "modify",
+            ])
     }
 
     @Test("the risk catalog names the harms the mission lists")

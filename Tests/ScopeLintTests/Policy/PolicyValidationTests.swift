@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScopeLint
 
 func loadPolicy(_ text: String) throws -> Policy { try PolicyLoader.load(Array(text.utf8), file: "p.json5") }
@@ -7,15 +8,16 @@ func loadPolicy(_ text: String) throws -> Policy { try PolicyLoader.load(Array(t
 struct PolicyValidationTests {
     @Test("every part of the format loads")
     func complete() throws {
-        let policy = try loadPolicy("""
-        { id: "mine", title: "Mine", source: "s", description: "d",
-          applies_to: { account_names: ["Mine*"], types: ["store", "app"], store_has_account_types: ["b2b-v3"] },
-          extends: ["least-privilege"], unlisted: "any",
-          scopes: { Orders: "modify", store_v2_products: { min: "read-only" }, "Store Logs": "any", Customers: { max: "read-only" } },
-          accepts: { Orders: "we refund" }, severity: { "excessive-scope": "warning", "normalized-value": "off" },
-          companions: [{ title: "a token", types: ["b2b-v3"], how: "here" }],
-          risks: [{ scope: "Carts", level: "modify", severity: "note", harm: "lets the token change carts" }] }
-        """)
+        let policy = try loadPolicy(
+            """
+            { id: "mine", title: "Mine", source: "s", description: "d",
+              applies_to: { account_names: ["Mine*"], types: ["store", "app"], store_has_account_types: ["b2b-v3"] },
+              extends: ["least-privilege"], unlisted: "any",
+              scopes: { Orders: "modify", store_v2_products: { min: "read-only" }, "Store Logs": "any", Customers: { max: "read-only" } },
+              accepts: { Orders: "we refund" }, severity: { "excessive-scope": "warning", "normalized-value": "off" },
+              companions: [{ title: "a token", types: ["b2b-v3"], how: "here" }],
+              risks: [{ scope: "Carts", level: "modify", severity: "note", harm: "lets the token change carts" }] }
+            """)
         #expect(policy.id == "mine" && policy.unlisted == .any)
         #expect(policy.requirements.map { "\($0.min)-\($0.max)" } == ["2-2", "1-2", "0-1", "0-1"])
         #expect(policy.severity[.normalizedValue] == .off)
@@ -23,23 +25,43 @@ struct PolicyValidationTests {
         #expect(policy.appliesTo?.storeHasAccountTypes == [.b2bV3])
     }
 
-    @Test("invalid policies are located errors", arguments: [
-        (#"{ id: "x", scope: {} }"#, "1:12", "unknown key 'scope' in a policy (did you mean 'scopes'?)"),
-        (#"{ id: "x", scopes: { Prodcts: "modify" } }"#, "1:22", "unknown scope 'Prodcts' (did you mean 'Products'?)"),
-        (#"{ id: "x", scopes: { "Store Logs": "modify" } }"#, "1:36", "Store Logs has no level 'modify'; expected one of none, read-only"),
-        (#"{ id: "x", scopes: { Orders: { min: "modify", max: "read-only" } } }"#, "1:37", "min modify is above max read-only"),
-        (#"{ id: "x", severity: { "missing-scopes": "off" } }"#, "1:24", "unknown rule 'missing-scopes'"),
-        (#"{ id: "x", severity: { "missing-scope": "fatal" } }"#, "1:41", "expected a severity: error, warning, note or off"),
-        (#"{ id: "x", accepts: { Orders: "  " } }"#, "1:31", "expected a reason"),
-        (#"{ id: "x", applies_to: {} }"#, "1:24", "an empty one would match every account"),
-        (#"{ id: "x", risks: [{ scope: "Orders", level: "none", severity: "note", harm: "h" }] }"#, "1:46", "a risk at the lowest level"),
-        (#"{ id: "x", scopes: { Orders: "modify", store_v2_orders: "modify" } }"#, "1:40", "Orders is listed twice"),
-        (#"{ id: "Mine Policy" }"#, "1:7", "lower-case letters, digits and '-'"),
-        (#"{ title: "no id" }"#, "1:1", "expected the policy to have an \"id\""),
-        (#"{ id: "x", unlisted: "some" }"#, "1:22", "expected \"unlisted\" to be \"none\""),
-        (#"{ id: "x", applies_to: { types: ["shop"] } }"#, "1:34", "expected an account type"),
-        (#"{ id: "x", id: "y" }"#, "1:12", "duplicate key 'id'"),
-    ])
+    @Test(
+        "invalid policies are located errors",
+        arguments: [
+            (#"{ id: "x", scope: {} }"#, "1:12", "unknown key 'scope' in a policy (did you mean 'scopes'?)"),
+            (
+                #"{ id: "x", scopes: { Prodcts: "modify" } }"#, "1:22",
+                "unknown scope 'Prodcts' (did you mean 'Products'?)"
+            ),
+            (
+                #"{ id: "x", scopes: { "Store Logs": "modify" } }"#, "1:36",
+                "Store Logs has no level 'modify'; expected one of none, read-only"
+            ),
+            (
+                #"{ id: "x", scopes: { Orders: { min: "modify", max: "read-only" } } }"#, "1:37",
+                "min modify is above max read-only"
+            ),
+            (#"{ id: "x", severity: { "missing-scopes": "off" } }"#, "1:24", "unknown rule 'missing-scopes'"),
+            (
+                #"{ id: "x", severity: { "missing-scope": "fatal" } }"#, "1:41",
+                "expected a severity: error, warning, note or off"
+            ),
+            (#"{ id: "x", accepts: { Orders: "  " } }"#, "1:31", "expected a reason"),
+            (#"{ id: "x", applies_to: {} }"#, "1:24", "an empty one would match every account"),
+            (
+                #"{ id: "x", risks: [{ scope: "Orders", level: "none", severity: "note", harm: "h" }] }"#, "1:46",
+                "a risk at the lowest level"
+            ),
+            (
+                #"{ id: "x", scopes: { Orders: "modify", store_v2_orders: "modify" } }"#, "1:40",
+                "Orders is listed twice"
+            ),
+            (#"{ id: "Mine Policy" }"#, "1:7", "lower-case letters, digits and '-'"),
+            (#"{ title: "no id" }"#, "1:1", "expected the policy to have an \"id\""),
+            (#"{ id: "x", unlisted: "some" }"#, "1:22", "expected \"unlisted\" to be \"none\""),
+            (#"{ id: "x", applies_to: { types: ["shop"] } }"#, "1:34", "expected an account type"),
+            (#"{ id: "x", id: "y" }"#, "1:12", "duplicate key 'id'"),
+        ])
     func invalid(_ text: String, _ at: String, _ phrase: String) {
         #expect {
             try loadPolicy(text)
@@ -51,7 +73,9 @@ struct PolicyValidationTests {
 
     @Test("severities and account types are read in any letter case")
     func letterCase() throws {
-        let policy = try loadPolicy(#"{ id: "x", applies_to: { types: ["App"] }, severity: { "excessive-scope": "Warning", "normalized-value": "OFF" } }"#)
+        let policy = try loadPolicy(
+            #"{ id: "x", applies_to: { types: ["App"] }, severity: { "excessive-scope": "Warning", "normalized-value": "OFF" } }"#
+        )
         #expect(policy.appliesTo?.types == [.app])
         #expect(policy.severity[.excessiveScope] == .severity(.warning))
         #expect(policy.severity[.normalizedValue] == .off)
@@ -60,11 +84,16 @@ struct PolicyValidationTests {
     @Test("extends: parents in order, the child over them; unlisted not inherited; risks and accepts inherited")
     func resolution() throws {
         var library = try PolicyLibrary.bundled()
-        library.add(try loadPolicy(#"{ id: "parent", extends: ["least-privilege"], unlisted: "any", scopes: { Orders: "read-only", Products: "modify" }, accepts: { Products: "p" } }"#))
+        library.add(
+            try loadPolicy(
+                #"{ id: "parent", extends: ["least-privilege"], unlisted: "any", scopes: { Orders: "read-only", Products: "modify" }, accepts: { Products: "p" } }"#
+            ))
         library.add(try loadPolicy(#"{ id: "child", extends: ["parent"], scopes: { Orders: "modify" } }"#))
         let child = try library.resolve("child")
         let catalog = Catalog.bigCommerce
-        let orders = catalog.scope(named: "Orders")!.index, products = catalog.scope(named: "Products")!.index, carts = catalog.scope(named: "Carts")!.index
+        let orders = catalog.scope(named: "Orders")!.index
+        let products = catalog.scope(named: "Products")!.index
+        let carts = catalog.scope(named: "Carts")!.index
         #expect(child.minimum[orders] == 2 && child.maximum[orders] == 2)
         #expect(child.minimum[products] == 2)
         #expect(child.maximum[carts] == 0, "unlisted: none by default, not the parent's any")
@@ -77,11 +106,19 @@ struct PolicyValidationTests {
     func extendsErrors() throws {
         var library = try PolicyLibrary.bundled()
         library.add(try loadPolicy(#"{ id: "a", extends: ["least-privelege"] }"#))
-        #expect(throws: ScopeLintError.invalid(file: "p.json5", position: TextPosition(line: 1, column: 22), message: "extends unknown policy 'least-privelege' (did you mean 'least-privilege'?)")) {
+        #expect(
+            throws: ScopeLintError.invalid(
+                file: "p.json5", position: TextPosition(line: 1, column: 22),
+                message: "extends unknown policy 'least-privelege' (did you mean 'least-privilege'?)")
+        ) {
             try library.resolve("a")
         }
         library.add(try loadPolicy(#"{ id: "self", extends: ["self"] }"#))
-        #expect(throws: ScopeLintError.invalid(file: "p.json5", position: TextPosition(line: 1, column: 25), message: "extends forms a cycle: self -> self")) {
+        #expect(
+            throws: ScopeLintError.invalid(
+                file: "p.json5", position: TextPosition(line: 1, column: 25),
+                message: "extends forms a cycle: self -> self")
+        ) {
             try library.resolve("self")
         }
     }

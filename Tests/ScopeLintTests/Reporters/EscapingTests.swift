@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ScopeLint
 
 @Suite("Escaping for each format")
@@ -39,7 +40,10 @@ struct EscapingTests {
         #expect(SARIFReporter.uri("Fixtures/a.json", workingDirectory: "/repo")! == ("Fixtures/a.json", true))
         #expect(SARIFReporter.uri("./a.json", workingDirectory: "/repo")! == ("a.json", true))
         #expect(SARIFReporter.uri("/repo/sub/a.json", workingDirectory: "/repo")! == ("sub/a.json", true))
-        #expect(SARIFReporter.uri("/elsewhere/a b.json", workingDirectory: "/repo")! == ("file:///elsewhere/a%20b.json", false))
+        #expect(
+            SARIFReporter.uri("/elsewhere/a b.json", workingDirectory: "/repo")! == (
+                "file:///elsewhere/a%20b.json", false
+            ))
         #expect(SARIFReporter.uri("<stdin>", workingDirectory: "/repo") == nil)
     }
 
@@ -51,15 +55,17 @@ struct EscapingTests {
 
     @Test("fingerprints are stable and ignore message and position")
     func fingerprint() throws {
-        let report = try lint(#"{ store_hash: "s", accounts: [{ name: "App", scopes: { "Customers Login": "login" } }] }"#, policy: nil)
-        let moved = try lint(#"""
-        {
-          store_hash: "s",
-          accounts: [
-            { name: "App", scopes: { Products: "none", "Customers Login": "login" } },
-          ],
-        }
-        """#, policy: nil)
+        let report = try lint(
+            #"{ store_hash: "s", accounts: [{ name: "App", scopes: { "Customers Login": "login" } }] }"#, policy: nil)
+        let moved = try lint(
+            #"""
+            {
+              store_hash: "s",
+              accounts: [
+                { name: "App", scopes: { Products: "none", "Customers Login": "login" } },
+              ],
+            }
+            """#, policy: nil)
         let a = report.findings.first { $0.rule == .riskyScope }!
         let b = moved.findings.first { $0.rule == .riskyScope }!
         #expect(a.location != b.location)

@@ -1,17 +1,22 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 @Suite("Documentation")
 struct DocumentationTests {
-    static var readme: String { (try? String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? "" }
+    static var readme: String {
+        (try? String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+    }
 
     @Test("the README's rules table lists every rule, in order, with its default severity")
     func rulesTable() {
         let rows = Self.readme.split(separator: "\n").filter { $0.hasPrefix("| `") && $0.contains("-") }
         let listed: [(String, String)] = rows.compactMap { row in
             let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cells.count >= 3, cells[0].hasPrefix("`"), RuleID(rawValue: cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))) != nil else { return nil }
+            guard cells.count >= 3, cells[0].hasPrefix("`"),
+                RuleID(rawValue: cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))) != nil
+            else { return nil }
             return (cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`")), cells[1])
         }
         #expect(listed.map(\.0) == RuleID.allCases.map(\.rawValue))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 /// One example of one rule, as a test argument with a readable name.
@@ -60,7 +61,9 @@ struct RuleExampleTests {
         #expect(found.sorted() == expected.sorted(), "\(item.testDescription): found \(found), expected \(expected)")
     }
 
-    @Test("each triggering example also triggers minified onto one line", arguments: RuleExampleCase.all.filter { $0.example.triggers })
+    @Test(
+        "each triggering example also triggers minified onto one line",
+        arguments: RuleExampleCase.all.filter { $0.example.triggers })
     func minified(_ item: RuleExampleCase) throws {
         // Metamorphic variant: the same export with its line breaks removed gives the same
         // number of findings of the rule, every one on line 1.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 /// `ByteStream` buffers small writes and sends large blocks straight to its descriptor;
@@ -14,8 +15,8 @@ struct StreamingByteStreamTests {
 
         var expected: [UInt8] {
             switch self {
-            case let .text(text): Array(text.utf8)
-            case let .bytes(bytes), let .singleBytes(bytes): bytes
+            case .text(let text): Array(text.utf8)
+            case .bytes(let bytes), .singleBytes(let bytes): bytes
             }
         }
     }
@@ -25,7 +26,10 @@ struct StreamingByteStreamTests {
     static func script(seed: UInt64, minimum: Int = (1 << 20) + 12_345, pieceCount: Int = 40) -> [Piece] {
         var random = StreamingSupport.SeededGenerator(seed: seed)
         let block = ByteStream.blockSize
-        let sizes = [0, 1, 2, 7, 8, 63, 64, 65, 4095, 4096, block / 4 - 1, block / 4, block / 4 + 1, block - 1, block, block + 1, 1 << 20]
+        let sizes = [
+            0, 1, 2, 7, 8, 63, 64, 65, 4095, 4096, block / 4 - 1, block / 4, block / 4 + 1, block - 1, block, block + 1,
+            1 << 20,
+        ]
         var pieces: [Piece] = []
         var total = 0
         var counter: UInt8 = 0
@@ -44,7 +48,8 @@ struct StreamingByteStreamTests {
                 // UTF-8 text of `size` bytes rounded up to whole characters, multi-byte ones included.
                 let pattern = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZé😀".utf8)
                 let repeats = (size + pattern.count - 1) / pattern.count
-                let text = String(decoding: Array([[UInt8]](repeating: pattern, count: repeats).joined()), as: UTF8.self)
+                let text = String(
+                    decoding: Array([[UInt8]](repeating: pattern, count: repeats).joined()), as: UTF8.self)
                 pieces.append(.text(text))
                 total += text.utf8.count
             case 1:
@@ -63,9 +68,9 @@ struct StreamingByteStreamTests {
     static func play(_ pieces: [Piece], into stream: ByteStream) {
         for piece in pieces {
             switch piece {
-            case let .text(text): stream.write(text)
-            case let .bytes(bytes): bytes.withUnsafeBufferPointer { stream.write($0) }
-            case let .singleBytes(bytes): for byte in bytes { stream.write(byte: byte) }
+            case .text(let text): stream.write(text)
+            case .bytes(let bytes): bytes.withUnsafeBufferPointer { stream.write($0) }
+            case .singleBytes(let bytes): for byte in bytes { stream.write(byte: byte) }
             }
         }
     }
@@ -78,12 +83,12 @@ struct StreamingByteStreamTests {
 
     static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool { StreamingSupport.same(a, b) }
 
-
     final class Box: @unchecked Sendable {
         var bytes: [UInt8] = []
     }
 
-    @Test("a pipe receives exactly the bytes written, over a megabyte in pieces of every size and kind", arguments: 0..<4)
+    @Test(
+        "a pipe receives exactly the bytes written, over a megabyte in pieces of every size and kind", arguments: 0..<4)
     func pipe(_ seed: Int) throws {
         let pieces = Self.script(seed: UInt64(seed))
         var ends: [Int32] = [0, 0]
@@ -114,7 +119,9 @@ struct StreamingByteStreamTests {
         #expect(same, "the pipe received different bytes")
     }
 
-    @Test("a file receives exactly the bytes written; what is pending is flushed when the stream goes away", arguments: [false, true])
+    @Test(
+        "a file receives exactly the bytes written; what is pending is flushed when the stream goes away",
+        arguments: [false, true])
     func file(_ flushExplicitly: Bool) throws {
         let pieces = Self.script(seed: flushExplicitly ? 11 : 12)
         let folder = try makeScratchFolder("bytestream")
@@ -199,7 +206,9 @@ struct StreamingByteStreamTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.json"])
         #expect(looked)
         if replacing { #expect(seenDuring == old) } else { #expect(seenDuring == nil) }
-        #expect(filesDuring.contains { $0.hasPrefix(".report.json.") }, "the text should go to a temporary file first: \(filesDuring)")
+        #expect(
+            filesDuring.contains { $0.hasPrefix(".report.json.") },
+            "the text should go to a temporary file first: \(filesDuring)")
 
         try AtomicFile.write("second\n", to: path)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "second\n")
@@ -215,7 +224,7 @@ struct StreamingByteStreamTests {
         let error = StreamingSupport.error { () throws(ScopeLintError) in
             try AtomicFile.write(to: path) { _ in called = true }
         }
-        guard case let .unwritable(file, reason) = error else {
+        guard case .unwritable(let file, let reason) = error else {
             Issue.record("expected .unwritable, got \(String(describing: error))")
             return
         }
@@ -224,7 +233,10 @@ struct StreamingByteStreamTests {
         #expect(!called, "nothing should be rendered when the file cannot be created")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("no").path))
         // The string form too.
-        if case .unwritable(path, _)? = StreamingSupport.error({ () throws(ScopeLintError) in try AtomicFile.write("x", to: path) }) {} else {
+        if case .unwritable(path, _)? = StreamingSupport.error({ () throws(ScopeLintError) in
+            try AtomicFile.write("x", to: path)
+        }) {
+        } else {
             Issue.record("AtomicFile.write(String) into a missing folder should throw .unwritable(\(path))")
         }
     }
@@ -238,7 +250,7 @@ struct StreamingByteStreamTests {
         let error = StreamingSupport.error { () throws(ScopeLintError) in
             try AtomicFile.write(to: target.path) { $0.write(String(repeating: "x", count: 100_000)) }
         }
-        guard case let .unwritable(file, _)? = error else {
+        guard case .unwritable(let file, _)? = error else {
             Issue.record("expected .unwritable, got \(String(describing: error))")
             return
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 /// A generated export and what the reader must find in it: every store, account and scope
@@ -57,10 +58,15 @@ struct ExportGenerator {
     static let catalogWords = Catalog.bigCommerce.spellings.words.map(\.text)
     /// Words a parameter string splits back into unchanged (no separators inside).
     static let parameterLikeWords = catalogWords.filter { !$0.contains { " ,+\t\n".contains($0) } }
-    static let unknownKeys = ["Not A Scope", "Not A Scope 7", "Müller Sync", "Ünknown", "Scope 😀 x", "ORDERS", "orders ", "Sites and Routes",
-                              "store_v2_orders_read", "ÉÉÉÉÉÉÉÉÉÉÉÉ", String(repeating: "long key ", count: 12)]
+    static let unknownKeys = [
+        "Not A Scope", "Not A Scope 7", "Müller Sync", "Ünknown", "Scope 😀 x", "ORDERS", "orders ", "Sites and Routes",
+        "store_v2_orders_read", "ÉÉÉÉÉÉÉÉÉÉÉÉ", String(repeating: "long key ", count: 12),
+    ]
     static let unknownLevels = ["bogus", "Read Only", "modifié", "READ-ONLY", "", "nöne"]
-    static let accountNames = ["Modern Retail Integration", "Stone Edge Order Manager", "Müller Sync 😀", "a \"quoted\" \\ name", "Reporting\tTool", "x"]
+    static let accountNames = [
+        "Modern Retail Integration", "Stone Edge Order Manager", "Müller Sync 😀", "a \"quoted\" \\ name",
+        "Reporting\tTool", "x",
+    ]
 
     init(seed: UInt64) { random = StreamingSupport.SeededGenerator(seed: seed) }
 
@@ -82,7 +88,9 @@ struct ExportGenerator {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if Character(scalar) == quote { out += "\\" + String(quote) } else if scalar.value < 0x20 {
+                if Character(scalar) == quote {
+                    out += "\\" + String(quote)
+                } else if scalar.value < 0x20 {
                     out += String(format: "\\u%04x", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -100,10 +108,11 @@ struct ExportGenerator {
     }
 
     static func isIdentifier(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { byte in
-            byte >= 0x80 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || (0x30...0x39).contains(byte)
-                || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-        }
+        !text.isEmpty
+            && text.utf8.allSatisfy { byte in
+                byte >= 0x80 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || (0x30...0x39).contains(byte)
+                    || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            }
     }
 
     /// A way to write `text` as a string (or key): plain, single-quoted, with an escape.
@@ -119,7 +128,9 @@ struct ExportGenerator {
             let index = Int.random(in: 0..<scalars.count, using: &random)
             var out = "\""
             for (position, scalar) in scalars.enumerated() {
-                out += position == index ? Self.unicodeEscape(scalar) : String(Self.quoted(String(scalar)).dropFirst().dropLast())
+                out +=
+                    position == index
+                    ? Self.unicodeEscape(scalar) : String(Self.quoted(String(scalar)).dropFirst().dropLast())
             }
             return (out + "\"", true)
         default:
@@ -141,7 +152,10 @@ struct ExportGenerator {
     /// The separator after a member or element: a comma, or an optional trailing comma at the end.
     mutating func separator(last: Bool) {
         trivia()
-        if !last || chance(20) { raw(","); trivia() }
+        if !last || chance(20) {
+            raw(",")
+            trivia()
+        }
     }
 
     mutating func scopes(into account: inout GeneratedExport.Account) {
@@ -159,7 +173,10 @@ struct ExportGenerator {
                 let elementOffset = offset
                 raw(Self.quoted(text))
                 entries.append(.init(key: first, elementOffset: elementOffset, scalarOffset: 0))
-                if two { entries.append(.init(key: second, elementOffset: elementOffset, scalarOffset: first.unicodeScalars.count + 1)) }
+                if two {
+                    entries.append(
+                        .init(key: second, elementOffset: elementOffset, scalarOffset: first.unicodeScalars.count + 1))
+                }
                 separator(last: index == count - 1)
             }
             raw("]")
@@ -170,13 +187,20 @@ struct ExportGenerator {
         trivia()
         let count = Int.random(in: 0...12, using: &random)
         for index in 0..<count {
-            let keyText = chance(80) ? Self.catalogWords.randomElement(using: &random)! : Self.unknownKeys.randomElement(using: &random)!
-            let levelText = chance(85) ? Self.catalogWords.randomElement(using: &random)! : Self.unknownLevels.randomElement(using: &random)!
+            let keyText =
+                chance(80)
+                ? Self.catalogWords.randomElement(using: &random)! : Self.unknownKeys.randomElement(using: &random)!
+            let levelText =
+                chance(85)
+                ? Self.catalogWords.randomElement(using: &random)! : Self.unknownLevels.randomElement(using: &random)!
             let keySpelling = spelling(keyText, asKey: true)
             let (keyOffset, colon) = key(keySpelling.written)
             let levelOffset = offset
             raw(spelling(levelText, asKey: false).written)
-            account.entries.append(.init(key: keyText, level: levelText, keyOffset: keyOffset, colonOffset: colon, levelOffset: levelOffset, keyQuoted: keySpelling.quoted))
+            account.entries.append(
+                .init(
+                    key: keyText, level: levelText, keyOffset: keyOffset, colonOffset: colon, levelOffset: levelOffset,
+                    keyQuoted: keySpelling.quoted))
             separator(last: index == count - 1)
         }
         raw("}")
@@ -245,7 +269,8 @@ struct ExportGenerator {
         generator.raw("\"scopelint-export/1\"")
         generator.separator(last: false)
         if oneStore {
-            var store = GeneratedExport.Store(hash: "s0", name: generator.chance(50) ? "Müller & Söhne" : nil, offset: rootOffset)
+            var store = GeneratedExport.Store(
+                hash: "s0", name: generator.chance(50) ? "Müller & Söhne" : nil, offset: rootOffset)
             generator.storeMembers(&store, closing: true)
             generator.raw("}")
             store.end = generator.offset
@@ -263,7 +288,8 @@ struct ExportGenerator {
             let count = storeCount ?? Int.random(in: 1...6, using: &generator.random)
             for index in 0..<count {
                 if index > 0 { generator.document.stores[index - 1].nextStart = generator.offset }
-                var store = GeneratedExport.Store(hash: "s\(index)", name: generator.chance(50) ? "Store é \(index)" : nil, offset: generator.offset)
+                var store = GeneratedExport.Store(
+                    hash: "s\(index)", name: generator.chance(50) ? "Store é \(index)" : nil, offset: generator.offset)
                 generator.raw("{")
                 generator.trivia()
                 generator.storeMembers(&store, closing: true)
@@ -293,12 +319,15 @@ struct StreamingExportReaderTests {
     }
 
     /// Streams `bytes`, recording each store and each progress call in the order they came.
-    static func stream(_ bytes: [UInt8], file: String = "stream.json5") -> (stores: [Store], events: [Event], error: ScopeLintError?) {
+    static func stream(_ bytes: [UInt8], file: String = "stream.json5") -> (
+        stores: [Store], events: [Event], error: ScopeLintError?
+    ) {
         var stores: [Store] = []
         var events: [Event] = []
         let error = StreamingSupport.error { () throws(ScopeLintError) in
             try bytes.withUnsafeBufferPointer { (buffer) throws(ScopeLintError) in
-                try ExportReader.stream(buffer, file: file, progress: { events.append(.progress($0)) }) { (store) throws(ScopeLintError) in
+                try ExportReader.stream(buffer, file: file, progress: { events.append(.progress($0)) }) {
+                    (store) throws(ScopeLintError) in
                     stores.append(store)
                     events.append(.store(store.hash))
                 }
@@ -308,7 +337,9 @@ struct StreamingExportReaderTests {
     }
 
     /// Checks what was read against what was written, field by field.
-    static func check(_ stores: [Store], against document: GeneratedExport, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func check(
+        _ stores: [Store], against document: GeneratedExport, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let bytes = document.bytes
         func at(_ offset: Int) -> TextPosition { StreamingSupport.naivePosition(bytes, offset) }
         #expect(stores.map(\.hash) == document.stores.map(\.hash), sourceLocation: sourceLocation)
@@ -320,12 +351,17 @@ struct StreamingExportReaderTests {
                 #expect(account.name == want.name, sourceLocation: sourceLocation)
                 #expect(account.position == at(want.offset), "account \(want.name)", sourceLocation: sourceLocation)
                 #expect(account.secrets.map(\.key) == want.secrets.map(\.key), sourceLocation: sourceLocation)
-                #expect(account.secrets.map(\.position) == want.secrets.map { at($0.offset) }, sourceLocation: sourceLocation)
+                #expect(
+                    account.secrets.map(\.position) == want.secrets.map { at($0.offset) },
+                    sourceLocation: sourceLocation)
                 if let arrayEntries = want.arrayEntries {
                     #expect(account.scopes.map(\.key) == arrayEntries.map(\.key), sourceLocation: sourceLocation)
                     for (entry, want) in zip(account.scopes, arrayEntries) {
                         let element = at(want.elementOffset)
-                        #expect(entry.position == TextPosition(line: element.line, column: element.column + 1 + want.scalarOffset), sourceLocation: sourceLocation)
+                        #expect(
+                            entry.position
+                                == TextPosition(line: element.line, column: element.column + 1 + want.scalarOffset),
+                            sourceLocation: sourceLocation)
                         #expect(entry.level == nil, sourceLocation: sourceLocation)
                         #expect(entry.keyWord == spellings.lookup(want.key) ?? -1, sourceLocation: sourceLocation)
                     }
@@ -334,22 +370,37 @@ struct StreamingExportReaderTests {
                 #expect(account.scopes.map(\.key) == want.entries.map(\.key), sourceLocation: sourceLocation)
                 #expect(account.scopes.map(\.level) == want.entries.map(\.level), sourceLocation: sourceLocation)
                 for (entry, want) in zip(account.scopes, want.entries) {
-                    #expect(entry.position == at(want.keyOffset), "key \(want.key.debugDescription)", sourceLocation: sourceLocation)
-                    #expect(entry.keyWord == spellings.lookup(want.key) ?? -1, "key \(want.key.debugDescription)", sourceLocation: sourceLocation)
-                    #expect(entry.levelWord == spellings.lookup(want.level) ?? -1, "level \(want.level.debugDescription)", sourceLocation: sourceLocation)
-                    if entry.keyWord >= 0 { #expect(spellings.words[Int(entry.keyWord)].text == entry.key, sourceLocation: sourceLocation) }
-                    if entry.levelWord >= 0 { #expect(spellings.words[Int(entry.levelWord)].text == entry.level, sourceLocation: sourceLocation) }
+                    #expect(
+                        entry.position == at(want.keyOffset), "key \(want.key.debugDescription)",
+                        sourceLocation: sourceLocation)
+                    #expect(
+                        entry.keyWord == spellings.lookup(want.key) ?? -1, "key \(want.key.debugDescription)",
+                        sourceLocation: sourceLocation)
+                    #expect(
+                        entry.levelWord == spellings.lookup(want.level) ?? -1, "level \(want.level.debugDescription)",
+                        sourceLocation: sourceLocation)
+                    if entry.keyWord >= 0 {
+                        #expect(spellings.words[Int(entry.keyWord)].text == entry.key, sourceLocation: sourceLocation)
+                    }
+                    if entry.levelWord >= 0 {
+                        #expect(
+                            spellings.words[Int(entry.levelWord)].text == entry.level, sourceLocation: sourceLocation)
+                    }
                 }
             }
         }
     }
 
-    @Test("generated exports: stores in file order, every field and position as written, the same as read whole",
-          arguments: 0..<80)
+    @Test(
+        "generated exports: stores in file order, every field and position as written, the same as read whole",
+        arguments: 0..<80)
     func generated(_ seed: Int) throws {
         let document = ExportGenerator.generate(seed: UInt64(seed))
         let (stores, events, error) = Self.stream(document.bytes)
-        if let error { Issue.record("seed \(seed): \(error)\n\(String(decoding: document.bytes, as: UTF8.self))"); return }
+        if let error {
+            Issue.record("seed \(seed): \(error)\n\(String(decoding: document.bytes, as: UTF8.self))")
+            return
+        }
         Self.check(stores, against: document)
 
         // Exactly what reading whole gives.
@@ -368,14 +419,16 @@ struct StreamingExportReaderTests {
         for (index, store) in document.stores.enumerated() {
             guard events.count == 2 * document.stores.count else { break }
             #expect(events[2 * index] == .store(store.hash))
-            guard case let .progress(offset) = events[2 * index + 1] else {
+            guard case .progress(let offset) = events[2 * index + 1] else {
                 Issue.record("expected progress after store \(index), got \(events[2 * index + 1])")
                 continue
             }
             #expect(offset > last)
             #expect(offset <= document.bytes.count)
             #expect(offset >= store.end, "progress \(offset) before the end of store \(index) (\(store.end))")
-            #expect(offset <= store.nextStart, "progress \(offset) past the start of what follows store \(index) (\(store.nextStart))")
+            #expect(
+                offset <= store.nextStart,
+                "progress \(offset) past the start of what follows store \(index) (\(store.nextStart))")
             last = offset
         }
     }
@@ -384,12 +437,15 @@ struct StreamingExportReaderTests {
     func oneStore(_ seed: Int) throws {
         let document = ExportGenerator.generate(seed: UInt64(seed) + 1000, oneStore: true)
         let (stores, events, error) = Self.stream(document.bytes)
-        if let error { Issue.record("seed \(seed): \(error)\n\(String(decoding: document.bytes, as: UTF8.self))"); return }
+        if let error {
+            Issue.record("seed \(seed): \(error)\n\(String(decoding: document.bytes, as: UTF8.self))")
+            return
+        }
         #expect(stores.count == 1)
         Self.check(stores, against: document)
         #expect(dumped(try ExportReader.read(document.bytes, file: "stream.json5").stores) == dumped(stores))
         var last = -1
-        for case let .progress(offset) in events {
+        for case .progress(let offset) in events {
             #expect(offset > last && offset <= document.bytes.count)
             last = offset
         }
@@ -397,7 +453,8 @@ struct StreamingExportReaderTests {
 
     @Test("a stores array and the one-store form of the same store read the same")
     func bothForms() throws {
-        let body = "\"store_hash\": \"abc\", \"name\": \"Pine\", \"accounts\": [{\"name\": \"A\", \"scopes\": {\"Orders\": \"modify\", \"Not A Scope\": \"none\"}}]"
+        let body =
+            "\"store_hash\": \"abc\", \"name\": \"Pine\", \"accounts\": [{\"name\": \"A\", \"scopes\": {\"Orders\": \"modify\", \"Not A Scope\": \"none\"}}]"
         let many = try ExportReader.read(Array("{\"stores\": [{\(body)}]}".utf8), file: "f")
         let one = try ExportReader.read(Array("{\(body)}".utf8), file: "f")
         #expect(many.stores.count == 1 && one.stores.count == 1)
@@ -410,27 +467,29 @@ struct StreamingExportReaderTests {
     @Test("catalog spellings get their word, unknown text gets -1, however the key or level is written")
     func words() throws {
         let text = #"""
-        {"stores": [{"store_hash": "h", "accounts": [{"name": "A", "scopes": {
-          "Orders": "modify",
-          "Not A Scope": "none",
-          "Products": "bogus",
-          "Sites \u0026 Routes": "read\u002Donly",
-          "\u0043ustomers": 'Read-only',
-          'Carts': "modify",
-          Marketing: 'none',
-          store_v2_content: "Modify",
-          "Müller": "modifié",
-          "Orders\u0020": "modify",
-          "ORDERS": "MODIFY",
-          "Sites & Routes": "read-only"
-        }}]}]}
-        """#
+            {"stores": [{"store_hash": "h", "accounts": [{"name": "A", "scopes": {
+              "Orders": "modify",
+              "Not A Scope": "none",
+              "Products": "bogus",
+              "Sites \u0026 Routes": "read\u002Donly",
+              "\u0043ustomers": 'Read-only',
+              'Carts': "modify",
+              Marketing: 'none',
+              store_v2_content: "Modify",
+              "Müller": "modifié",
+              "Orders\u0020": "modify",
+              "ORDERS": "MODIFY",
+              "Sites & Routes": "read-only"
+            }}]}]}
+            """#
         let (stores, _, error) = Self.stream(Array(text.utf8))
         #expect(error == nil)
         let scopes = try #require(stores.first?.accounts.first?.scopes)
         let expected: [(String, String)] = [
-            ("Orders", "modify"), ("Not A Scope", "none"), ("Products", "bogus"), ("Sites & Routes", "read-only"), ("Customers", "Read-only"),
-            ("Carts", "modify"), ("Marketing", "none"), ("store_v2_content", "Modify"), ("Müller", "modifié"), ("Orders ", "modify"),
+            ("Orders", "modify"), ("Not A Scope", "none"), ("Products", "bogus"), ("Sites & Routes", "read-only"),
+            ("Customers", "Read-only"),
+            ("Carts", "modify"), ("Marketing", "none"), ("store_v2_content", "Modify"), ("Müller", "modifié"),
+            ("Orders ", "modify"),
             ("ORDERS", "MODIFY"), ("Sites & Routes", "read-only"),
         ]
         #expect(scopes.map(\.key) == expected.map(\.0))
@@ -462,10 +521,15 @@ struct StreamingExportReaderTests {
         var testDescription: String { "\(name), seed \(seed)" }
     }
 
-    static let defects: [Defect] = ["missing colon", "stray character before a key", "control character in a level", "invalid UTF-8 in a key", "invalid escape in a level"]
-        .flatMap { name in (0..<6).map { Defect(name: name, seed: UInt64($0) * 7 + 3) } }
+    static let defects: [Defect] = [
+        "missing colon", "stray character before a key", "control character in a level", "invalid UTF-8 in a key",
+        "invalid escape in a level",
+    ]
+    .flatMap { name in (0..<6).map { Defect(name: name, seed: UInt64($0) * 7 + 3) } }
 
-    @Test("a syntax error in the third store is thrown with its line:column after the first two stores were delivered", arguments: defects)
+    @Test(
+        "a syntax error in the third store is thrown with its line:column after the first two stores were delivered",
+        arguments: defects)
     func errorInThirdStore(_ defect: Defect) throws {
         // A seed whose third store has a scope entry to break (and a quoted key for the UTF-8 case).
         var document = GeneratedExport()
@@ -473,7 +537,9 @@ struct StreamingExportReaderTests {
         var seed = defect.seed
         while target == nil {
             document = ExportGenerator.generate(seed: seed, storeCount: 4)
-            target = document.stores[2].accounts.flatMap(\.entries).first { defect.name != "invalid UTF-8 in a key" || $0.keyQuoted }
+            target = document.stores[2].accounts.flatMap(\.entries).first {
+                defect.name != "invalid UTF-8 in a key" || $0.keyQuoted
+            }
             seed += 1000
         }
         let entry = try #require(target)
@@ -510,13 +576,15 @@ struct StreamingExportReaderTests {
         #expect(events.count == 4)
         if events.count == 4 {
             #expect(events[0] == .store("s0") && events[2] == .store("s1"))
-            guard case let .progress(first) = events[1], case let .progress(second) = events[3] else {
+            guard case .progress(let first) = events[1], case .progress(let second) = events[3] else {
                 Issue.record("expected progress after each store, got \(events)")
                 return
             }
-            #expect(first >= document.stores[0].end && second >= document.stores[1].end && second <= document.stores[1].nextStart)
+            #expect(
+                first >= document.stores[0].end && second >= document.stores[1].end
+                    && second <= document.stores[1].nextStart)
         }
-        guard case let .invalid(file, position, message) = try #require(error) else {
+        guard case .invalid(let file, let position, let message) = try #require(error) else {
             Issue.record("expected an invalid-input error, got \(String(describing: error))")
             return
         }
@@ -524,9 +592,13 @@ struct StreamingExportReaderTests {
         #expect(position == StreamingSupport.naivePosition(bytes, errorOffset))
         #expect(message.contains(phrase), "\(message)")
         // The same error, at the same place, as the tree parser reports for the whole text.
-        #expect(StreamingSupport.error { () throws(ScopeLintError) in _ = try JSONReader.parse(bytes, file: "broken.json5") } == error)
+        #expect(
+            StreamingSupport.error { () throws(ScopeLintError) in _ = try JSONReader.parse(bytes, file: "broken.json5")
+            } == error)
         // And as reading whole.
-        #expect(StreamingSupport.error { () throws(ScopeLintError) in _ = try ExportReader.read(bytes, file: "broken.json5") } == error)
+        #expect(
+            StreamingSupport.error { () throws(ScopeLintError) in _ = try ExportReader.read(bytes, file: "broken.json5")
+            } == error)
     }
 
     @Test("a shape error in the third store (an unknown account key) also comes after two stores, at the key")
@@ -540,7 +612,10 @@ struct StreamingExportReaderTests {
         #expect(delivered.map(\.hash) == ["s0", "s1"])
         let needle = Array("\"scope\"".utf8)
         let offset = try #require(bytes.indices.first { Array(bytes[$0...].prefix(needle.count)) == needle })
-        guard case let .invalid(_, position, message) = try #require(error) else { Issue.record("\(String(describing: error))"); return }
+        guard case .invalid(_, let position, let message) = try #require(error) else {
+            Issue.record("\(String(describing: error))")
+            return
+        }
         #expect(position == StreamingSupport.naivePosition(bytes, offset))
         #expect(message.hasPrefix("unknown key 'scope' in an API account"))
     }

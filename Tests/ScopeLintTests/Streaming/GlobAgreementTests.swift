@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 /// `Glob` matches ASCII names over their bytes, folded as read, and everything else over
@@ -27,7 +28,8 @@ struct StreamingGlobTests {
     }
 
     static let patterns = [
-        "*", "?", "??", "*Stone Edge*", "Modern Retail*", "a*b*c", "CSM*", "*integrator.io*", "***", "*?", "?*", "*a", "a*", "",
+        "*", "?", "??", "*Stone Edge*", "Modern Retail*", "a*b*c", "CSM*", "*integrator.io*", "***", "*?", "?*", "*a",
+        "a*", "",
         // Literal `*` and `?` in the text: a pattern has no escape, so these are wildcards.
         "a*", "\\*", "*\\*", "a?b", "*\\**",
         // Non-ASCII patterns and patterns meant for non-ASCII names.
@@ -40,12 +42,15 @@ struct StreamingGlobTests {
     ]
 
     static let names = [
-        "Stone Edge Order Manager", "STONE EDGE", "stone edgy", "Stone Edge", "Modern Retail Integration 2", "modern retail", "MODERN RETAIL",
+        "Stone Edge Order Manager", "STONE EDGE", "stone edgy", "Stone Edge", "Modern Retail Integration 2",
+        "modern retail", "MODERN RETAIL",
         "abc", "aXbYc", "acb", "ab", "a", "", "*", "a*", "a*b", "?", "a?b", "a\\*", "\\*",
         "CSM Business Central", "csm", "Celigo integrator.io", "Celigo Integrator.IO v2",
-        "Müller Sync", "MÜLLER SYNC", "Muller Sync", "Mueller Sync", "Straße", "STRASSE", "strasse", "İstanbul", "istanbul", "😀", "x😀", "e\u{301}",
+        "Müller Sync", "MÜLLER SYNC", "Muller Sync", "Mueller Sync", "Straße", "STRASSE", "strasse", "İstanbul",
+        "istanbul", "😀", "x😀", "e\u{301}",
         "line\r\nbreak", "line\nbreak", "line\rbreak", "line\n\rbreak", "\r\n", "\r", "\n", "line\r\n\r\nbreak",
-        "Modern Retail Integration 7", "Modern Retail Integration 77", "tab\there", "Zapier", "zapier", "ZAPIER", "[brackets]",
+        "Modern Retail Integration 7", "Modern Retail Integration 77", "tab\there", "Zapier", "zapier", "ZAPIER",
+        "[brackets]",
         "@at", "`tick", "{brace}", "Apple", "apple",
     ]
 
@@ -53,7 +58,8 @@ struct StreamingGlobTests {
     func table(_ pattern: String) {
         for name in Self.names {
             let expected = Self.reference(pattern, name)
-            #expect(Glob.matches(pattern, name) == expected, "\(pattern.debugDescription) against \(name.debugDescription)")
+            #expect(
+                Glob.matches(pattern, name) == expected, "\(pattern.debugDescription) against \(name.debugDescription)")
             // The compiled form the policy matcher keeps gives the same answer.
             #expect(Glob.Pattern(pattern).matches(Glob.Text(name)) == expected)
         }
@@ -61,7 +67,10 @@ struct StreamingGlobTests {
 
     @Test("the table's answers include matches and misses on both paths")
     func tableIsMeaningful() {
-        var asciiMatches = 0, asciiMisses = 0, otherMatches = 0, otherMisses = 0
+        var asciiMatches = 0
+        var asciiMisses = 0
+        var otherMatches = 0
+        var otherMisses = 0
         for pattern in Self.patterns {
             for name in Self.names {
                 let ascii = pattern.utf8.allSatisfy { $0 < 0x80 } && Glob.Text(name).isASCII
@@ -90,11 +99,17 @@ struct StreamingGlobTests {
         let (patternAlphabet, textAlphabet) = alphabets[seed]
         var failures = 0
         for _ in 0..<3000 {
-            let pattern = (0..<Int.random(in: 0...7, using: &random)).map { _ in patternAlphabet.randomElement(using: &random)! }.joined()
-            let name = (0..<Int.random(in: 0...9, using: &random)).map { _ in textAlphabet.randomElement(using: &random)! }.joined()
+            let pattern = (0..<Int.random(in: 0...7, using: &random)).map { _ in
+                patternAlphabet.randomElement(using: &random)!
+            }.joined()
+            let name = (0..<Int.random(in: 0...9, using: &random)).map { _ in
+                textAlphabet.randomElement(using: &random)!
+            }.joined()
             if Glob.matches(pattern, name) != Self.reference(pattern, name) {
                 failures += 1
-                Issue.record("\(pattern.debugDescription) against \(name.debugDescription): Glob says \(Glob.matches(pattern, name))")
+                Issue.record(
+                    "\(pattern.debugDescription) against \(name.debugDescription): Glob says \(Glob.matches(pattern, name))"
+                )
                 if failures > 10 { return }
             }
         }

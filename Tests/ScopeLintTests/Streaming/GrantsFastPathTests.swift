@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 /// `Grants.resolve` reads an entry's spelling-table words (`keyWord`/`levelWord`) instead of
@@ -12,15 +13,31 @@ struct StreamingGrantsFastPathTests {
     /// Words that are level labels (the table precomputes their level for every scope).
     static let levelWordIDs: [Int32] = wordIDs.filter { !words[Int($0)].levels.isEmpty }
     /// Levels no word spells: with a key word, the fast path must fall back to the text lookup.
-    static let nonWordLevels = ["READ-ONLY", "Read Only", "read_only", "readonly", "MODIFY", "non", "no", "NONE", "", " ", "bogus",
-                                "FULL", "All", "token-login", "Token Login ", "Create_Preview", "créer", "Manage!", "read-only\n"]
+    static let nonWordLevels = [
+        "READ-ONLY", "Read Only", "read_only", "readonly", "MODIFY", "non", "no", "NONE", "", " ", "bogus",
+        "FULL", "All", "token-login", "Token Login ", "Create_Preview", "créer", "Manage!", "read-only\n",
+    ]
 
     /// Everything a `Grants` holds, in comparable form. Unknown entries are compared by what
     /// was written and where (their words differ between the paths by construction).
     struct Snapshot: Equatable, CustomStringConvertible {
-        struct Unknown: Equatable { var key: String; var level: String?; var position: TextPosition }
-        struct Normalized: Equatable { var kind: Grants.Normalization.Kind; var scope: Int; var written: String; var readAs: String; var position: TextPosition }
-        struct Conflict: Equatable { var scope: Int; var levels: [Int]; var positions: [TextPosition] }
+        struct Unknown: Equatable {
+            var key: String
+            var level: String?
+            var position: TextPosition
+        }
+        struct Normalized: Equatable {
+            var kind: Grants.Normalization.Kind
+            var scope: Int
+            var written: String
+            var readAs: String
+            var position: TextPosition
+        }
+        struct Conflict: Equatable {
+            var scope: Int
+            var levels: [Int]
+            var positions: [TextPosition]
+        }
 
         var levels: [Int]
         var positions: [TextPosition?]
@@ -32,13 +49,21 @@ struct StreamingGrantsFastPathTests {
             levels = grants.levels
             positions = grants.positions
             unknown = grants.unknown.map { Unknown(key: $0.key, level: $0.level, position: $0.position) }
-            normalized = grants.normalized.map { Normalized(kind: $0.kind, scope: $0.scope.index, written: $0.written, readAs: $0.readAs, position: $0.position) }
-            conflicts = grants.conflicts.map { Conflict(scope: $0.scope.index, levels: $0.levels, positions: $0.positions) }
+            normalized = grants.normalized.map {
+                Normalized(
+                    kind: $0.kind, scope: $0.scope.index, written: $0.written, readAs: $0.readAs, position: $0.position)
+            }
+            conflicts = grants.conflicts.map {
+                Conflict(scope: $0.scope.index, levels: $0.levels, positions: $0.positions)
+            }
         }
 
         var description: String {
-            let granted = levels.enumerated().filter { $0.element != 0 || positions[$0.offset] != nil }.map { "\($0.offset)=\($0.element)" }
-            return "levels [\(granted.joined(separator: " "))] unknown \(unknown) normalized \(normalized) conflicts \(conflicts)"
+            let granted = levels.enumerated().filter { $0.element != 0 || positions[$0.offset] != nil }.map {
+                "\($0.offset)=\($0.element)"
+            }
+            return
+                "levels [\(granted.joined(separator: " "))] unknown \(unknown) normalized \(normalized) conflicts \(conflicts)"
         }
     }
 
@@ -57,8 +82,9 @@ struct StreamingGrantsFastPathTests {
 
     /// The entry as the streaming reader makes it (words set when the catalog spells the text).
     static func fastEntry(key: Int32, level: String?, position: TextPosition) -> ScopeEntry {
-        ScopeEntry(key: words[Int(key)].text, level: level, position: position, keyWord: key,
-                   levelWord: level.flatMap { catalog.spellings.lookup($0) } ?? -1)
+        ScopeEntry(
+            key: words[Int(key)].text, level: level, position: position, keyWord: key,
+            levelWord: level.flatMap { catalog.spellings.lookup($0) } ?? -1)
     }
 
     /// The same entry with its words cleared: the general path.
@@ -66,12 +92,18 @@ struct StreamingGrantsFastPathTests {
         ScopeEntry(key: entry.key, level: entry.level, position: entry.position)
     }
 
-    static func compare(_ fast: [ScopeEntry], sourceLocation: Testing.SourceLocation = #_sourceLocation) -> (Outcome, Bool) {
+    static func compare(_ fast: [ScopeEntry], sourceLocation: Testing.SourceLocation = #_sourceLocation) -> (
+        Outcome, Bool
+    ) {
         let fastOutcome = resolve(fast)
         let slowOutcome = resolve(fast.map(slow))
         if fastOutcome != slowOutcome {
-            let written = fast.map { "\($0.key.debugDescription): \($0.level?.debugDescription ?? "nil") (words \($0.keyWord), \($0.levelWord))" }
-            Issue.record("fast path differs for \(written)\n  fast: \(fastOutcome)\n  slow: \(slowOutcome)", sourceLocation: sourceLocation)
+            let written = fast.map {
+                "\($0.key.debugDescription): \($0.level?.debugDescription ?? "nil") (words \($0.keyWord), \($0.levelWord))"
+            }
+            Issue.record(
+                "fast path differs for \(written)\n  fast: \(fastOutcome)\n  slow: \(slowOutcome)",
+                sourceLocation: sourceLocation)
             return (fastOutcome, false)
         }
         return (fastOutcome, true)
@@ -100,7 +132,8 @@ struct StreamingGrantsFastPathTests {
         var resolved = 0
         for key in Self.wordIDs where Self.words[Int(key)].scope != nil || Self.words[Int(key)].parameter != nil {
             for level in Self.levelWordIDs {
-                let entry = Self.fastEntry(key: key, level: Self.words[Int(level)].text, position: TextPosition(line: 1, column: 1))
+                let entry = Self.fastEntry(
+                    key: key, level: Self.words[Int(level)].text, position: TextPosition(line: 1, column: 1))
                 #expect(entry.levelWord == level)
                 let (outcome, _) = Self.compare([entry])
                 outcomes += 1
@@ -118,13 +151,19 @@ struct StreamingGrantsFastPathTests {
         let login = try #require(Self.catalog.spellings.lookup("login"))
         let full = try #require(Self.catalog.spellings.lookup("full"))
         let cases: [ScopeEntry] = [
-            ScopeEntry(key: "Orders", level: "login", position: TextPosition(line: 4, column: 9), keyWord: orders, levelWord: login),
-            ScopeEntry(key: "Orders", level: "full", position: TextPosition(line: 5, column: 9), keyWord: orders, levelWord: full),
-            ScopeEntry(key: "Orders", level: "bogus", position: TextPosition(line: 6, column: 9), keyWord: orders, levelWord: -1),
+            ScopeEntry(
+                key: "Orders", level: "login", position: TextPosition(line: 4, column: 9), keyWord: orders,
+                levelWord: login),
+            ScopeEntry(
+                key: "Orders", level: "full", position: TextPosition(line: 5, column: 9), keyWord: orders,
+                levelWord: full),
+            ScopeEntry(
+                key: "Orders", level: "bogus", position: TextPosition(line: 6, column: 9), keyWord: orders,
+                levelWord: -1),
         ]
         for entry in cases {
             let (outcome, _) = Self.compare([entry])
-            guard case let .error(.invalid(file, position, message)) = outcome else {
+            guard case .error(.invalid(let file, let position, let message)) = outcome else {
                 Issue.record("expected an invalid-level error for \(entry.level ?? "nil"), got \(outcome)")
                 continue
             }
@@ -134,13 +173,21 @@ struct StreamingGrantsFastPathTests {
         }
         // The error comes from the first bad entry, after good ones, on both paths.
         let modify = try #require(Self.catalog.spellings.lookup("modify"))
-        let good = ScopeEntry(key: "Orders", level: "modify", position: TextPosition(line: 2, column: 3), keyWord: orders, levelWord: modify)
+        let good = ScopeEntry(
+            key: "Orders", level: "modify", position: TextPosition(line: 2, column: 3), keyWord: orders,
+            levelWord: modify)
         let (outcome, _) = Self.compare([good, cases[0], cases[2]])
-        #expect(outcome == .error(.invalid(file: "grants.json", position: cases[0].position, message: "Orders has no level 'login'; expected one of none, read-only, modify")))
+        #expect(
+            outcome
+                == .error(
+                    .invalid(
+                        file: "grants.json", position: cases[0].position,
+                        message: "Orders has no level 'login'; expected one of none, read-only, modify")))
     }
 
-    @Test("whole accounts of random entries: levels, positions, unknowns, normalizations and conflicts agree",
-          arguments: 0..<300)
+    @Test(
+        "whole accounts of random entries: levels, positions, unknowns, normalizations and conflicts agree",
+        arguments: 0..<300)
     func accounts(_ seed: Int) {
         var random = StreamingSupport.SeededGenerator(seed: UInt64(seed))
         let count = Int.random(in: 1...40, using: &random)
@@ -164,7 +211,8 @@ struct StreamingGrantsFastPathTests {
                     level = valid.randomElement(using: &random).map { Self.words[Int($0)].text }
                 }
             }
-            entries.append(Self.fastEntry(key: key, level: level, position: TextPosition(line: index + 2, column: 1 + index % 13)))
+            entries.append(
+                Self.fastEntry(key: key, level: level, position: TextPosition(line: index + 2, column: 1 + index % 13)))
         }
         _ = Self.compare(entries)
     }
@@ -173,21 +221,27 @@ struct StreamingGrantsFastPathTests {
     func conflicts() {
         var checked = 0
         for scope in Self.catalog.scopes.indices {
-            let keys = Self.wordIDs.filter { (Self.words[Int($0)].scope ?? Self.words[Int($0)].parameter?.scope)?.index == scope }
+            let keys = Self.wordIDs.filter {
+                (Self.words[Int($0)].scope ?? Self.words[Int($0)].parameter?.scope)?.index == scope
+            }
             let levels = Self.levelWordIDs.filter { Self.words[Int($0)].levels[scope] != nil }
             var entries: [ScopeEntry] = []
             for (index, key) in keys.enumerated() {
                 for (offset, level) in levels.enumerated() where (index + offset) % 3 != 0 {
-                    entries.append(Self.fastEntry(key: key, level: Self.words[Int(level)].text,
-                                                  position: TextPosition(line: entries.count + 1, column: 3)))
+                    entries.append(
+                        Self.fastEntry(
+                            key: key, level: Self.words[Int(level)].text,
+                            position: TextPosition(line: entries.count + 1, column: 3)))
                 }
                 // The bare parameter too, when the key is one.
                 if Self.words[Int(key)].parameter != nil {
-                    entries.append(Self.fastEntry(key: key, level: nil, position: TextPosition(line: entries.count + 1, column: 3)))
+                    entries.append(
+                        Self.fastEntry(key: key, level: nil, position: TextPosition(line: entries.count + 1, column: 3))
+                    )
                 }
             }
             let (outcome, _) = Self.compare(entries)
-            if case let .grants(snapshot) = outcome, !snapshot.conflicts.isEmpty { checked += 1 }
+            if case .grants(let snapshot) = outcome, !snapshot.conflicts.isEmpty { checked += 1 }
         }
         #expect(checked > Self.catalog.scopes.count / 2, "most scopes should produce conflicts in this test")
     }
@@ -200,7 +254,9 @@ struct StreamingGrantsFastPathTests {
             let word = Self.words[Int(key)]
             let scope = word.scope ?? word.parameter?.scope
             guard let scope else { continue }
-            let level = Self.levelWordIDs.filter { Self.words[Int($0)].levels[scope.index] != nil }.map { Self.words[Int($0)].text }
+            let level = Self.levelWordIDs.filter { Self.words[Int($0)].levels[scope.index] != nil }.map {
+                Self.words[Int($0)].text
+            }
             let chosen = level.isEmpty ? "none" : level[index % level.count]
             let json = try String(decoding: JSONSerialization.data(withJSONObject: [word.text: chosen]), as: UTF8.self)
             accounts.append("{\"name\": \"a\(index)\", \"scopes\": \(json)}")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 /// `InputFile.open` maps regular files (`InputBytes`) and the streaming reader hands pages
@@ -52,8 +53,9 @@ struct StreamingInputBytesTests {
 
     static func realPath(_ path: String) -> String { URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
 
-    @Test("a regular file is mapped, holds the bytes InputFile.read gives, and is unmapped when released",
-          arguments: [1, 7, 8, 4095, 4096, 4097, 100_000, 3 << 20])
+    @Test(
+        "a regular file is mapped, holds the bytes InputFile.read gives, and is unmapped when released",
+        arguments: [1, 7, 8, 4095, 4096, 4097, 100_000, 3 << 20])
     func mapped(_ size: Int) throws {
         let bytes = Self.noise(size, seed: UInt64(size))
         let (folder, path) = try StreamingSupport.writeScratchFile(bytes, name: "export.json", label: "mapped")
@@ -68,12 +70,12 @@ struct StreamingInputBytesTests {
             #expect(sameAsRead, "open and read give different bytes")
             #expect(sameAsWritten, "the mapped bytes are not the file's")
             #if os(Linux)
-            #expect(Self.mappings(of: real).count == 1, "the file should be mapped, not copied")
+                #expect(Self.mappings(of: real).count == 1, "the file should be mapped, not copied")
             #endif
             withExtendedLifetime(input) {}
         }
         #if os(Linux)
-        #expect(Self.mappings(of: real).isEmpty, "the mapping should end with the InputBytes")
+            #expect(Self.mappings(of: real).isEmpty, "the mapping should end with the InputBytes")
         #endif
     }
 
@@ -108,25 +110,25 @@ struct StreamingInputBytesTests {
     }
 
     #if os(Linux)
-    @Test("release(before:) hands the pages behind back (the mapping's resident size drops)")
-    func releaseDropsPages() throws {
-        let count = 24 << 20
-        let bytes = Self.noise(count, seed: 24)
-        let (folder, path) = try StreamingSupport.writeScratchFile(bytes, name: "fleet.json", label: "resident")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let real = Self.realPath(path)
-        let input = try InputFile.open(path)
-        // Touch every page.
-        var sum: UInt64 = 0
-        for index in stride(from: 0, to: count, by: 4096) { sum &+= UInt64(input.buffer[index]) }
-        #expect(sum > 0)
-        let before = try #require(Self.residentKilobytes(of: real))
-        #expect(before >= (count >> 10) * 9 / 10, "every page was touched: \(before) kB resident")
-        input.release(before: count)
-        let after = try #require(Self.residentKilobytes(of: real))
-        #expect(after < before / 4, "after release(before: end) \(after) kB are still resident (was \(before) kB)")
-        withExtendedLifetime(input) {}
-    }
+        @Test("release(before:) hands the pages behind back (the mapping's resident size drops)")
+        func releaseDropsPages() throws {
+            let count = 24 << 20
+            let bytes = Self.noise(count, seed: 24)
+            let (folder, path) = try StreamingSupport.writeScratchFile(bytes, name: "fleet.json", label: "resident")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let real = Self.realPath(path)
+            let input = try InputFile.open(path)
+            // Touch every page.
+            var sum: UInt64 = 0
+            for index in stride(from: 0, to: count, by: 4096) { sum &+= UInt64(input.buffer[index]) }
+            #expect(sum > 0)
+            let before = try #require(Self.residentKilobytes(of: real))
+            #expect(before >= (count >> 10) * 9 / 10, "every page was touched: \(before) kB resident")
+            input.release(before: count)
+            let after = try #require(Self.residentKilobytes(of: real))
+            #expect(after < before / 4, "after release(before: end) \(after) kB are still resident (was \(before) kB)")
+            withExtendedLifetime(input) {}
+        }
     #endif
 
     @Test("release(before:) on bytes that are not a mapped file (a copy) changes nothing")
@@ -147,11 +149,14 @@ struct StreamingInputBytesTests {
     }
 
     static func read(_ path: String, standardInput: @escaping () -> [UInt8] = { [] }) -> Opened {
-        do throws(ScopeLintError) { return .bytes(try InputFile.read(path, standardInput: standardInput)) } catch { return .error(error) }
+        do throws(ScopeLintError) { return .bytes(try InputFile.read(path, standardInput: standardInput)) } catch {
+            return .error(error)
+        }
     }
 
     static func open(_ path: String, standardInput: @escaping () -> [UInt8] = { [] }) -> Opened {
-        do throws(ScopeLintError) { return .bytes(try InputFile.open(path, standardInput: standardInput).array) } catch { return .error(error) }
+        do throws(ScopeLintError) { return .bytes(try InputFile.open(path, standardInput: standardInput).array) } catch
+        { return .error(error) }
     }
 
     @Test("an empty file, a directory, a missing file, a device and standard input: open answers as read does")
@@ -166,7 +171,8 @@ struct StreamingInputBytesTests {
 
         #expect(Self.open(empty) == .bytes([]))
         #expect(Self.open(empty) == Self.read(empty))
-        #expect(Self.open(directory) == .error(.unreadable(file: directory, reason: "it is a directory, expected a file")))
+        #expect(
+            Self.open(directory) == .error(.unreadable(file: directory, reason: "it is a directory, expected a file")))
         #expect(Self.open(directory) == Self.read(directory))
         #expect(Self.open(missing) == .error(.unreadable(file: missing, reason: "no such file")))
         #expect(Self.open(missing) == Self.read(missing))
@@ -191,7 +197,8 @@ struct StreamingInputBytesTests {
     // Root reads any file: nothing to test there.
     @Test("a file without read permission fails as read does", .enabled(if: getuid() != 0))
     func permissionDenied() throws {
-        let (folder, path) = try StreamingSupport.writeScratchFile(Array("{}".utf8), name: "secret.json", label: "denied")
+        let (folder, path) = try StreamingSupport.writeScratchFile(
+            Array("{}".utf8), name: "secret.json", label: "denied")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: path)
         #expect(Self.open(path) == Self.read(path))
@@ -212,7 +219,9 @@ struct StreamingInputBytesTests {
             return path
         }
         let over = try sparse("over.json", InputFile.maximumSize + 1)
-        let expected = ScopeLintError.invalid(file: over, position: nil, message: "the input is larger than 512 MiB, the most scopelint reads; split the export by store")
+        let expected = ScopeLintError.invalid(
+            file: over, position: nil,
+            message: "the input is larger than 512 MiB, the most scopelint reads; split the export by store")
         #expect(Self.read(over) == .error(expected))
         // The error alone: if open wrongly succeeded, its 512 MiB must not be copied or printed.
         let opened = StreamingSupport.error { () throws(ScopeLintError) in _ = try InputFile.open(over) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 /// Writes random JSON5 documents and records the byte offset of every key and value, in the
@@ -18,8 +19,12 @@ struct PositionDocumentGenerator {
     mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
     mutating func pick<T>(_ items: [T]) -> T { items.randomElement(using: &random)! }
 
-    static let multiByte = ["é", "😀", "字", "\u{2028}", "ß", "\u{A0}", "Ж", "\u{1F1E9}\u{1F1EA}", "e\u{301}", "\u{FEFF}"]
-    static let escapes = ["\\n", "\\\"", "\\\\", "\\u00e9", "\\uD83D\\uDE00", "\\t", "\\/", "\\x41", "\\'", "\\\n", "\\\r\n"]
+    static let multiByte = [
+        "é", "😀", "字", "\u{2028}", "ß", "\u{A0}", "Ж", "\u{1F1E9}\u{1F1EA}", "e\u{301}", "\u{FEFF}",
+    ]
+    static let escapes = [
+        "\\n", "\\\"", "\\\\", "\\u00e9", "\\uD83D\\uDE00", "\\t", "\\/", "\\x41", "\\'", "\\\n", "\\\r\n",
+    ]
 
     /// String content: long ASCII runs with multi-byte characters and escapes at random offsets.
     mutating func stringBody(quote: Character) -> String {
@@ -48,7 +53,12 @@ struct PositionDocumentGenerator {
 
     mutating func key() -> (text: String, isWord: Bool) {
         switch Int.random(in: 0..<5, using: &random) {
-        case 0: return (pick(["a", "key", "store_hash", "$id", "_x9", "clé", "名前", "ÄÖÜ", "k" + String(repeating: "y", count: 40)]), true)
+        case 0:
+            return (
+                pick([
+                    "a", "key", "store_hash", "$id", "_x9", "clé", "名前", "ÄÖÜ", "k" + String(repeating: "y", count: 40),
+                ]), true
+            )
         default: return string()
         }
     }
@@ -59,7 +69,11 @@ struct PositionDocumentGenerator {
         case 0, 1, 2:
             raw(string().text)
         case 3:
-            raw(pick(["0", "-12.5e3", "0x1F", "+1", ".5", "5.", "Infinity", "-Infinity", "NaN", "1e-7", "123456789012345678901234567890"]))
+            raw(
+                pick([
+                    "0", "-12.5e3", "0x1F", "+1", ".5", "5.", "Infinity", "-Infinity", "NaN", "1e-7",
+                    "123456789012345678901234567890",
+                ]))
             trivia()
         case 4:
             raw(pick(["true", "false", "null"]))
@@ -75,7 +89,10 @@ struct PositionDocumentGenerator {
 
     mutating func separator(last: Bool) {
         trivia()
-        if !last || chance(20) { raw(","); trivia() }
+        if !last || chance(20) {
+            raw(",")
+            trivia()
+        }
     }
 
     mutating func object(depth: Int) {
@@ -135,8 +152,9 @@ struct StreamingJSONPositionTests {
         }
     }
 
-    @Test("generated documents: every key's and value's position is the naive line and column of where it was written",
-          arguments: 0..<300)
+    @Test(
+        "generated documents: every key's and value's position is the naive line and column of where it was written",
+        arguments: 0..<300)
     func generated(_ seed: Int) throws {
         let (bytes, offsets, bom) = PositionDocumentGenerator.generate(seed: UInt64(seed))
         let root: JSONNode
@@ -157,7 +175,9 @@ struct StreamingJSONPositionTests {
             if got.position != expected {
                 mismatches += 1
                 if mismatches <= 5 {
-                    Issue.record("seed \(seed): \(want.what) at byte \(want.offset) reads as \(got.position.line):\(got.position.column), expected \(expected.line):\(expected.column)")
+                    Issue.record(
+                        "seed \(seed): \(want.what) at byte \(want.offset) reads as \(got.position.line):\(got.position.column), expected \(expected.line):\(expected.column)"
+                    )
                 }
             }
         }
@@ -166,7 +186,12 @@ struct StreamingJSONPositionTests {
 
     @Test("the documents cover what the fast paths must count: long lines, CRLF, tabs, blank lines, multi-byte text")
     func coverage() {
-        var longLines = 0, crlf = 0, tabs = 0, blank = 0, multiByte = 0, total = 0
+        var longLines = 0
+        var crlf = 0
+        var tabs = 0
+        var blank = 0
+        var multiByte = 0
+        var total = 0
         for seed in 0..<300 {
             let (bytes, offsets, _) = PositionDocumentGenerator.generate(seed: UInt64(seed))
             let text = String(decoding: bytes, as: UTF8.self)
@@ -185,8 +210,11 @@ struct StreamingJSONPositionTests {
     func longLineAlignment() throws {
         for prefix in 0..<24 {
             for multi in ["é", "😀", "字", ""] {
-                let head = "{" + String(repeating: " ", count: prefix) + "\"" + String(repeating: "x", count: prefix) + multi + "\": "
-                let text = head + "1, \"b\":\t\"" + multi + "\"\r\n,\"c\": [" + String(repeating: " ", count: 17) + "true]}"
+                let head =
+                    "{" + String(repeating: " ", count: prefix) + "\"" + String(repeating: "x", count: prefix) + multi
+                    + "\": "
+                let text =
+                    head + "1, \"b\":\t\"" + multi + "\"\r\n,\"c\": [" + String(repeating: " ", count: 17) + "true]}"
                 let bytes = Array(text.utf8)
                 let root = try JSONReader.parse(bytes, file: "t")
                 var positions: [(what: String, position: TextPosition)] = []
@@ -196,8 +224,10 @@ struct StreamingJSONPositionTests {
                     return (start..<bytes.count).first { Array(bytes[$0...].prefix(n.count)) == n }!
                 }
                 let keyA = 1 + prefix
-                let expected = [0, keyA, offset(of: "1,"), offset(of: "\"b\""), offset(of: "\"", after: offset(of: "\"b\"") + 4),
-                                offset(of: "\"c\""), offset(of: "["), offset(of: "true")].map { StreamingSupport.naivePosition(bytes, $0) }
+                let expected = [
+                    0, keyA, offset(of: "1,"), offset(of: "\"b\""), offset(of: "\"", after: offset(of: "\"b\"") + 4),
+                    offset(of: "\"c\""), offset(of: "["), offset(of: "true"),
+                ].map { StreamingSupport.naivePosition(bytes, $0) }
                 #expect(positions.map(\.position) == expected, "prefix \(prefix), \(multi.debugDescription)")
             }
         }
@@ -212,7 +242,9 @@ struct StreamingJSONPositionTests {
     @Test("a no-break space after an unquoted key, a number or a literal ends the word (JSON5 whitespace)")
     func noBreakSpaceAfterWord() {
         let key = Result { try JSONReader.parse(Array("{a\u{A0}: 1}".utf8), file: "t") }
-        #expect((try? key.get())?.members?.map(\.key) == ["a"], "got \(String(describing: try? key.get().members?.map(\.key.debugDescription))) \(key)")
+        #expect(
+            (try? key.get())?.members?.map(\.key) == ["a"],
+            "got \(String(describing: try? key.get().members?.map(\.key.debugDescription))) \(key)")
         #expect(throws: Never.self) { try JSONReader.parse(Array("[1\u{A0}]".utf8), file: "t") }
         #expect(throws: Never.self) { try JSONReader.parse(Array("[true\u{A0}, null\u{A0}]".utf8), file: "t") }
         // Quoted keys and strings followed by a no-break space.

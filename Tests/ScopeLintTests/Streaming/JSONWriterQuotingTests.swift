@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 /// `JSONWriter.quoted` skips eight bytes at a time while none needs a look. Whatever the
@@ -29,14 +30,17 @@ struct StreamingJSONWriterQuotingTests {
     }
 
     /// Every character the writer must escape.
-    static let specials: [String] = ["\"", "\\", "\n", "\r", "\t", "\u{7F}", "\u{2028}", "\u{2029}"]
+    static let specials: [String] =
+        ["\"", "\\", "\n", "\r", "\t", "\u{7F}", "\u{2028}", "\u{2029}"]
         + (0..<0x20).map { String(Unicode.Scalar(UInt8($0))) }
     /// Characters that must go through as they are, including ones whose UTF-8 starts like
     /// U+2028 (E2 80 ..) or sits next to a special byte value.
-    static let passThrough: [String] = ["é", "😀", "\u{2027}", "\u{202A}", "\u{2000}", "\u{20AC}", "\u{2FFF}", "\u{80}", "\u{FFFF}",
-                                        "\u{10FFFF}", "\u{E2}", "ß", "字", " ", "!", "#", "[", "]", "~", "/", "'",
-                                        // Same last byte as U+2028/9 (A8/A9), different middle byte.
-                                        "\u{20A9}", "\u{2128}", "\u{20A8}", "\u{2129}"]
+    static let passThrough: [String] = [
+        "é", "😀", "\u{2027}", "\u{202A}", "\u{2000}", "\u{20AC}", "\u{2FFF}", "\u{80}", "\u{FFFF}",
+        "\u{10FFFF}", "\u{E2}", "ß", "字", " ", "!", "#", "[", "]", "~", "/", "'",
+        // Same last byte as U+2028/9 (A8/A9), different middle byte.
+        "\u{20A9}", "\u{2128}", "\u{20A8}", "\u{2129}",
+    ]
 
     /// Filler of `count` ASCII characters that need no escape: plain, or a sweep through every
     /// such character (bytes just above and below the special ones included).
@@ -46,24 +50,30 @@ struct StreamingJSONWriterQuotingTests {
         return String((0..<count).map { allowed[(start + $0 * 7) % allowed.count] })
     }
 
-    static func check(_ text: String, _ context: @autoclosure () -> String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
+    static func check(
+        _ text: String, _ context: @autoclosure () -> String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> Bool {
         let got = JSONWriter.quoted(text)
         let want = reference(text)
         if got != want {
-            Issue.record("\(context()): quoted(\(text.debugDescription)) is \(got.debugDescription), expected \(want.debugDescription)", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(context()): quoted(\(text.debugDescription)) is \(got.debugDescription), expected \(want.debugDescription)",
+                sourceLocation: sourceLocation)
             return false
         }
         return true
     }
 
-    @Test("each special character at every offset 0..<24, with every tail length, in plain and varied filler",
-          arguments: specials)
+    @Test(
+        "each special character at every offset 0..<24, with every tail length, in plain and varied filler",
+        arguments: specials)
     func specialAtEveryOffset(_ special: String) {
         var failures = 0
         for offset in 0..<24 {
             for tail in 0...17 {
                 for varied in [false, true] {
-                    let text = Self.filler(offset, varied: varied) + special + Self.filler(tail, varied: varied, start: offset)
+                    let text =
+                        Self.filler(offset, varied: varied) + special + Self.filler(tail, varied: varied, start: offset)
                     if !Self.check(text, "offset \(offset), tail \(tail)") { failures += 1 }
                 }
             }
@@ -71,16 +81,21 @@ struct StreamingJSONWriterQuotingTests {
         #expect(failures == 0)
     }
 
-    @Test("non-ASCII (é, 😀, U+2027, U+202A and neighbours of U+2028) at every offset passes through unchanged",
-          arguments: passThrough)
+    @Test(
+        "non-ASCII (é, 😀, U+2027, U+202A and neighbours of U+2028) at every offset passes through unchanged",
+        arguments: passThrough)
     func passThroughAtEveryOffset(_ character: String) {
         var failures = 0
         for offset in 0..<24 {
             for tail in 0...17 {
-                let text = Self.filler(offset, varied: offset % 2 == 1) + character + Self.filler(tail, varied: tail % 2 == 0)
+                let text =
+                    Self.filler(offset, varied: offset % 2 == 1) + character + Self.filler(tail, varied: tail % 2 == 0)
                 if !Self.check(text, "offset \(offset), tail \(tail)") { failures += 1 }
                 // Unchanged means: the writer's output is the text itself, quoted.
-                if character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F && $0 != "\"" && $0 != "\\" && $0.value != 0x2028 && $0.value != 0x2029 }) {
+                if character.unicodeScalars.allSatisfy({
+                    $0.value >= 0x20 && $0.value != 0x7F && $0 != "\"" && $0 != "\\" && $0.value != 0x2028
+                        && $0.value != 0x2029
+                }) {
                     #expect(JSONWriter.quoted(text) == "\"" + text + "\"")
                 }
             }
@@ -90,15 +105,23 @@ struct StreamingJSONWriterQuotingTests {
 
     @Test("two characters that need a look, at every pair of offsets under 24")
     func pairs() {
-        let interesting = ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "é", "😀", "\u{2027}", "\u{202A}"]
+        let interesting = [
+            "\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "é", "😀", "\u{2027}", "\u{202A}",
+        ]
         var failures = 0
         var checked = 0
         for first in interesting {
             for second in interesting {
                 for i in 0..<24 {
                     for j in i..<24 {
-                        let text = Self.filler(i, varied: false) + first + Self.filler(j - i, varied: true) + second + Self.filler(24 - j, varied: false)
-                        if !Self.check(text, "\(first.debugDescription) at \(i), \(second.debugDescription) after \(j - i) more") { failures += 1 }
+                        let text =
+                            Self.filler(i, varied: false) + first + Self.filler(j - i, varied: true) + second
+                            + Self.filler(24 - j, varied: false)
+                        if !Self.check(
+                            text, "\(first.debugDescription) at \(i), \(second.debugDescription) after \(j - i) more")
+                        {
+                            failures += 1
+                        }
                         checked += 1
                     }
                 }
@@ -129,7 +152,9 @@ struct StreamingJSONWriterQuotingTests {
         _ = Self.check(Self.specials.joined(), "all specials")
         var large = ""
         for index in 0..<40_000 {
-            large += Self.filler(index % 29, varied: index % 3 == 0) + Self.specials[index % Self.specials.count] + Self.passThrough[index % Self.passThrough.count]
+            large +=
+                Self.filler(index % 29, varied: index % 3 == 0) + Self.specials[index % Self.specials.count]
+                + Self.passThrough[index % Self.passThrough.count]
         }
         #expect(large.utf8.count > 1 << 20 / 2)
         _ = Self.check(large, "large")
@@ -146,7 +171,8 @@ struct StreamingJSONWriterQuotingTests {
         writer.element(value)
         writer.endArray()
         writer.endObject()
-        let expected = "{\n  \(Self.reference(key)): \(Self.reference(value)),\n  \"list\": [\n    \(Self.reference(value))\n  ]\n}"
+        let expected =
+            "{\n  \(Self.reference(key)): \(Self.reference(value)),\n  \"list\": [\n    \(Self.reference(value))\n  ]\n}"
         #expect(writer.output == expected)
     }
 }

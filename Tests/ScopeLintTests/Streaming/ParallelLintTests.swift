@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 /// `scopelint lint A B C...` lints its inputs at once (each streamed, a large one through the
@@ -12,7 +13,9 @@ struct StreamingParallelLintTests {
     /// Every valid fixture export (Fixtures/exports/*/*.json and .json5, malformed ones aside).
     static let fixtures: [String] = {
         let exports = root.appendingPathComponent("Fixtures/exports")
-        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: exports.path)) ?? []).filter { $0 != "malformed" }.sorted()
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: exports.path)) ?? []).filter {
+            $0 != "malformed"
+        }.sorted()
         return folders.flatMap { folder in
             ((try? FileManager.default.contentsOfDirectory(atPath: exports.appendingPathComponent(folder).path)) ?? [])
                 .filter { $0.hasSuffix(".json") || $0.hasSuffix(".json5") }.sorted()
@@ -20,7 +23,9 @@ struct StreamingParallelLintTests {
         }
     }()
 
-    static func malformed(_ name: String) -> String { root.appendingPathComponent("Fixtures/exports/malformed/\(name)").path }
+    static func malformed(_ name: String) -> String {
+        root.appendingPathComponent("Fixtures/exports/malformed/\(name)").path
+    }
 
     /// The CLI in this process: exit code, standard output, standard error.
     static func lint(_ inputs: [String], standardInput: [UInt8] = []) -> (code: Int32, out: String, err: String) {
@@ -60,10 +65,14 @@ struct StreamingParallelLintTests {
             let padding = store % 2 == 0 ? String(repeating: "padding ", count: 100_000) : "short"
             var accounts: [String] = []
             for account in 0..<4 {
-                accounts.append("{\"name\": \"\(names[(store + account) % 4]) \(account)\", \"scopes\": {\"Customers\": \"\(levels[(store + account) % 3])\", "
-                    + "\"Orders\": \"modify\", \"Products\": \"\(levels[store % 3])\", \"Not A Scope \(account)\": \"none\", \"Carts\": \"read-only\"}}")
+                accounts.append(
+                    "{\"name\": \"\(names[(store + account) % 4]) \(account)\", \"scopes\": {\"Customers\": \"\(levels[(store + account) % 3])\", "
+                        + "\"Orders\": \"modify\", \"Products\": \"\(levels[store % 3])\", \"Not A Scope \(account)\": \"none\", \"Carts\": \"read-only\"}}"
+                )
             }
-            stores.append("  {\"store_hash\": \"big\(store)\", \"notes\": \"\(padding)\",\n   \"accounts\": [\n    " + accounts.joined(separator: ",\n    ") + "]}")
+            stores.append(
+                "  {\"store_hash\": \"big\(store)\", \"notes\": \"\(padding)\",\n   \"accounts\": [\n    "
+                    + accounts.joined(separator: ",\n    ") + "]}")
         }
         text += stores.joined(separator: ",\n") + "\n]}\n"
         if broken {
@@ -77,8 +86,9 @@ struct StreamingParallelLintTests {
     @Test("the fixtures exist: there is something to lint in parallel")
     func fixturesExist() {
         #expect(Self.fixtures.count >= 10, "\(Self.fixtures)")
-        #expect(!FileManager.default.fileExists(atPath: Configuration.fileName),
-                "a \(Configuration.fileName) in the working folder would change what the CLI lints against")
+        #expect(
+            !FileManager.default.fileExists(atPath: Configuration.fileName),
+            "a \(Configuration.fileName) in the working folder would change what the CLI lints against")
     }
 
     @Test("every fixture export at once: the same JSON report as reading them in order and linting them together")
@@ -93,9 +103,13 @@ struct StreamingParallelLintTests {
     }
 
     /// Orders and subsets of the fixtures, a repeated file and standard input among them.
-    static let commandLines: [[Int]] = [[1, 0], [0, 1, 2, 3], [5, 4, 3, 2, 1, 0], [2, 2], [0, -1, 3], [-1, 4], [3, 0, 0, 3, 1]]
+    static let commandLines: [[Int]] = [
+        [1, 0], [0, 1, 2, 3], [5, 4, 3, 2, 1, 0], [2, 2], [0, -1, 3], [-1, 4], [3, 0, 0, 3, 1],
+    ]
 
-    @Test("subsets, other orders, a file given twice and standard input: the report follows the command line", arguments: commandLines)
+    @Test(
+        "subsets, other orders, a file given twice and standard input: the report follows the command line",
+        arguments: commandLines)
     func orders(_ order: [Int]) throws {
         let standardInput = try InputFile.read(Self.fixtures[Self.fixtures.count - 1])
         let inputs = order.map { $0 < 0 ? "-" : Self.fixtures[$0 % Self.fixtures.count] }
@@ -145,7 +159,9 @@ struct StreamingParallelLintTests {
         }
     }
 
-    @Test("the first invalid input wins even when it is slow to fail (large, wrong at its end) and the second fails at once")
+    @Test(
+        "the first invalid input wins even when it is slow to fail (large, wrong at its end) and the second fails at once"
+    )
     func slowFirstError() throws {
         let large = Self.largeExport(broken: true)
         #expect(large.count >= CommandSupport.pipelineThreshold)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 /// `Catalog.spellings`: the byte-keyed table the streaming reader looks scope keys and levels
@@ -12,7 +13,8 @@ struct StreamingSpellingTableTests {
     static let table = catalog.spellings
     static let words: [Int32] = table.words.indices.map { Int32($0) }
     /// Each word's index by its exact text: the oracle for what `lookup` must answer.
-    static let indexByText: [String: Int32] = Dictionary(uniqueKeysWithValues: table.words.enumerated().map { ($0.element.text, Int32($0.offset)) })
+    static let indexByText: [String: Int32] = Dictionary(
+        uniqueKeysWithValues: table.words.enumerated().map { ($0.element.text, Int32($0.offset)) })
 
     static func text(_ word: Int32) -> String { table.words[Int(word)].text }
 
@@ -63,7 +65,8 @@ struct StreamingSpellingTableTests {
         let bytes = Array(text.utf8)
         var misses: [String] = [
             text.uppercased(), text.lowercased(), text.capitalized, text + " ", " " + text, text + "s",
-            text + String(repeating: "x", count: 9), String(text.reversed()), text.replacingOccurrences(of: " ", with: "  "),
+            text + String(repeating: "x", count: 9), String(text.reversed()),
+            text.replacingOccurrences(of: " ", with: "  "),
             text.replacingOccurrences(of: "_", with: "-"), text.replacingOccurrences(of: "&", with: "and"),
         ]
         // Every proper prefix and suffix (some are words themselves: "Checkout" / "Checkout Content").
@@ -82,7 +85,8 @@ struct StreamingSpellingTableTests {
             #expect(Self.table.lookup(miss) == Self.indexByText[miss], "\(miss.debugDescription)")
             let missBytes = Array(miss.utf8)
             if !missBytes.isEmpty {
-                #expect(Self.lookupBytes(missBytes, at: 3) == Self.indexByText[miss], "\(miss.debugDescription) as bytes")
+                #expect(
+                    Self.lookupBytes(missBytes, at: 3) == Self.indexByText[miss], "\(miss.debugDescription) as bytes")
             }
         }
     }
@@ -91,7 +95,8 @@ struct StreamingSpellingTableTests {
     func notWords() {
         let longest = Self.table.words.map(\.text).max { $0.utf8.count < $1.utf8.count }!
         let misses = [
-            "", " ", "Not A Scope", "read only", "READ-ONLY", "Modify ", "store_v2_orders_read", "Sites and Routes", "Müller",
+            "", " ", "Not A Scope", "read only", "READ-ONLY", "Modify ", "store_v2_orders_read", "Sites and Routes",
+            "Müller",
             "é", "😀", "\u{0}", "none\u{0}", String(repeating: "a", count: 100), String(repeating: "a", count: 101),
             longest + "x", String(repeating: "store_v2_orders", count: 7),
             // 101+ bytes that start and end like a word (the hash sees only ends and length).
@@ -134,7 +139,8 @@ struct StreamingSpellingTableTests {
         #expect(entry.isCanonicalParameter == (canonical.map { $0 == text } ?? false))
 
         // The implicit check `Grants` makes on text.
-        let implicit = catalog.implicitParameters.contains(text)
+        let implicit =
+            catalog.implicitParameters.contains(text)
             || (text.utf8.count <= Catalog.longestName && catalog.implicitParameters.contains(text.lowercased()))
         #expect(entry.isImplicit == implicit)
 
@@ -142,14 +148,20 @@ struct StreamingSpellingTableTests {
         // would silently fall back (harmless) — but a word carrying levels must be right for every scope.
         let readsAsLevel = catalog.scopes.indices.contains { catalog.level(text, of: ScopeID($0)) != nil }
         let isLabel = catalog.scopes.contains { scope in
-            scope.levels.contains { level in ([level.name] + level.spellings).contains { $0 == text || $0.prefix(1).uppercased() + $0.dropFirst() == text } }
+            scope.levels.contains { level in
+                ([level.name] + level.spellings).contains {
+                    $0 == text || $0.prefix(1).uppercased() + $0.dropFirst() == text
+                }
+            }
         }
         #expect(entry.levels.isEmpty == !isLabel)
         if isLabel { #expect(readsAsLevel) }
         if !entry.levels.isEmpty {
             #expect(entry.levels.count == catalog.scopes.count)
             for index in catalog.scopes.indices {
-                #expect(entry.levels[index] == catalog.level(text, of: ScopeID(index)), "\(text.debugDescription) as a level of \(catalog.scopes[index].name)")
+                #expect(
+                    entry.levels[index] == catalog.level(text, of: ScopeID(index)),
+                    "\(text.debugDescription) as a level of \(catalog.scopes[index].name)")
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 /// Shared pieces of the Streaming suites: a seeded generator, the naive line/column count

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ScopeLint
 
 /// The parts of a `ScopeLintError.invalid`, so a test can compare the position and the message.
@@ -13,12 +14,15 @@ struct InvalidInput: Equatable, Sendable {
 
 /// Runs `body` and returns the `ScopeLintError.invalid` it throws. Records an issue (and
 /// returns nil) when it throws nothing or something else, so callers can `try #require` it.
-func captureInvalid<T>(sourceLocation: Testing.SourceLocation = #_sourceLocation, _ body: () throws -> T) -> InvalidInput? {
+func captureInvalid<T>(sourceLocation: Testing.SourceLocation = #_sourceLocation, _ body: () throws -> T)
+    -> InvalidInput?
+{
     do {
         let value = try body()
-        Issue.record("expected a ScopeLintError.invalid, but it succeeded with \(value)", sourceLocation: sourceLocation)
+        Issue.record(
+            "expected a ScopeLintError.invalid, but it succeeded with \(value)", sourceLocation: sourceLocation)
     } catch let error as ScopeLintError {
-        if case let .invalid(file, position, message) = error {
+        if case .invalid(let file, let position, let message) = error {
             return InvalidInput(file: file, position: position, message: message, printed: error.description)
         }
         Issue.record("expected a ScopeLintError.invalid, got \(error)", sourceLocation: sourceLocation)

@@ -3,17 +3,25 @@ import Foundation
 import Synchronization
 
 enum CommandSupport {
-    static let policyOption = OptionSpec("policy", value: "id|file", repeatable: true, help: "A bundled or --policies id, or a policy file. Repeatable.")
-    static let policiesOption = OptionSpec("policies", value: "dir", repeatable: true, help: "Also load the policy files (.json, .json5) in this folder.")
-    static let colorOption = OptionSpec("color", value: "when", choices: ["auto", "always", "never"], defaultValue: "auto", help: "Color the text output; auto colors only on a terminal without NO_COLOR.")
-    static let failOnOption = OptionSpec("fail-on", value: "severity", choices: FailThreshold.names, defaultValue: "error", help: "Exit 1 when a finding is at or above this severity.")
+    static let policyOption = OptionSpec(
+        "policy", value: "id|file", repeatable: true, help: "A bundled or --policies id, or a policy file. Repeatable.")
+    static let policiesOption = OptionSpec(
+        "policies", value: "dir", repeatable: true, help: "Also load the policy files (.json, .json5) in this folder.")
+    static let colorOption = OptionSpec(
+        "color", value: "when", choices: ["auto", "always", "never"], defaultValue: "auto",
+        help: "Color the text output; auto colors only on a terminal without NO_COLOR.")
+    static let failOnOption = OptionSpec(
+        "fail-on", value: "severity", choices: FailThreshold.names, defaultValue: "error",
+        help: "Exit 1 when a finding is at or above this severity.")
 
     static func formatOption(_ names: [String]) -> OptionSpec {
         OptionSpec("format", value: "format", choices: names, defaultValue: names[0], help: "Output format.")
     }
 
     /// The bundled policies plus `--policies` folders, and the ids `--policy` names (files loaded).
-    static func policies(_ arguments: ParsedArguments, configuration: Configuration = Configuration()) throws(ScopeLintError) -> (PolicyLibrary, [String]) {
+    static func policies(_ arguments: ParsedArguments, configuration: Configuration = Configuration())
+        throws(ScopeLintError) -> (PolicyLibrary, [String])
+    {
         var library = try PolicyLibrary.bundled()
         for directory in configuration.policyFolders + arguments.all("policies") { try library.addDirectory(directory) }
         var ids: [String] = []
@@ -21,9 +29,14 @@ enum CommandSupport {
         return (library, ids)
     }
 
-    static let fromOption = OptionSpec("from", value: "format", choices: InputFormat.identifiers, help: "Read every input as this shape instead of detecting it.")
-    static let storeOption = OptionSpec("store", value: "hash", help: "The store hash, for inputs that do not name one (scope strings, lists, CSV without a store column).")
-    static let accountOption = OptionSpec("account", value: "name", help: "The account name, for inputs that do not name one.")
+    static let fromOption = OptionSpec(
+        "from", value: "format", choices: InputFormat.identifiers,
+        help: "Read every input as this shape instead of detecting it.")
+    static let storeOption = OptionSpec(
+        "store", value: "hash",
+        help: "The store hash, for inputs that do not name one (scope strings, lists, CSV without a store column).")
+    static let accountOption = OptionSpec(
+        "account", value: "name", help: "The account name, for inputs that do not name one.")
     static var inputOptions: [OptionSpec] { [fromOption, storeOption, accountOption] }
 
     /// What `--store` and `--account` say about inputs that do not.
@@ -33,28 +46,37 @@ enum CommandSupport {
 
     /// An input named on the command line: mapped when it is a file, read whole when it is
     /// standard input (`standardInput`, read once by the caller).
-    static func open(_ path: String, standardInput: @autoclosure () -> InputBytes) throws(ScopeLintError) -> (file: String, input: InputBytes) {
+    static func open(_ path: String, standardInput: @autoclosure () -> InputBytes) throws(ScopeLintError) -> (
+        file: String, input: InputBytes
+    ) {
         (InputFile.displayName(for: path), path == "-" ? standardInput() : try InputFile.open(path))
     }
 
-    static func readExports(_ paths: [String], arguments: ParsedArguments, console: Console) throws(ScopeLintError) -> [Export] {
+    static func readExports(_ paths: [String], arguments: ParsedArguments, console: Console) throws(ScopeLintError)
+        -> [Export]
+    {
         let options = readOptions(arguments)
         var exports: [Export] = []
         for path in paths {
             let bytes = try InputFile.read(path, standardInput: console.readStandardInput)
-            exports.append(try InputFormat.read(bytes, file: InputFile.displayName(for: path), from: arguments.value("from"), options: options))
+            exports.append(
+                try InputFormat.read(
+                    bytes, file: InputFile.displayName(for: path), from: arguments.value("from"), options: options))
         }
         return exports
     }
 
     /// Reads the inputs one store at a time, in order, handing each to `eachStore` with its
     /// file's display name and place on the command line; nothing is kept between stores.
-    static func readStores(_ paths: [String], arguments: ParsedArguments, console: Console,
-                           eachStore: (_ file: String, _ fileIndex: Int, _ store: Store) throws(ScopeLintError) -> Void) throws(ScopeLintError) {
+    static func readStores(
+        _ paths: [String], arguments: ParsedArguments, console: Console,
+        eachStore: (_ file: String, _ fileIndex: Int, _ store: Store) throws(ScopeLintError) -> Void
+    ) throws(ScopeLintError) {
         let options = readOptions(arguments)
         for (index, path) in paths.enumerated() {
             let (file, input) = try open(path, standardInput: InputBytes(copying: console.readStandardInput()))
-            try InputFormat.stream(input, file: file, from: arguments.value("from"), options: options) { (store) throws(ScopeLintError) in
+            try InputFormat.stream(input, file: file, from: arguments.value("from"), options: options) {
+                (store) throws(ScopeLintError) in
                 try eachStore(file, index, store)
             }
         }
@@ -67,7 +89,9 @@ enum CommandSupport {
     /// Lints the inputs, each streamed store by store, several at once on all cores. The
     /// report is in command-line order whatever finishes first, and when inputs are invalid
     /// the error is the first one's in that order, so output never depends on timing.
-    static func lint(_ paths: [String], engine: LintEngine, arguments: ParsedArguments, console: Console) throws(ScopeLintError) -> Report {
+    static func lint(_ paths: [String], engine: LintEngine, arguments: ParsedArguments, console: Console)
+        throws(ScopeLintError) -> Report
+    {
         let options = readOptions(arguments)
         let from = arguments.value("from")
         // Standard input is read here, once, before any work is shared out.
@@ -79,9 +103,10 @@ enum CommandSupport {
                 guard input.count >= pipelineThreshold else {
                     return try InputFormat.stream(input, file: file, from: from, options: options, eachStore: visit)
                 }
-                try Pipeline.run(produce: { (send) throws(ScopeLintError) in
-                    try InputFormat.stream(input, file: file, from: from, options: options, eachStore: send)
-                }, consume: visit)
+                try Pipeline.run(
+                    produce: { (send) throws(ScopeLintError) in
+                        try InputFormat.stream(input, file: file, from: from, options: options, eachStore: send)
+                    }, consume: visit)
             }
         }
         if paths.count == 1 { return engine.report([try lintOne(0)]) }

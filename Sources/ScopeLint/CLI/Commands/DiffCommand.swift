@@ -4,14 +4,21 @@ enum DiffCommand: Command {
     static let spec = CommandSpec(
         name: "diff",
         abstract: "Show, scope by scope, an export against its policies, two exports, or two policies.",
-        discussion: "scopelint diff INPUT [--policy ID]: each account against its policy; - missing, + excessive, ! risky. scopelint diff OLD NEW: accounts added and removed, levels raised and lowered. scopelint diff --policy A --policy B: what each policy allows that the other does not.",
-        arguments: [ArgumentSpec("input", required: false, variadic: true, help: "One export, or the old and the new export; '-' reads standard input.")],
+        discussion:
+            "scopelint diff INPUT [--policy ID]: each account against its policy; - missing, + excessive, ! risky. scopelint diff OLD NEW: accounts added and removed, levels raised and lowered. scopelint diff --policy A --policy B: what each policy allows that the other does not.",
+        arguments: [
+            ArgumentSpec(
+                "input", required: false, variadic: true,
+                help: "One export, or the old and the new export; '-' reads standard input.")
+        ],
         options: [
             CommandSupport.policyOption, CommandSupport.policiesOption,
             OptionSpec("config", value: "file", help: "Read settings from this file instead of ./.scopelint.json."),
             OptionSpec("all", help: "Show every scope, not only those that differ."),
             CommandSupport.formatOption(["text", "json"]), CommandSupport.failOnOption,
-            OptionSpec("fail-on-escalation", help: "With OLD NEW: exit 1 when any access grew (a raised level, a new account with any scope)."),
+            OptionSpec(
+                "fail-on-escalation",
+                help: "With OLD NEW: exit 1 when any access grew (a raised level, a new account with any scope)."),
             CommandSupport.colorOption,
         ] + CommandSupport.inputOptions)
 
@@ -28,14 +35,21 @@ enum DiffCommand: Command {
         switch inputs.count {
         case 0:
             guard ids.count == 2 else {
-                throw UsageError("Missing expected argument '<input>': give an export, OLD and NEW exports, or two --policy to compare.", command: path)
+                throw UsageError(
+                    "Missing expected argument '<input>': give an export, OLD and NEW exports, or two --policy to compare.",
+                    command: path)
             }
-            let comparison = PolicyComparison.compare(try library.resolve(ids[0]), try library.resolve(ids[1]), catalog: library.catalog)
-            console.out += json ? PolicyComparisonRenderer.json(comparison, all: arguments.flag("all"), toolVersion: ScopeLintVersion.current)
-                                : PolicyComparisonRenderer.text(comparison, all: arguments.flag("all"), style: style)
+            let comparison = PolicyComparison.compare(
+                try library.resolve(ids[0]), try library.resolve(ids[1]), catalog: library.catalog)
+            console.out +=
+                json
+                ? PolicyComparisonRenderer.json(
+                    comparison, all: arguments.flag("all"), toolVersion: ScopeLintVersion.current)
+                : PolicyComparisonRenderer.text(comparison, all: arguments.flag("all"), style: style)
             return 0
         case 1:
-            let failOn = arguments.value("fail-on").flatMap(FailThreshold.init) ?? configuration.failOn ?? .severity(.error)
+            let failOn =
+                arguments.value("fail-on").flatMap(FailThreshold.init) ?? configuration.failOn ?? .severity(.error)
             let engine = try LintEngine(library: library, policyIDs: ids, configuration: configuration)
             var diffs: [AccountDiff] = []
             var findings: [Finding] = []
@@ -43,32 +57,44 @@ enum DiffCommand: Command {
             var stores = 0
             var storeIndex = (file: -1, store: 0)
             // Store by store: the rows are kept, the export is not.
-            try CommandSupport.readStores(inputs, arguments: arguments, console: console) { (file, fileIndex, store) throws(ScopeLintError) in
+            try CommandSupport.readStores(inputs, arguments: arguments, console: console) {
+                (file, fileIndex, store) throws(ScopeLintError) in
                 storeIndex = storeIndex.file == fileIndex ? (fileIndex, storeIndex.store + 1) : (fileIndex, 0)
                 stores += 1
-                try engine.evaluate(store, file: file, fileIndex: fileIndex, storeIndex: storeIndex.store) { context, accountFindings in
+                try engine.evaluate(store, file: file, fileIndex: fileIndex, storeIndex: storeIndex.store) {
+                    context, accountFindings in
                     diffs.append(contentsOf: AccountDiff.make(context, findings: accountFindings))
                     findings.append(contentsOf: accountFindings)
                     checked.append(Report.CheckedAccount(context))
                 }
             }
             let report = Report(findings: findings, accounts: checked, stores: stores)
-            console.out += json ? AccountDiffRenderer.json(diffs, report: report, all: arguments.flag("all"))
-                                : AccountDiffRenderer.text(diffs, report: report, all: arguments.flag("all"), style: style)
+            console.out +=
+                json
+                ? AccountDiffRenderer.json(diffs, report: report, all: arguments.flag("all"))
+                : AccountDiffRenderer.text(diffs, report: report, all: arguments.flag("all"), style: style)
             return report.exitCode(failOn: failOn)
         case 2:
             guard ids.isEmpty else {
                 throw UsageError("'--policy' does not apply when comparing two exports.", command: path)
             }
             if arguments.value("fail-on") != nil {
-                throw UsageError("'--fail-on' applies to one export; with OLD NEW use '--fail-on-escalation'.", command: path)
+                throw UsageError(
+                    "'--fail-on' applies to one export; with OLD NEW use '--fail-on-escalation'.", command: path)
             }
             let exports = try CommandSupport.readExports(inputs, arguments: arguments, console: console)
-            let diff = try ExportDiff.compare(old: exports[0], new: exports[1], risks: try library.resolve(LintEngine.fallbackPolicyID), catalog: library.catalog)
-            console.out += json ? ExportDiffRenderer.json(diff, toolVersion: ScopeLintVersion.current) : ExportDiffRenderer.text(diff, style: style)
+            let diff = try ExportDiff.compare(
+                old: exports[0], new: exports[1], risks: try library.resolve(LintEngine.fallbackPolicyID),
+                catalog: library.catalog)
+            console.out +=
+                json
+                ? ExportDiffRenderer.json(diff, toolVersion: ScopeLintVersion.current)
+                : ExportDiffRenderer.text(diff, style: style)
             return arguments.flag("fail-on-escalation") && diff.escalates ? 1 : 0
         default:
-            throw UsageError("Unexpected argument '\(Redactor.redact(inputs[2]))': diff compares one export with its policies, or two exports.", command: path)
+            throw UsageError(
+                "Unexpected argument '\(Redactor.redact(inputs[2]))': diff compares one export with its policies, or two exports.",
+                command: path)
         }
     }
 }

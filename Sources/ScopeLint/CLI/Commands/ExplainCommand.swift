@@ -15,8 +15,13 @@ enum ExplainCommand: Command {
             return 0
         }
         guard let rule = RuleID(rawValue: id) else {
-            let hint = Suggestions.closest(to: id, in: RuleID.allCases.map(\.rawValue), limit: 1).first.map { " Did you mean '\($0)'?" } ?? ""
-            throw UsageError("Unknown rule '\(Redactor.redact(id))'.\(hint) Run 'scopelint explain' for the list.", command: "scopelint explain")
+            let hint =
+                Suggestions.closest(to: id, in: RuleID.allCases.map(\.rawValue), limit: 1).first.map {
+                    " Did you mean '\($0)'?"
+                } ?? ""
+            throw UsageError(
+                "Unknown rule '\(Redactor.redact(id))'.\(hint) Run 'scopelint explain' for the list.",
+                command: "scopelint explain")
         }
         let d = rule.description
         var out = "\(rule.rawValue): \(d.title) (default severity: \(d.defaultSeverity.rawValue))\n\n"
@@ -24,7 +29,8 @@ enum ExplainCommand: Command {
         out += HelpRenderer.wrap("Why: " + d.rationale, indent: 0) + "\n\n"
         out += HelpRenderer.wrap("Fix: " + d.remediation, indent: 0) + "\n"
         for example in d.examples {
-            out += "\n\(example.triggers ? "Triggers" : "Does not trigger"): \(example.title)\(example.policy.map { " (--policy \($0))" } ?? "")\n"
+            out +=
+                "\n\(example.triggers ? "Triggers" : "Does not trigger"): \(example.title)\(example.policy.map { " (--policy \($0))" } ?? "")\n"
             for line in example.export.split(separator: "\n", omittingEmptySubsequences: false) {
                 let text = line.replacingOccurrences(of: String(RuleExample.marker), with: "")
                 // Generated examples (51 accounts) would be one enormous line.

@@ -6,15 +6,21 @@ enum LintCommand: Command {
     static let spec = CommandSpec(
         name: "lint",
         abstract: "Check each API account of the inputs against its integration's policy.",
-        discussion: "Each account is checked against the policy whose applies_to matches it (or every --policy given, or the configuration's mapping); an account no policy matches is checked against least-privilege alone. Give --format and --output in pairs to write several reports in one run.",
+        discussion:
+            "Each account is checked against the policy whose applies_to matches it (or every --policy given, or the configuration's mapping); an account no policy matches is checked against least-privilege alone. Give --format and --output in pairs to write several reports in one run.",
         arguments: [ArgumentSpec("input", variadic: true, help: "Scope exports to check; '-' reads standard input.")],
         options: [
             CommandSupport.policyOption, CommandSupport.policiesOption,
             OptionSpec("config", value: "file", help: "Read settings from this file instead of ./.scopelint.json."),
-            OptionSpec("format", value: "format", repeatable: true, choices: Reporters.identifiers, defaultValue: "text", help: "Output format; repeat with --output for several reports."),
-            OptionSpec("output", short: "o", value: "file", repeatable: true, help: "Write the report to this file (atomically) instead of standard output."),
+            OptionSpec(
+                "format", value: "format", repeatable: true, choices: Reporters.identifiers, defaultValue: "text",
+                help: "Output format; repeat with --output for several reports."),
+            OptionSpec(
+                "output", short: "o", value: "file", repeatable: true,
+                help: "Write the report to this file (atomically) instead of standard output."),
             CommandSupport.failOnOption,
-            OptionSpec("baseline", value: "file", help: "Accept the findings this baseline lists (until their expiry dates)."),
+            OptionSpec(
+                "baseline", value: "file", help: "Accept the findings this baseline lists (until their expiry dates)."),
             OptionSpec("write-baseline", value: "file", help: "Record the findings of this run as a baseline file."),
             CommandSupport.colorOption,
         ] + CommandSupport.inputOptions)
@@ -30,14 +36,18 @@ enum LintCommand: Command {
         let outputs = arguments.all("output")
         let pairs: [(String, String?)]
         if outputs.isEmpty {
-            guard formats.count <= 1 else { throw UsageError("Several '--format' need one '--output' each.", command: path) }
+            guard formats.count <= 1 else {
+                throw UsageError("Several '--format' need one '--output' each.", command: path)
+            }
             pairs = [(formats.first ?? "text", nil)]
         } else if formats.isEmpty && outputs.count == 1 {
             pairs = [("text", outputs[0])]
         } else {
             // Formats pair with outputs in order; one format left over goes to standard output.
             guard formats.count == outputs.count || formats.count == outputs.count + 1 else {
-                throw UsageError("Give one '--output' for each '--format', and at most one '--format' without (\(formats.count) formats, \(outputs.count) outputs).", command: path)
+                throw UsageError(
+                    "Give one '--output' for each '--format', and at most one '--format' without (\(formats.count) formats, \(outputs.count) outputs).",
+                    command: path)
             }
             pairs = formats.enumerated().map { ($0.element, $0.offset < outputs.count ? outputs[$0.offset] : nil) }
         }
@@ -50,15 +60,19 @@ enum LintCommand: Command {
         let written = outputs + [arguments.value("write-baseline")].compactMap { $0 }
         for output in written {
             let target = AtomicFile.canonical(output)
-            if inputs.contains(where: { AtomicFile.canonical($0) == target }) || (output != arguments.value("write-baseline") && baselinePath.map(AtomicFile.canonical) == target) {
-                throw UsageError("'\(output)' is one of scopelint's inputs; write the report somewhere else.", command: path)
+            if inputs.contains(where: { AtomicFile.canonical($0) == target })
+                || (output != arguments.value("write-baseline") && baselinePath.map(AtomicFile.canonical) == target)
+            {
+                throw UsageError(
+                    "'\(output)' is one of scopelint's inputs; write the report somewhere else.", command: path)
             }
         }
         if Set(written.map(AtomicFile.canonical)).count != written.count {
             throw UsageError("Two reports would be written to the same file.", command: path)
         }
 
-        var report = try CommandSupport.lint(arguments.positionals, engine: engine, arguments: arguments, console: console)
+        var report = try CommandSupport.lint(
+            arguments.positionals, engine: engine, arguments: arguments, console: console)
         var baseline: Baseline?
         if let baselinePath {
             let loaded = try Baseline.load(try InputFile.read(baselinePath), file: baselinePath)
@@ -66,11 +80,16 @@ enum LintCommand: Command {
             baseline = loaded
         }
         if let target = arguments.value("write-baseline") {
-            try AtomicFile.write(Baseline.render(report, reason: "accepted when this baseline was written; replace with the real reason", previous: baseline), to: target)
-            console.err += "scopelint: wrote \(plural(report.findings.count + report.suppressed.count, "entry", "entries")) to \(target)\n"
+            try AtomicFile.write(
+                Baseline.render(
+                    report, reason: "accepted when this baseline was written; replace with the real reason",
+                    previous: baseline), to: target)
+            console.err +=
+                "scopelint: wrote \(plural(report.findings.count + report.suppressed.count, "entry", "entries")) to \(target)\n"
         }
-        let options = ReportOptions(style: console.style(for: arguments.value("color")), failOn: failOn,
-                                    workingDirectory: FileManager.default.currentDirectoryPath)
+        let options = ReportOptions(
+            style: console.style(for: arguments.value("color")), failOn: failOn,
+            workingDirectory: FileManager.default.currentDirectoryPath)
         for (format, output) in pairs {
             let reporter = Reporters.named(format) ?? TextReporter.self
             if let output {

@@ -4,9 +4,12 @@ enum PlanCommand: Command {
     static let spec = CommandSpec(
         name: "plan",
         abstract: "Print the control-panel checklist for a new account that satisfies the policies.",
-        discussion: "Store-level scopes cannot be edited after creation, so every fix is: create a new account with these settings, give its credentials to the integration, delete the old one.",
+        discussion:
+            "Store-level scopes cannot be edited after creation, so every fix is: create a new account with these settings, give its credentials to the integration, delete the old one.",
         options: [
-            OptionSpec("policy", value: "id|file", repeatable: true, help: "A policy the account must satisfy (required; repeatable)."),
+            OptionSpec(
+                "policy", value: "id|file", repeatable: true,
+                help: "A policy the account must satisfy (required; repeatable)."),
             CommandSupport.policiesOption, CommandSupport.formatOption(["text", "json"]), CommandSupport.colorOption,
         ])
 
@@ -21,7 +24,8 @@ enum PlanCommand: Command {
         var policies: [ResolvedPolicy] = []
         for id in ids where !policies.contains(where: { $0.id == id }) { policies.append(try library.resolve(id)) }
         let plan = try Plan.make(policies, catalog: library.catalog)
-        console.out += arguments.value("format") == "json"
+        console.out +=
+            arguments.value("format") == "json"
             ? PlanRenderer.json(plan, toolVersion: ScopeLintVersion.current)
             : PlanRenderer.text(plan, style: console.style(for: arguments.value("color")))
         return 0

@@ -1,20 +1,27 @@
 /// `scopelint policies list|show|check`: what policies exist, what one requires, whether a
 /// file is valid.
 enum PoliciesCommand: Command {
-    static let directoryOption = OptionSpec("policies", value: "dir", repeatable: true, help: "Also load the policy files in this folder.")
+    static let directoryOption = OptionSpec(
+        "policies", value: "dir", repeatable: true, help: "Also load the policy files in this folder.")
 
     static let spec = CommandSpec(
         name: "policies",
         abstract: "List, show and check policies.",
-        arguments: [ArgumentSpec("subcommand", help: "list, show ID or check FILE..."),
-                    ArgumentSpec("id-or-file", required: false, variadic: true, help: "The policy id (show) or files (check).")],
+        arguments: [
+            ArgumentSpec("subcommand", help: "list, show ID or check FILE..."),
+            ArgumentSpec("id-or-file", required: false, variadic: true, help: "The policy id (show) or files (check)."),
+        ],
         options: [directoryOption],
         subcommands: [
             CommandSpec(name: "list", abstract: "List the bundled and loaded policies.", options: [directoryOption]),
-            CommandSpec(name: "show", abstract: "Show one policy, resolved: every scope's allowed levels, risks and companions.",
-                        arguments: [ArgumentSpec("id", help: "A policy id or file.")], options: [directoryOption]),
-            CommandSpec(name: "check", abstract: "Validate policy files: exit 0 when valid, 2 with a located error when not.",
-                        arguments: [ArgumentSpec("file", variadic: true, help: "Policy files to check.")], options: [directoryOption]),
+            CommandSpec(
+                name: "show",
+                abstract: "Show one policy, resolved: every scope's allowed levels, risks and companions.",
+                arguments: [ArgumentSpec("id", help: "A policy id or file.")], options: [directoryOption]),
+            CommandSpec(
+                name: "check", abstract: "Validate policy files: exit 0 when valid, 2 with a located error when not.",
+                arguments: [ArgumentSpec("file", variadic: true, help: "Policy files to check.")],
+                options: [directoryOption]),
         ])
 
     static func run(_ arguments: ParsedArguments, console: inout Console) throws -> Int32 {
@@ -25,25 +32,39 @@ enum PoliciesCommand: Command {
         let rest = Array(words.dropFirst())
         switch sub {
         case "list":
-            guard rest.isEmpty else { throw UsageError("Unexpected argument '\(Redactor.redact(rest[0]))'.", command: "scopelint policies list") }
+            guard rest.isEmpty else {
+                throw UsageError(
+                    "Unexpected argument '\(Redactor.redact(rest[0]))'.", command: "scopelint policies list")
+            }
             console.out += list(library)
             return 0
         case "show":
-            guard rest.count == 1 else { throw UsageError(rest.isEmpty ? "Missing expected argument '<id>'." : "Unexpected argument '\(Redactor.redact(rest[1]))'.", command: "scopelint policies show") }
+            guard rest.count == 1 else {
+                throw UsageError(
+                    rest.isEmpty
+                        ? "Missing expected argument '<id>'." : "Unexpected argument '\(Redactor.redact(rest[1]))'.",
+                    command: "scopelint policies show")
+            }
             let id = try library.policyID(forArgument: rest[0])
             console.out += show(try library.resolve(id), catalog: library.catalog)
             return 0
         case "check":
-            guard !rest.isEmpty else { throw UsageError("Missing expected argument '<file>'.", command: "scopelint policies check") }
+            guard !rest.isEmpty else {
+                throw UsageError("Missing expected argument '<file>'.", command: "scopelint policies check")
+            }
             for file in rest {
                 let id = try library.addFile(file)
                 let resolved = try library.resolve(id)
-                let extends = resolved.ancestors.isEmpty ? "" : ", extends \(resolved.ancestors.joined(separator: " > "))"
+                let extends =
+                    resolved.ancestors.isEmpty ? "" : ", extends \(resolved.ancestors.joined(separator: " > "))"
                 console.out += "\(file): ok: policy '\(id)'\(extends)\n"
             }
             return 0
         default:
-            let hint = Suggestions.closest(to: sub, in: ["list", "show", "check"], limit: 1).first.map { " Did you mean '\($0)'?" } ?? ""
+            let hint =
+                Suggestions.closest(to: sub, in: ["list", "show", "check"], limit: 1).first.map {
+                    " Did you mean '\($0)'?"
+                } ?? ""
             throw UsageError("Unknown subcommand '\(Redactor.redact(sub))'.\(hint)", command: "scopelint policies")
         }
     }
@@ -57,7 +78,8 @@ enum PoliciesCommand: Command {
             if let applies = policy.appliesTo {
                 out += "  applies to: \(describe(applies))\n"
             } else {
-                out += "  applies to: accounts chosen with --policy \(id)\(id == LintEngine.fallbackPolicyID ? ", and every account no other policy matches" : "")\n"
+                out +=
+                    "  applies to: accounts chosen with --policy \(id)\(id == LintEngine.fallbackPolicyID ? ", and every account no other policy matches" : "")\n"
             }
             if let source = policy.source { out += "  source: \(source)\n" }
         }
@@ -66,9 +88,15 @@ enum PoliciesCommand: Command {
 
     static func describe(_ applies: Policy.AppliesTo) -> String {
         var parts: [String] = []
-        if !applies.accountNames.isEmpty { parts.append("accounts named \(applies.accountNames.map { "\"\($0)\"" }.joined(separator: " or "))") }
+        if !applies.accountNames.isEmpty {
+            parts.append("accounts named \(applies.accountNames.map { "\"\($0)\"" }.joined(separator: " or "))")
+        }
         if !applies.types.isEmpty { parts.append("of type \(applies.types.map(\.rawValue).joined(separator: " or "))") }
-        if !applies.storeHasAccountTypes.isEmpty { parts.append("in stores that have a \(applies.storeHasAccountTypes.map(\.rawValue).joined(separator: " or ")) account") }
+        if !applies.storeHasAccountTypes.isEmpty {
+            parts.append(
+                "in stores that have a \(applies.storeHasAccountTypes.map(\.rawValue).joined(separator: " or ")) account"
+            )
+        }
         return parts.joined(separator: ", ")
     }
 
@@ -85,7 +113,9 @@ enum PoliciesCommand: Command {
         for scope in catalog.scopes {
             let index = scope.id.index
             let range = scope.rangeText(min: policy.minimum[index], max: policy.maximum[index])
-            let allowed = policy.minimum[index] == policy.maximum[index] ? "exactly \(range)" : range == "any" ? "any level" : range
+            let allowed =
+                policy.minimum[index] == policy.maximum[index]
+                ? "exactly \(range)" : range == "any" ? "any level" : range
             var line = "  " + scope.name.padding(nameWidth) + "  " + allowed
             if let reason = policy.accepted[index] { line += "  (risk accepted: \(reason))" }
             out += line + "\n"
@@ -95,7 +125,8 @@ enum PoliciesCommand: Command {
             out += "\nRisks:\n"
             for risk in risks {
                 let scope = catalog[risk.scope]
-                out += "  \(risk.severity.rawValue.padding(7))  \(scope.name) at \(scope.levelName(risk.level)) \(risk.harm)\n"
+                out +=
+                    "  \(risk.severity.rawValue.padding(7))  \(scope.name) at \(scope.levelName(risk.level)) \(risk.harm)\n"
             }
         }
         if !policy.companions.isEmpty {
@@ -109,7 +140,7 @@ enum PoliciesCommand: Command {
             out += "\nSeverity overrides:\n"
             for (rule, value) in overrides {
                 switch value {
-                case let .severity(severity): out += "  \(rule.rawValue): \(severity.rawValue)\n"
+                case .severity(let severity): out += "  \(rule.rawValue): \(severity.rawValue)\n"
                 case .off: out += "  \(rule.rawValue): off\n"
                 }
             }

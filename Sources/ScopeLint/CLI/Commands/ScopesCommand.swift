@@ -17,7 +17,10 @@ enum ScopesCommand: Command {
             if scope.kind != kind {
                 kind = scope.kind
                 if !out.isEmpty { out += "\n" }
-                out += scope.kind == .store ? "Store resource scopes (store-level and app accounts)\n" : "Account resource scopes (account-level accounts)\n"
+                out +=
+                    scope.kind == .store
+                    ? "Store resource scopes (store-level and app accounts)\n"
+                    : "Account resource scopes (account-level accounts)\n"
             }
             out += "\n  \(scope.name)"
             if !scope.nameAliases.isEmpty { out += "  (also: \(scope.nameAliases.joined(separator: ", ")))" }
@@ -33,7 +36,8 @@ enum ScopesCommand: Command {
             }
             if let note = scope.note { out += "    note: \(note)\n" }
         }
-        out += "\nImplicit on every token, never reported: \(catalog.implicitParameters.sorted().joined(separator: ", "))\n"
+        out +=
+            "\nImplicit on every token, never reported: \(catalog.implicitParameters.sorted().joined(separator: ", "))\n"
         console.out += out
         return 0
     }
