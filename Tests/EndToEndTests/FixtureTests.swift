@@ -173,19 +173,37 @@ struct SecretSafetyTests {
         #expect(Self.secrets.count >= 5)
     }
 
-    @Test("no case's stdout or stderr contains a secret value", arguments: FixtureCase.all)
+    @Test("no case's output in any format contains a secret value", arguments: FixtureCase.all)
     func noSecretInOutput(_ fixture: FixtureCase) throws {
-        let arguments = splitArguments(try #require(fixture.text("args")))
+        var arguments = splitArguments(try #require(fixture.text("args")))
         let stdin = (try? Data(contentsOf: fixture.file("stdin"))) ?? Data()
-        for format in ["text", "json", "sarif", "junit", "github", "markdown"]
-        where arguments.first == "lint" || format == "text" {
-            let extra = arguments.first == "lint" && !arguments.contains("--format") ? ["--format", format] : []
-            let result = try Executable.run(arguments + extra, stdin: stdin)
-            for secret in Self.secrets {
-                #expect(
-                    !result.stdout.contains(secret) && !result.stderr.contains(secret),
-                    "\(fixture.name) printed a secret")
+        // A lint that chooses no format writes every format in one run: text to standard
+        // output, the others to files.
+        var files: [URL] = []
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "scopelint-secrets-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        if arguments.first == "lint", !arguments.contains("--format"), !arguments.contains("--output"),
+            !arguments.contains("--help"),
+            !arguments.contains("-o")
+        {
+            for format in ["json", "sarif", "junit", "github", "markdown"] {
+                files.append(folder.appendingPathComponent("report.\(format)"))
+                arguments += ["--format", format, "--output", files[files.count - 1].path]
             }
+            arguments += ["--format", "text"]
+        }
+        let result = try Executable.run(arguments, stdin: stdin)
+        var outputs = [result.stdout, result.stderr]
+        // A run that fails (exit 2) writes no report files; any other writes them all.
+        for file in files {
+            let text = try? String(contentsOf: file, encoding: .utf8)
+            #expect(text != nil || result.status == 2, "\(fixture.name): no \(file.lastPathComponent)")
+            outputs += [text].compactMap { $0 }
+        }
+        for secret in Self.secrets {
+            #expect(!outputs.contains { $0.contains(secret) }, "\(fixture.name) printed a secret")
         }
     }
 }

@@ -15,6 +15,8 @@ public struct Console {
     /// written, and the process ends without freeing it piece by piece, which took longer
     /// than writing the report. Tests leave it nil, and `finish` then simply returns.
     public var terminate: ((Int32) -> Never)?
+    /// How large inputs may be; tests lower it to prove the limits on small inputs.
+    package var limits = Limits.standard
 
     public init(
         environment: [String: String] = [:], isTerminal: Bool = false,

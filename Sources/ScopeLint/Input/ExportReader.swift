@@ -15,12 +15,14 @@ public enum ExportReader {
     private static let storeKeys = ["store_hash", "name", "notes", "accounts"]
     private static let accountKeys = ["name", "type", "client_id", "scopes", "notes", "created_at"]
 
-    public static func read(_ bytes: [UInt8], file: String, catalog: Catalog = .bigCommerce) throws(ScopeLintError)
-        -> Export
-    {
+    public static func read(
+        _ bytes: [UInt8], file: String, catalog: Catalog = .bigCommerce, limits: Limits = .standard
+    ) throws(ScopeLintError) -> Export {
         var stores: [Store] = []
         try bytes.withUnsafeBufferPointer { (buffer) throws(ScopeLintError) in
-            try stream(buffer, file: file, catalog: catalog) { (store) throws(ScopeLintError) in stores.append(store) }
+            try stream(buffer, file: file, catalog: catalog, limits: limits) { (store) throws(ScopeLintError) in
+                stores.append(store)
+            }
         }
         return Export(file: file, stores: stores)
     }
@@ -32,10 +34,10 @@ public enum ExportReader {
     /// a `String` of their own. Errors are the same, at the same places, as for any JSON.
     public static func stream(
         _ bytes: UnsafeBufferPointer<UInt8>, file: String, catalog: Catalog = .bigCommerce,
-        progress: (Int) -> Void = { _ in },
+        limits: Limits = .standard, progress: (Int) -> Void = { _ in },
         eachStore: (Store) throws(ScopeLintError) -> Void
     ) throws(ScopeLintError) {
-        var reader = JSONReader(bytes: bytes, file: file)
+        var reader = JSONReader(bytes: bytes, file: file, limits: limits)
         let context = Context(file: file, spellings: catalog.spellings)
         try reader.skipTrivia()
         guard reader.index < bytes.count else { throw reader.error("expected a JSON value, found an empty document") }

@@ -9,16 +9,13 @@ public enum InputFile {
         path == "-" ? standardInputName : path
     }
 
-    /// The largest input scopelint reads: several times the largest real fleet export, small
-    /// enough that a runaway file cannot exhaust a CI machine's memory.
-    public static let maximumSize = 512 << 20
-
-    public static func read(_ path: String, standardInput: () -> [UInt8] = readStandardInput) throws(ScopeLintError)
-        -> [UInt8]
-    {
+    /// The bytes of `path`, refused when larger than `limit` (`Limits.inputSize`).
+    package static func read(
+        _ path: String, limit: Int = Limits.standard.inputSize, standardInput: () -> [UInt8] = readStandardInput
+    ) throws(ScopeLintError) -> [UInt8] {
         if path == "-" {
             let bytes = standardInput()
-            if bytes.count > maximumSize { throw tooLarge(standardInputName) }
+            if bytes.count > limit { throw tooLarge(standardInputName, limit: limit) }
             return bytes
         }
         var isDirectory: ObjCBool = false
@@ -26,8 +23,8 @@ public enum InputFile {
             throw .unreadable(file: path, reason: "no such file")
         }
         if isDirectory.boolValue { throw .unreadable(file: path, reason: "it is a directory, expected a file") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumSize {
-            throw tooLarge(path)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+            throw tooLarge(path, limit: limit)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(file: path, reason: "permission denied or not a regular file")
@@ -37,28 +34,31 @@ public enum InputFile {
 
     /// Opens an input for reading: regular files are mapped, anything else (standard input,
     /// pipes, devices) is read whole, with the same checks and messages as `read`.
-    public static func open(_ path: String, standardInput: () -> [UInt8] = readStandardInput) throws(ScopeLintError)
-        -> InputBytes
-    {
-        guard path != "-" else { return InputBytes(copying: try read(path, standardInput: standardInput)) }
+    package static func open(
+        _ path: String, limit: Int = Limits.standard.inputSize, standardInput: () -> [UInt8] = readStandardInput
+    ) throws(ScopeLintError) -> InputBytes {
+        func readWhole() throws(ScopeLintError) -> InputBytes {
+            InputBytes(copying: try read(path, limit: limit, standardInput: standardInput))
+        }
+        guard path != "-" else { return try readWhole() }
         let descriptor = Foundation.open(path, O_RDONLY)
-        guard descriptor >= 0 else { return InputBytes(copying: try read(path, standardInput: standardInput)) }
+        guard descriptor >= 0 else { return try readWhole() }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
-            return InputBytes(copying: try read(path, standardInput: standardInput))
+            return try readWhole()
         }
         let size = Int(status.st_size)
-        if size > maximumSize { throw tooLarge(path) }
+        if size > limit { throw tooLarge(path, limit: limit) }
         if let mapped = InputBytes(mapping: descriptor, size: size) { return mapped }
-        return InputBytes(copying: try read(path, standardInput: standardInput))
+        return try readWhole()
     }
 
-    static func tooLarge(_ file: String) -> ScopeLintError {
+    static func tooLarge(_ file: String, limit: Int) -> ScopeLintError {
         .invalid(
             file: file, position: nil,
             message:
-                "the input is larger than \(maximumSize >> 20) MiB, the most scopelint reads; split the export by store"
+                "the input is larger than \(Limits.describe(limit)), the most scopelint reads; split the export by store"
         )
     }
 

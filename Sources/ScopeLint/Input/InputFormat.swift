@@ -18,7 +18,7 @@ public enum InputFormat {
         throws(ScopeLintError) -> Export
     {
         if from == ExportFormat.identifier || (from == nil && bytes.withUnsafeBufferPointer(isExport)) {
-            return try ExportReader.read(bytes, file: file)
+            return try ExportReader.read(bytes, file: file, limits: options.limits)
         }
         if let from {
             guard let reader = readers.first(where: { $0.identifier == from }) else {
@@ -38,7 +38,9 @@ public enum InputFormat {
         eachStore: (Store) throws(ScopeLintError) -> Void
     ) throws(ScopeLintError) {
         if from == ExportFormat.identifier || (from == nil && isExport(input.buffer)) {
-            try ExportReader.stream(input.buffer, file: file, progress: input.release(before:), eachStore: eachStore)
+            try ExportReader.stream(
+                input.buffer, file: file, limits: options.limits, progress: input.release(before:), eachStore: eachStore
+            )
             return
         }
         for store in try read(input.array, file: file, from: from, options: options).stores { try eachStore(store) }
@@ -66,10 +68,10 @@ public enum InputFormat {
             )
         }
         if first.hasPrefix("{") || first.hasPrefix("[") || first.hasPrefix("//") || first.hasPrefix("/*") {
-            let root = try JSONReader.parse(bytes, file: file)
+            let root = try JSONReader.parse(bytes, file: file, limits: options.limits)
             if let members = root.members {
                 if members.contains(where: { ["stores", "accounts", "store_hash"].contains($0.key) }) {
-                    return try ExportReader.read(bytes, file: file)
+                    return try ExportReader.read(bytes, file: file, limits: options.limits)
                 }
                 if members.contains(where: { ["scope", "access_token", "context"].contains($0.key) }) {
                     return try TokenResponseReader.read(root, file: file, options: options)
@@ -116,6 +118,6 @@ enum ExportFormat: InputReader {
     static let summary = "the scopelint export (JSON or JSON5), one store or many"
     static func sniff(_ text: String) -> Bool { text.hasPrefix("{") }
     static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
-        try ExportReader.read(bytes, file: file)
+        try ExportReader.read(bytes, file: file, limits: options.limits)
     }
 }

@@ -3,10 +3,13 @@
 public struct ReadOptions: Sendable {
     public var storeHash: String?
     public var accountName: String?
+    /// How large an input and its strings may be.
+    public var limits: Limits
 
-    public init(storeHash: String? = nil, accountName: String? = nil) {
+    public init(storeHash: String? = nil, accountName: String? = nil, limits: Limits = .standard) {
         self.storeHash = storeHash
         self.accountName = accountName
+        self.limits = limits
     }
 }
 

@@ -10,13 +10,12 @@ public struct JSONReader {
     /// Deeper nesting than any real export or policy needs; the limit keeps a hostile
     /// file from exhausting the stack.
     public static let maximumDepth = 256
-    /// No scope, level, name or hash is anywhere near this long.
-    public static let maximumStringLength = 1 << 20
 
     // An unsafe buffer, not an array: the reader is the hot loop of every lint, and every
     // access below is guarded by an explicit `index < bytes.count` check.
     let bytes: UnsafeBufferPointer<UInt8>
     let file: String
+    let limits: Limits
     var index = 0
     private var depth = 0
     // Positions are asked for in increasing byte order, so lines and columns are counted
@@ -25,17 +24,20 @@ public struct JSONReader {
     private var origin = 0
     private var trackedPosition = TextPosition(line: 1, column: 1)
 
-    public static func parse(_ bytes: [UInt8], file: String) throws(ScopeLintError) -> JSONNode {
+    public static func parse(_ bytes: [UInt8], file: String, limits: Limits = .standard) throws(ScopeLintError)
+        -> JSONNode
+    {
         try bytes.withUnsafeBufferPointer { (buffer) throws(ScopeLintError) -> JSONNode in
-            var reader = JSONReader(bytes: buffer, file: file)
+            var reader = JSONReader(bytes: buffer, file: file, limits: limits)
             return try reader.parseDocument()
         }
     }
 
     /// A reader over bytes the caller keeps alive for the reader's lifetime.
-    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String, limits: Limits = .standard) {
         self.bytes = bytes
         self.file = file
+        self.limits = limits
         // A UTF-8 byte order mark is allowed before the document and skipped.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             index = 3
@@ -260,7 +262,7 @@ public struct JSONReader {
         while cursor < bytes.count {
             let byte = bytes[cursor]
             if byte == quote {
-                if cursor - start <= Self.maximumStringLength {
+                if cursor - start <= limits.stringLength {
                     // ASCII without controls: one column per byte, no line break.
                     trackASCII(from: index, to: cursor + 1)
                     index = cursor + 1
@@ -373,10 +375,10 @@ public struct JSONReader {
     }
 
     private mutating func checkLength(_ length: Int, opening: Int) throws(ScopeLintError) {
-        guard length > Self.maximumStringLength else { return }
+        guard length > limits.stringLength else { return }
         index = opening
         throw error(
-            "a string longer than \(Self.maximumStringLength >> 20) MiB; no scope, level, name or hash is that long")
+            "a string longer than \(Limits.describe(limits.stringLength)); no scope, level, name or hash is that long")
     }
 
     private mutating func hexDigits(_ count: Int) throws(ScopeLintError) -> UInt32 {

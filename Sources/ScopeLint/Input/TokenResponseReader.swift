@@ -13,7 +13,8 @@ enum TokenResponseReader: InputReader {
     static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
         let text = try TextLines(bytes, file: file)
         if let first = text.lines.first(where: { !$0.text.trimmed.isEmpty }), first.text.trimmed.hasPrefix("{") {
-            return try read(try JSONReader.parse(bytes, file: file), file: file, options: options)
+            return try read(
+                try JSONReader.parse(bytes, file: file, limits: options.limits), file: file, options: options)
         }
         return try readQuery(text, file: file, options: options)
     }

@@ -3,20 +3,6 @@ import Testing
 
 @testable import ScopeLint
 
-/// Runs the CLI in-process. Paths are absolute: tests run in parallel, so none changes the
-/// working directory.
-func runCLI(_ arguments: [String], environment: [String: String] = [:]) -> (code: Int32, out: String, err: String) {
-    var console = Console(environment: environment)
-    let code = CLI.run(arguments, console: &console)
-    return (code, console.out, console.err)
-}
-
-func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("scopelint-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
 @Suite("Baseline, configuration and output files", .serialized)
 struct BaselineAndConfigurationTests {
     let fleet = packageRoot.appendingPathComponent("Fixtures/exports/fleet/agency.json5").path

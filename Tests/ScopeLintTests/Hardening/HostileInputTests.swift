@@ -3,13 +3,6 @@ import Testing
 
 @testable import ScopeLint
 
-/// Lints bytes given on standard input, in-process.
-func lintStandardInput(_ bytes: [UInt8], _ extra: [String] = []) -> (code: Int32, out: String, err: String) {
-    var console = Console(readStandardInput: { bytes })
-    let code = CLI.run(["lint", "-"] + extra, console: &console)
-    return (code, console.out, console.err)
-}
-
 /// A hostile input and what scopelint must say about it.
 struct HostileCase: CustomTestStringConvertible, Sendable {
     let name: String
@@ -142,56 +135,83 @@ struct HostileInputTests {
         }
     }
 
-    @Test("a 30 MB string is refused at its position, quickly")
-    func hugeString() {
-        var bytes = Array(#"{"stores": [{"store_hash": ""#.utf8)
-        bytes += [UInt8](repeating: UInt8(ascii: "a"), count: 30 << 20)
-        bytes += Array(#"", "accounts": []}]}"#.utf8)
-        let result = lintStandardInput(bytes)
-        #expect(result.code == 2)
-        #expect(result.err.hasPrefix("<stdin>:1:28: error: a string longer than 1 MiB"))
+    /// Limits a thousand times smaller than the standard ones: each limit is proved on kilobytes.
+    static let small = Limits(inputSize: 64 << 10, stringLength: 1 << 10)
+
+    @Test("the standard limits: 512 MiB inputs, 1 MiB strings")
+    func standardLimits() {
+        #expect(Limits.standard == Limits(inputSize: 512 << 20, stringLength: 1 << 20))
+        #expect(Limits.describe(Limits.standard.inputSize) == "512 MiB")
+        #expect(Limits.describe(Limits.standard.stringLength) == "1 MiB")
+        #expect(Limits.describe(1 << 10) == "1 KiB")
+        #expect(Limits.describe(1000) == "1000 bytes")
     }
 
-    @Test("a 30 MB scope name on one line of text is echoed cut short")
-    func hugeTextLine() {
-        let bytes = Array(("Orders: modify\n" + String(repeating: "x", count: 30 << 20) + ": modify\n").utf8)
+    @Test("a string one byte over the limit is refused at its position; one at the limit is read")
+    func longString() {
+        func export(_ length: Int) -> [UInt8] {
+            Array(#"{"stores": [{"store_hash": ""#.utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                + Array(#"", "accounts": []}]}"#.utf8)
+        }
+        let over = lintStandardInput(export(Self.small.stringLength + 1), limits: Self.small)
+        #expect(over.code == 2)
+        #expect(over.err.hasPrefix("<stdin>:1:28: error: a string longer than 1 KiB"))
+        // Escapes take another path through the reader; the limit counts what they decode to.
+        var escaped = Array(#"{"stores": [{"store_hash": ""#.utf8)
+        escaped += Array(String(repeating: #"\u0061"#, count: Self.small.stringLength + 1).utf8)
+        escaped += Array(#"", "accounts": []}]}"#.utf8)
+        #expect(lintStandardInput(escaped, limits: Self.small).err.hasPrefix("<stdin>:1:28: error: a string longer"))
+        #expect(lintStandardInput(export(Self.small.stringLength), limits: Self.small).code == 0)
+    }
+
+    @Test("a 256 KB scope name on one line of text is echoed cut short")
+    func longTextLine() {
+        let bytes = Array(("Orders: modify\n" + String(repeating: "x", count: 256 << 10) + ": modify\n").utf8)
         let result = lintStandardInput(bytes, ["--format", "json"])
         #expect(result.code == 0)
         #expect(result.out.utf8.count < 20_000)
         #expect(result.out.contains("…"))
     }
 
-    @Test("200,000 accounts on one line are all checked, and the store is flagged")
+    @Test("5,000 accounts on one line are all checked, and the store is flagged")
     func manyAccounts() {
         var text = #"{"stores": [{"store_hash": "big", "accounts": ["#
-        text += (0..<200_000).map { #"{"name": "Feed \#($0)", "scopes": "store_v2_products_read_only"}"# }.joined(
+        text += (0..<5_000).map { #"{"name": "Feed \#($0)", "scopes": "store_v2_products_read_only"}"# }.joined(
             separator: ",")
         text += "]}]}"
         let json = lintStandardInput(Array(text.utf8), ["--format", "json", "--fail-on", "warning"])
         #expect(json.code == 1)
-        #expect(json.out.hasSuffix("\"stores\": 1,\n    \"accounts\": 200000\n  }\n}\n"))
+        #expect(json.out.hasSuffix("\"stores\": 1,\n    \"accounts\": 5000\n  }\n}\n"))
         #expect(json.out.contains("\"rule\": \"too-many-accounts\""))
         #expect(json.out.contains("\"column\": 13"))
     }
 
-    @Test("200,000 parameters on one line of a scope string are located linearly")
+    @Test("20,000 parameters on one line of a scope string are read")
     func longScopeLine() {
-        let line = Array(repeating: "store_v2_orders_read_only", count: 200_000).joined(separator: " ")
+        let line = Array(repeating: "store_v2_orders_read_only", count: 20_000).joined(separator: " ")
         let result = lintStandardInput(Array(line.utf8), ["--format", "json", "--policy", "read-only"])
         #expect(result.code == 0)
     }
 
-    @Test("an oversized input file is refused before it is read")
-    func oversizedFile() throws {
+    @Test("an input over the size limit is refused before it is read, as a file and on standard input")
+    func oversizedInput() throws {
         let folder = try temporaryDirectory()
         let path = folder.appendingPathComponent("big.json").path
-        #expect(FileManager.default.createFile(atPath: path, contents: nil))
-        let handle = try #require(FileHandle(forWritingAtPath: path))
-        try handle.truncate(atOffset: UInt64(InputFile.maximumSize + 1))
-        try handle.close()
-        let result = runCLI(["lint", path])
-        #expect(result.code == 2)
-        #expect(result.err.contains("larger than 512 MiB"))
+        let over = [UInt8](repeating: UInt8(ascii: " "), count: Self.small.inputSize + 1)
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(over)))
+        for command in ["lint", "diff", "convert"] {
+            let result = runCLI([command, path], limits: Self.small)
+            #expect(result.code == 2, "\(command)")
+            #expect(
+                result.err
+                    == "\(path): error: the input is larger than 64 KiB, the most scopelint reads; split the export by store\n",
+                "\(command)")
+        }
+        let piped = lintStandardInput(over, limits: Self.small)
+        #expect(piped.code == 2)
+        #expect(piped.err.hasPrefix("<stdin>: error: the input is larger than 64 KiB"))
+        // Exactly at the limit is read (and, all blanks, is an empty input).
+        #expect(lintStandardInput(Array(over.dropLast()), limits: Self.small).err.contains("expected an export"))
     }
 
     @Test(

@@ -3,9 +3,6 @@ import Testing
 
 @testable import ScopeLint
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-
 @Suite("Bundled policies")
 struct BundledPolicyTests {
     static let names = BundledPolicies.files.map(\.name)

@@ -482,7 +482,7 @@ struct PolicyLibraryTests {
 
     @Test("addDirectory loads .json and .json5 files only")
     func addDirectory() throws {
-        let folder = try makeScratchFolder("policies")
+        let folder = try temporaryDirectory("policies")
         defer { try? FileManager.default.removeItem(at: folder) }
         try #"{ id: "one" }"#.write(to: folder.appendingPathComponent("one.json5"), atomically: true, encoding: .utf8)
         try #"{ "id": "two" }"#.write(to: folder.appendingPathComponent("two.json"), atomically: true, encoding: .utf8)
@@ -495,7 +495,7 @@ struct PolicyLibraryTests {
 
     @Test("addDirectory with two files of one id is an error naming both")
     func addDirectoryDuplicateID() throws {
-        let folder = try makeScratchFolder("policies")
+        let folder = try temporaryDirectory("policies")
         defer { try? FileManager.default.removeItem(at: folder) }
         try #"{ id: "dup" }"#.write(to: folder.appendingPathComponent("a.json5"), atomically: true, encoding: .utf8)
         try "// the same id\n{ \"id\": \"dup\" }".write(

@@ -124,7 +124,7 @@ struct StreamingByteStreamTests {
         arguments: [false, true])
     func file(_ flushExplicitly: Bool) throws {
         let pieces = Self.script(seed: flushExplicitly ? 11 : 12)
-        let folder = try makeScratchFolder("bytestream")
+        let folder = try temporaryDirectory("bytestream")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("out.bin").path
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -159,7 +159,7 @@ struct StreamingByteStreamTests {
 
     @Test("a failing descriptor sets failed, and the stream stops writing", arguments: ["/dev/full", "read-only"])
     func failure(_ kind: String) throws {
-        let folder = try makeScratchFolder("bytestream-fail")
+        let folder = try temporaryDirectory("bytestream-fail")
         defer { try? FileManager.default.removeItem(at: folder) }
         let descriptor: Int32
         if kind == "/dev/full" {
@@ -184,7 +184,7 @@ struct StreamingByteStreamTests {
 
     @Test("AtomicFile writes the whole stream to the file and leaves no temporary file", arguments: [false, true])
     func atomicWrite(_ replacing: Bool) throws {
-        let folder = try makeScratchFolder("atomic")
+        let folder = try temporaryDirectory("atomic")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("report.json").path
         let old = Array("old report\n".utf8)
@@ -217,7 +217,7 @@ struct StreamingByteStreamTests {
 
     @Test("writing into a missing folder throws unwritable for that path")
     func missingFolder() throws {
-        let folder = try makeScratchFolder("atomic-missing")
+        let folder = try temporaryDirectory("atomic-missing")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("no/such/folder/report.json").path
         var called = false
@@ -243,7 +243,7 @@ struct StreamingByteStreamTests {
 
     @Test("a target that cannot be replaced (a folder) throws unwritable and leaves no temporary file")
     func cannotReplace() throws {
-        let folder = try makeScratchFolder("atomic-replace")
+        let folder = try temporaryDirectory("atomic-replace")
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("report.json")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)

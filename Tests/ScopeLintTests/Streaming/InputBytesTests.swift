@@ -161,7 +161,7 @@ struct StreamingInputBytesTests {
 
     @Test("an empty file, a directory, a missing file, a device and standard input: open answers as read does")
     func sameAnswers() throws {
-        let folder = try makeScratchFolder("open-errors")
+        let folder = try temporaryDirectory("open-errors")
         defer { try? FileManager.default.removeItem(at: folder) }
         let empty = folder.appendingPathComponent("empty.json").path
         #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
@@ -207,29 +207,25 @@ struct StreamingInputBytesTests {
 
     @Test("the size limit: one byte over is refused by open as by read; exactly the limit is mapped")
     func sizeLimit() throws {
-        let folder = try makeScratchFolder("size-limit")
+        let folder = try temporaryDirectory("size-limit")
         defer { try? FileManager.default.removeItem(at: folder) }
-        // Sparse files: nothing is written to disk.
-        func sparse(_ name: String, _ size: Int) throws -> String {
+        let limit = 4 << 10
+        func file(_ name: String, _ size: Int) throws -> String {
             let path = folder.appendingPathComponent(name).path
-            #expect(FileManager.default.createFile(atPath: path, contents: Data()))
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            try handle.truncate(atOffset: UInt64(size))
-            try handle.close()
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(count: size)))
             return path
         }
-        let over = try sparse("over.json", InputFile.maximumSize + 1)
+        let over = try file("over.json", limit + 1)
         let expected = ScopeLintError.invalid(
             file: over, position: nil,
-            message: "the input is larger than 512 MiB, the most scopelint reads; split the export by store")
-        #expect(Self.read(over) == .error(expected))
-        // The error alone: if open wrongly succeeded, its 512 MiB must not be copied or printed.
-        let opened = StreamingSupport.error { () throws(ScopeLintError) in _ = try InputFile.open(over) }
+            message: "the input is larger than 4 KiB, the most scopelint reads; split the export by store")
+        let read = StreamingSupport.error { () throws(ScopeLintError) in _ = try InputFile.read(over, limit: limit) }
+        let opened = StreamingSupport.error { () throws(ScopeLintError) in _ = try InputFile.open(over, limit: limit) }
+        #expect(read == expected)
         #expect(opened == expected)
 
-        let limit = try sparse("limit.json", InputFile.maximumSize)
-        let input = try InputFile.open(limit)
-        #expect(input.count == InputFile.maximumSize)
-        #expect(input.buffer[0] == 0 && input.buffer[InputFile.maximumSize - 1] == 0)
+        let input = try InputFile.open(try file("limit.json", limit), limit: limit)
+        #expect(input.count == limit)
+        #expect(input.buffer[0] == 0 && input.buffer[limit - 1] == 0)
     }
 }

@@ -8,7 +8,7 @@ import Testing
 /// when several inputs are invalid, the error must be the first one's in argument order.
 @Suite("Streaming: parallel lint")
 struct StreamingParallelLintTests {
-    static let root = StreamingSupport.packageRoot
+    static let root = packageRoot
 
     /// Every valid fixture export (Fixtures/exports/*/*.json and .json5, malformed ones aside).
     static let fixtures: [String] = {

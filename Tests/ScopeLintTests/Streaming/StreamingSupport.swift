@@ -6,10 +6,6 @@ import Testing
 /// Shared pieces of the Streaming suites: a seeded generator, the naive line/column count
 /// every fast position path is checked against, and JSON trivia that exercises it.
 enum StreamingSupport {
-    /// The package folder (this file is Tests/ScopeLintTests/Streaming/StreamingSupport.swift).
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// SplitMix64: small, fast, and the same sequence on every machine for a seed.
     struct SeededGenerator: RandomNumberGenerator {
         private var state: UInt64
@@ -96,7 +92,7 @@ enum StreamingSupport {
 
     /// A file in a fresh scratch folder holding `bytes`; the caller removes the folder.
     static func writeScratchFile(_ bytes: [UInt8], name: String, label: String) throws -> (folder: URL, path: String) {
-        let folder = try makeScratchFolder(label)
+        let folder = try temporaryDirectory(label)
         let url = folder.appendingPathComponent(name)
         try Data(bytes).write(to: url)
         return (folder, url.path)

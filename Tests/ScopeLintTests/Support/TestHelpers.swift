@@ -65,8 +65,31 @@ func dumped(_ value: some Any) -> String {
 }
 
 /// A fresh empty folder under the system's temporary directory.
-func makeScratchFolder(_ label: String) throws -> URL {
+func temporaryDirectory(_ label: String = "tests") throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("scopelint-\(label)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+}
+
+/// The package's root folder, where Fixtures/ and Policies/ are.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+/// Runs the CLI in-process, with `limits` in place of the standard ones. Paths are absolute:
+/// tests run in parallel, so none changes the working directory.
+func runCLI(
+    _ arguments: [String], environment: [String: String] = [:], standardInput: [UInt8] = [],
+    limits: Limits = .standard
+) -> (code: Int32, out: String, err: String) {
+    var console = Console(environment: environment, readStandardInput: { standardInput })
+    console.limits = limits
+    let code = CLI.run(arguments, console: &console)
+    return (code, console.out, console.err)
+}
+
+/// Lints bytes given on standard input, in-process.
+func lintStandardInput(_ bytes: [UInt8], _ extra: [String] = [], limits: Limits = .standard) -> (
+    code: Int32, out: String, err: String
+) {
+    runCLI(["lint", "-"] + extra, standardInput: bytes, limits: limits)
 }

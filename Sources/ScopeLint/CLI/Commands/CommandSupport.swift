@@ -40,25 +40,36 @@ enum CommandSupport {
     static var inputOptions: [OptionSpec] { [fromOption, storeOption, accountOption] }
 
     /// What `--store` and `--account` say about inputs that do not.
-    static func readOptions(_ arguments: ParsedArguments) -> ReadOptions {
-        ReadOptions(storeHash: arguments.value("store"), accountName: arguments.value("account"))
+    static func readOptions(_ arguments: ParsedArguments, console: Console) -> ReadOptions {
+        ReadOptions(
+            storeHash: arguments.value("store"), accountName: arguments.value("account"), limits: console.limits)
+    }
+
+    /// Standard input, read once and held to the same size limit as files.
+    static func standardInput(_ console: Console) throws(ScopeLintError) -> InputBytes {
+        InputBytes(
+            copying: try InputFile.read("-", limit: console.limits.inputSize, standardInput: console.readStandardInput))
     }
 
     /// An input named on the command line: mapped when it is a file, read whole when it is
     /// standard input (`standardInput`, read once by the caller).
-    static func open(_ path: String, standardInput: @autoclosure () -> InputBytes) throws(ScopeLintError) -> (
-        file: String, input: InputBytes
-    ) {
-        (InputFile.displayName(for: path), path == "-" ? standardInput() : try InputFile.open(path))
+    static func open(_ path: String, limits: Limits, standardInput: () throws(ScopeLintError) -> InputBytes)
+        throws(ScopeLintError) -> (file: String, input: InputBytes)
+    {
+        (
+            InputFile.displayName(for: path),
+            path == "-" ? try standardInput() : try InputFile.open(path, limit: limits.inputSize)
+        )
     }
 
     static func readExports(_ paths: [String], arguments: ParsedArguments, console: Console) throws(ScopeLintError)
         -> [Export]
     {
-        let options = readOptions(arguments)
+        let options = readOptions(arguments, console: console)
         var exports: [Export] = []
         for path in paths {
-            let bytes = try InputFile.read(path, standardInput: console.readStandardInput)
+            let bytes = try InputFile.read(
+                path, limit: console.limits.inputSize, standardInput: console.readStandardInput)
             exports.append(
                 try InputFormat.read(
                     bytes, file: InputFile.displayName(for: path), from: arguments.value("from"), options: options))
@@ -72,9 +83,11 @@ enum CommandSupport {
         _ paths: [String], arguments: ParsedArguments, console: Console,
         eachStore: (_ file: String, _ fileIndex: Int, _ store: Store) throws(ScopeLintError) -> Void
     ) throws(ScopeLintError) {
-        let options = readOptions(arguments)
+        let options = readOptions(arguments, console: console)
         for (index, path) in paths.enumerated() {
-            let (file, input) = try open(path, standardInput: InputBytes(copying: console.readStandardInput()))
+            let (file, input) = try open(path, limits: console.limits) { () throws(ScopeLintError) in
+                try standardInput(console)
+            }
             try InputFormat.stream(input, file: file, from: arguments.value("from"), options: options) {
                 (store) throws(ScopeLintError) in
                 try eachStore(file, index, store)
@@ -92,12 +105,12 @@ enum CommandSupport {
     static func lint(_ paths: [String], engine: LintEngine, arguments: ParsedArguments, console: Console)
         throws(ScopeLintError) -> Report
     {
-        let options = readOptions(arguments)
+        let options = readOptions(arguments, console: console)
         let from = arguments.value("from")
         // Standard input is read here, once, before any work is shared out.
-        let standardInput = paths.contains("-") ? InputBytes(copying: console.readStandardInput()) : nil
+        let standardInput = paths.contains("-") ? try Self.standardInput(console) : nil
         let lintOne = { @Sendable (index: Int) throws(ScopeLintError) -> LintEngine.FileResult in
-            let (file, input) = try open(paths[index], standardInput: standardInput!)
+            let (file, input) = try open(paths[index], limits: options.limits) { standardInput! }
             return try engine.lintFile(file, index: index) { (visit) throws(ScopeLintError) in
                 // A large input is read on a second thread while this one lints what it has read.
                 guard input.count >= pipelineThreshold else {
