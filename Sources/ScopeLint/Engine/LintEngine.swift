@@ -54,83 +54,66 @@ public struct LintEngine: Sendable {
             }
     }
 
+    /// Lints exports already in memory (library callers, tests).
     public func lint(_ exports: [Export]) throws(ScopeLintError) -> Report {
-        var results: [FileResult] = []
-        for (fileIndex, export) in exports.enumerated() {
-            results.append(
-                try lintFile(export.file, index: fileIndex) { (visit) throws(ScopeLintError) in
-                    for store in export.stores { try visit(store) }
-                })
-        }
-        return report(results)
+        try lint(exports.map(StoreSource.init))
     }
 
-    /// What linting one input gave: its findings and checked accounts in input order.
-    public struct FileResult: Sendable {
-        public var findings: [Finding] = []
-        public var accounts: [Report.CheckedAccount] = []
-        public var stores = 0
-    }
-
-    /// Lints one input whose stores `stores` produces one at a time (a streaming reader), so
-    /// only the findings are kept, never the input. `index` is the input's place on the
-    /// command line: results of inputs linted in parallel sort back into that order.
-    public func lintFile(
-        _ file: String, index fileIndex: Int,
-        stores: ((Store) throws(ScopeLintError) -> Void) throws(ScopeLintError) -> Void
-    ) throws(ScopeLintError) -> FileResult {
-        var result = FileResult()
-        try stores { (store) throws(ScopeLintError) in
-            // The rules append straight to the file's findings: no per-account array to copy.
-            try evaluate(store, file: file, fileIndex: fileIndex, storeIndex: result.stores, into: &result.findings) {
-                context, _ in
-                result.accounts.append(Report.CheckedAccount(context))
-            }
-            result.stores += 1
-        }
-        return result
-    }
-
-    /// The report of inputs linted separately, in the order given.
-    public func report(_ results: consuming [FileResult]) -> Report {
-        // The first input's arrays are extended, not copied: a fleet's findings are most of
-        // the memory a lint uses.
-        var all = results.isEmpty ? FileResult() : results.removeFirst()
-        for result in results {
-            all.findings += result.findings
-            all.accounts += result.accounts
-            all.stores += result.stores
-        }
-        return Report(toolVersion: toolVersion, findings: all.findings, accounts: all.accounts, stores: all.stores)
-    }
-
-    /// Runs every rule over every account, one account at a time, handing each account's
-    /// context and findings to `visit` (the lint report, the diff table). Returns the number
-    /// of stores seen. Nothing is kept between accounts, so memory does not grow with the fleet.
-    @discardableResult
-    public func evaluate(_ exports: [Export], visit: (AccountContext, [Finding]) throws(ScopeLintError) -> Void)
-        throws(ScopeLintError) -> Int
+    /// Lints the sources on every core (see `Evaluation`): findings and checked accounts in input order.
+    package func lint(_ sources: [StoreSource], evaluation: Evaluation = Evaluation()) throws(ScopeLintError)
+        -> Report
     {
-        var storeCount = 0
-        for (fileIndex, export) in exports.enumerated() {
-            for (storeIndex, store) in export.stores.enumerated() {
-                storeCount += 1
-                try evaluate(store, file: export.file, fileIndex: fileIndex, storeIndex: storeIndex, visit: visit)
-            }
+        let units = try evaluate(sources, evaluation: evaluation, into: [Report.CheckedAccount]()) {
+            accounts, context, _ in accounts.append(Report.CheckedAccount(context))
         }
-        return storeCount
+        return report(units) { $0 }
     }
 
-    /// Runs every rule over the accounts of one store.
-    public func evaluate(
-        _ store: Store, file: String, fileIndex: Int, storeIndex: Int,
-        visit: (AccountContext, [Finding]) throws(ScopeLintError) -> Void
-    ) throws(ScopeLintError) {
-        var findings: [Finding] = []
-        try evaluate(store, file: file, fileIndex: fileIndex, storeIndex: storeIndex, into: &findings) {
-            (context, accountFindings) throws(ScopeLintError) in
-            try visit(context, Array(accountFindings))
+    /// What one unit of work gave: its findings, in input order, what `visit` folded its
+    /// accounts into, and how many stores it held.
+    package struct UnitResult<Partial: Sendable>: Sendable {
+        package var findings: [Finding] = []
+        package var partial: Partial
+        package var stores = 0
+    }
+
+    /// Runs every rule over every account of the sources, on every core, handing each
+    /// account's context and findings to `visit` to fold into its unit's `Partial` (the
+    /// report's checked accounts, the diff's tables). The units come back in input order.
+    package func evaluate<Partial: Sendable>(
+        _ sources: [StoreSource], evaluation: Evaluation = Evaluation(), into initial: Partial,
+        visit: @escaping @Sendable (inout Partial, AccountContext, ArraySlice<Finding>) -> Void
+    ) throws(ScopeLintError) -> [UnitResult<Partial>] {
+        try evaluation.run(sources) { (unit) throws(ScopeLintError) in
+            var result = UnitResult(partial: initial)
+            for (offset, store) in unit.stores.enumerated() {
+                // The rules append straight to the unit's findings: no per-account array to copy.
+                try evaluate(
+                    store, file: unit.file, fileIndex: unit.fileIndex, storeIndex: unit.firstStore + offset,
+                    into: &result.findings
+                ) { context, findings in visit(&result.partial, context, findings) }
+                result.stores += 1
+            }
+            return result
         }
+    }
+
+    /// The report of evaluated units, in their order; `accounts` picks each unit's checked accounts.
+    package func report<Partial>(
+        _ units: consuming [UnitResult<Partial>], accounts: (Partial) -> [Report.CheckedAccount]
+    ) -> Report {
+        var units = units
+        var findings: [Finding] = []
+        var checked: [Report.CheckedAccount] = []
+        var stores = 0
+        for index in units.indices {
+            // The first unit's array is taken over, not copied: a fleet's findings are most of
+            // the memory a lint uses.
+            if findings.isEmpty { swap(&findings, &units[index].findings) } else { findings += units[index].findings }
+            checked += accounts(units[index].partial)
+            stores += units[index].stores
+        }
+        return Report(toolVersion: toolVersion, findings: findings, accounts: checked, stores: stores)
     }
 
     /// Runs every rule over the accounts of one store, appending to `findings`; `visit` gets

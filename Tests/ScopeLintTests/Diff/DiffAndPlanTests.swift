@@ -16,14 +16,20 @@ struct DiffAndPlanTests {
 
     func scope(_ name: String) -> ScopeID { catalog.scope(named: name)! }
 
+    /// The diff tables of every account, as `scopelint diff INPUT` builds them.
+    func accountDiffs(_ input: Export) throws -> [AccountDiff] {
+        let units = try LintEngine(library: library, policyIDs: []).evaluate(
+            [StoreSource(input)], into: [AccountDiff]()
+        ) { diffs, context, findings in diffs += AccountDiff.make(context, findings: Array(findings)) }
+        return units.flatMap(\.partial)
+    }
+
     @Test("account rows: missing, excessive, risky and as required, in control-panel order")
     func accountRows() throws {
         let input = try export(
             #"{ store_hash: "s", accounts: [{ name: "Modern Retail Integration", scopes: { Themes: "modify", Orders: "read-only", Customers: "modify", "Storefront API Tokens": "manage", Content: "read-only" } }] }"#
         )
-        let engine = try LintEngine(library: library, policyIDs: [])
-        var diffs: [AccountDiff] = []
-        try engine.evaluate([input]) { context, findings in diffs += AccountDiff.make(context, findings: findings) }
+        let diffs = try accountDiffs(input)
         let diff = try #require(diffs.first)
         #expect(diff.policy?.id == "modern-retail")
         let verdicts = Dictionary(uniqueKeysWithValues: diff.rows.map { ($0.name, $0.verdict) })
@@ -43,10 +49,7 @@ struct DiffAndPlanTests {
         let input = try export(
             #"{ store_hash: "s", accounts: [{ name: "CSM", scopes: { Customers: "modify", Orders: "modify", Products: "modify", "Store Inventory": "modify", "Customers Login": "login" } }] }"#
         )
-        var diffs: [AccountDiff] = []
-        try LintEngine(library: library, policyIDs: []).evaluate([input]) { context, findings in
-            diffs += AccountDiff.make(context, findings: findings)
-        }
+        let diffs = try accountDiffs(input)
         let row = try #require(diffs.first?.rows.first { $0.name == "Customers Login" })
         #expect(row.verdict == .risky)
         #expect(row.risk?.severity == .error)

@@ -51,17 +51,6 @@ enum CommandSupport {
             copying: try InputFile.read("-", limit: console.limits.inputSize, standardInput: console.readStandardInput))
     }
 
-    /// An input named on the command line: mapped when it is a file, read whole when it is
-    /// standard input (`standardInput`, read once by the caller).
-    static func open(_ path: String, limits: Limits, standardInput: () throws(ScopeLintError) -> InputBytes)
-        throws(ScopeLintError) -> (file: String, input: InputBytes)
-    {
-        (
-            InputFile.displayName(for: path),
-            path == "-" ? try standardInput() : try InputFile.open(path, limit: limits.inputSize)
-        )
-    }
-
     static func readExports(_ paths: [String], arguments: ParsedArguments, console: Console) throws(ScopeLintError)
         -> [Export]
     {
@@ -77,60 +66,21 @@ enum CommandSupport {
         return exports
     }
 
-    /// Reads the inputs one store at a time, in order, handing each to `eachStore` with its
-    /// file's display name and place on the command line; nothing is kept between stores.
-    static func readStores(
-        _ paths: [String], arguments: ParsedArguments, console: Console,
-        eachStore: (_ file: String, _ fileIndex: Int, _ store: Store) throws(ScopeLintError) -> Void
-    ) throws(ScopeLintError) {
-        let options = readOptions(arguments, console: console)
-        for (index, path) in paths.enumerated() {
-            let (file, input) = try open(path, limits: console.limits) { () throws(ScopeLintError) in
-                try standardInput(console)
-            }
-            try InputFormat.stream(input, file: file, from: arguments.value("from"), options: options) {
-                (store) throws(ScopeLintError) in
-                try eachStore(file, index, store)
-            }
-        }
-    }
-
-    /// Inputs smaller than this are read and linted on one thread: a second would cost more
-    /// to start than it saves.
-    static let pipelineThreshold = 4 << 20
-
-    /// Lints the inputs, each streamed store by store, several at once on all cores. The
-    /// report is in command-line order whatever finishes first, and when inputs are invalid
-    /// the error is the first one's in that order, so output never depends on timing.
-    static func lint(_ paths: [String], engine: LintEngine, arguments: ParsedArguments, console: Console)
-        throws(ScopeLintError) -> Report
+    /// The inputs as the engine reads them: each opened when its turn comes (a file mapped,
+    /// standard input read once) and streamed store by store.
+    static func sources(_ paths: [String], arguments: ParsedArguments, console: Console) throws(ScopeLintError)
+        -> [StoreSource]
     {
         let options = readOptions(arguments, console: console)
         let from = arguments.value("from")
-        // Standard input is read here, once, before any work is shared out.
-        let standardInput = paths.contains("-") ? try Self.standardInput(console) : nil
-        let lintOne = { @Sendable (index: Int) throws(ScopeLintError) -> LintEngine.FileResult in
-            let (file, input) = try open(paths[index], limits: options.limits) { standardInput! }
-            return try engine.lintFile(file, index: index) { (visit) throws(ScopeLintError) in
-                // A large input is read on a second thread while this one lints what it has read.
-                guard input.count >= pipelineThreshold else {
-                    return try InputFormat.stream(input, file: file, from: from, options: options, eachStore: visit)
-                }
-                try Pipeline.run(
-                    produce: { (send) throws(ScopeLintError) in
-                        try InputFormat.stream(input, file: file, from: from, options: options, eachStore: send)
-                    }, consume: visit)
+        let standardInput = paths.contains("-") ? try standardInput(console) : nil
+        return paths.map { path in
+            let file = InputFile.displayName(for: path)
+            return StoreSource(file: file) { (visit) throws(ScopeLintError) in
+                let input = try path == "-" ? standardInput! : InputFile.open(path, limit: options.limits.inputSize)
+                try InputFormat.stream(input, file: file, from: from, options: options, eachStore: visit)
             }
         }
-        if paths.count == 1 { return engine.report([try lintOne(0)]) }
-        let results = Mutex<[Result<LintEngine.FileResult, ScopeLintError>?]>(Array(repeating: nil, count: paths.count))
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let result = Result { () throws(ScopeLintError) in try lintOne(index) }
-            results.withLock { $0[index] = result }
-        }
-        var files: [LintEngine.FileResult] = []
-        for result in results.withLock({ $0 }) { files.append(try result!.get()) }
-        return engine.report(files)
     }
 
     /// `--config FILE`, else `./.scopelint.json` when it exists, else the defaults.

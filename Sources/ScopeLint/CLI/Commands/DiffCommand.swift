@@ -51,24 +51,16 @@ enum DiffCommand: Command {
             let failOn =
                 arguments.value("fail-on").flatMap(FailThreshold.init) ?? configuration.failOn ?? .severity(.error)
             let engine = try LintEngine(library: library, policyIDs: ids, configuration: configuration)
-            var diffs: [AccountDiff] = []
-            var findings: [Finding] = []
-            var checked: [Report.CheckedAccount] = []
-            var stores = 0
-            var storeIndex = (file: -1, store: 0)
             // Store by store: the rows are kept, the export is not.
-            try CommandSupport.readStores(inputs, arguments: arguments, console: console) {
-                (file, fileIndex, store) throws(ScopeLintError) in
-                storeIndex = storeIndex.file == fileIndex ? (fileIndex, storeIndex.store + 1) : (fileIndex, 0)
-                stores += 1
-                try engine.evaluate(store, file: file, fileIndex: fileIndex, storeIndex: storeIndex.store) {
-                    context, accountFindings in
-                    diffs.append(contentsOf: AccountDiff.make(context, findings: accountFindings))
-                    findings.append(contentsOf: accountFindings)
-                    checked.append(Report.CheckedAccount(context))
-                }
+            let units = try engine.evaluate(
+                try CommandSupport.sources(inputs, arguments: arguments, console: console),
+                into: (diffs: [AccountDiff](), accounts: [Report.CheckedAccount]())
+            ) { partial, context, findings in
+                partial.diffs += AccountDiff.make(context, findings: Array(findings))
+                partial.accounts.append(Report.CheckedAccount(context))
             }
-            let report = Report(findings: findings, accounts: checked, stores: stores)
+            let diffs = units.flatMap(\.partial.diffs)
+            let report = engine.report(units) { $0.accounts }
             console.out +=
                 json
                 ? AccountDiffRenderer.json(diffs, report: report, all: arguments.flag("all"))

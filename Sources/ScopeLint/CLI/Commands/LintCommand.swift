@@ -71,8 +71,8 @@ enum LintCommand: Command {
             throw UsageError("Two reports would be written to the same file.", command: path)
         }
 
-        var report = try CommandSupport.lint(
-            arguments.positionals, engine: engine, arguments: arguments, console: console)
+        var report = try engine.lint(
+            try CommandSupport.sources(arguments.positionals, arguments: arguments, console: console))
         var baseline: Baseline?
         if let baselinePath {
             let loaded = try Baseline.load(try InputFile.read(baselinePath), file: baselinePath)
