@@ -124,6 +124,19 @@ public struct Catalog: Sendable {
         return LevelMatch(level: index, normalized: text.lowercased() != definition.levels[index].name)
     }
 
+    /// What a scope key as written means: the spelling table's word when a reader found one
+    /// (`word` >= 0), else the same answers worked out from the text.
+    func key(_ text: String, word: Int32) -> SpellingTable.Word {
+        word >= 0 ? spellings.words[Int(word)] : SpellingTable.Word(text, catalog: self, isLevel: false)
+    }
+
+    /// A level as written, for one scope: from the spelling table's word when a reader found
+    /// one that is a level label, else from the text.
+    func level(_ text: String, word: Int32, of id: ScopeID) -> LevelMatch? {
+        if word >= 0, case let levels = spellings.words[Int(word)].levels, !levels.isEmpty { return levels[id.index] }
+        return level(text, of: id)
+    }
+
     /// The canonical labels of a scope's levels, for "expected one of" messages.
     public func levelNames(of id: ScopeID) -> [String] { self[id].levels.map(\.name) }
 

@@ -5,10 +5,10 @@
 #endif
 
 /// The catalog's spellings keyed by their exact bytes: every UI name, parameter and level
-/// label as catalogs and exports write them, with what each means worked out once. The
-/// streaming export reader turns a scope key or level it has just scanned into a word here
-/// with one hash of bytes and no `String`, and `Grants` reads the answers instead of
-/// looking the text up again. Anything not here takes the general, normalizing lookups.
+/// label as catalogs and exports write them, with what each means worked out once. A reader
+/// turns a scope key or level it has just scanned into a word here with one hash of bytes and
+/// no `String`; `Catalog.key(_:word:)` and `Catalog.level(_:word:of:)` answer from the word,
+/// or work the same answer out from text the table does not hold.
 public struct SpellingTable: Sendable {
     public struct Word: Sendable {
         /// The catalog's own string, shared by every entry that spells it this way.
@@ -25,6 +25,24 @@ public struct SpellingTable: Sendable {
         public let isImplicit: Bool
         /// What `Catalog.level(_:of:)` answers for each scope; empty when the text is no level label.
         public let levels: [Catalog.LevelMatch?]
+
+        /// What `text` means as a scope key, and for each scope as a level when `isLevel`: the
+        /// one definition, for the table's words and for text the table does not hold.
+        init(_ text: String, catalog: Catalog, isLevel: Bool) {
+            self.text = text
+            scope = catalog.scope(named: text)
+            isCanonicalName = scope.map { catalog[$0].name == text } ?? false
+            parameter = catalog.parameter(text)
+            isCanonicalParameter =
+                parameter.map { ($0.canonical ?? catalog[$0.scope].levels[$0.level].parameter ?? text) == text }
+                ?? false
+            // Implicit scopes are accepted in any letter case, like other parameters; no
+            // parameter is long, so a long text is not lower-cased to find out.
+            isImplicit =
+                catalog.implicitParameters.contains(text)
+                || (text.utf8.count <= Catalog.longestName && catalog.implicitParameters.contains(text.lowercased()))
+            levels = isLevel ? catalog.scopes.map { catalog.level(text, of: $0.id) } : []
+        }
     }
 
     public let words: [Word]
@@ -69,19 +87,7 @@ public struct SpellingTable: Sendable {
         }
         for parameter in catalog.implicitParameters.sorted() { add(parameter) }
 
-        words = texts.map { text in
-            let scope = catalog.scope(named: text)
-            let parameter = catalog.parameter(text)
-            return Word(
-                text: text, scope: scope, isCanonicalName: scope.map { catalog[$0].name == text } ?? false,
-                parameter: parameter,
-                isCanonicalParameter: parameter.map {
-                    ($0.canonical ?? catalog[$0.scope].levels[$0.level].parameter ?? text) == text
-                } ?? false,
-                isImplicit: catalog.implicitParameters.contains(text)
-                    || catalog.implicitParameters.contains(text.lowercased()),
-                levels: levelTexts.contains(text) ? catalog.scopes.map { catalog.level(text, of: $0.id) } : [])
-        }
+        words = texts.map { Word($0, catalog: catalog, isLevel: levelTexts.contains($0)) }
         var keys: [UInt8] = []
         var starts: [Int] = []
         for text in texts {

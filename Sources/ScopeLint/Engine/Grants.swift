@@ -68,110 +68,40 @@ public struct Grants: Sendable {
         return grants
     }
 
+    /// The scope and level an entry grants, from what its key and level mean in the catalog;
+    /// nil for an implicit or unknown scope (the unknown ones are kept).
     private static func resolve(_ entry: ScopeEntry, file: String, catalog: Catalog, into grants: inout Grants)
         throws(ScopeLintError) -> (ScopeID, Int)?
     {
-        if entry.keyWord >= 0 { return try resolveWord(entry, file: file, catalog: catalog, into: &grants) }
+        let key = catalog.key(entry.key, word: entry.keyWord)
         guard let levelText = entry.level else {
             // A bare OAuth parameter carries its own level.
-            if catalog.implicitParameters.contains(entry.key) { return nil }
-            // Implicit scopes are accepted silently in any letter case, like other parameters.
-            if entry.key.utf8.count <= Catalog.longestName, catalog.implicitParameters.contains(entry.key.lowercased())
-            {
-                return nil
-            }
-            guard let match = catalog.parameter(entry.key) else {
+            if key.isImplicit { return nil }
+            guard let match = key.parameter else {
                 grants.unknown.append(entry)
                 return nil
             }
-            normalizeParameter(entry, match, catalog: catalog, into: &grants)
+            if !key.isCanonicalParameter { normalizeParameter(entry, match, catalog: catalog, into: &grants) }
             return (match.scope, match.level)
         }
         let scope: ScopeID
-        if let id = catalog.scope(named: entry.key) {
+        if let id = key.scope {
             scope = id
-            if catalog[id].name != entry.key {
+            if !key.isCanonicalName {
                 grants.normalized.append(
                     Normalization(
                         kind: .scopeName, scope: id, written: entry.key, readAs: catalog[id].name,
                         position: entry.position))
             }
-        } else if let match = catalog.parameter(entry.key) {
+        } else if let match = key.parameter {
             // A parameter used as a key names the scope; the value gives the level.
             scope = match.scope
-            normalizeParameter(entry, match, catalog: catalog, into: &grants)
+            if !key.isCanonicalParameter { normalizeParameter(entry, match, catalog: catalog, into: &grants) }
         } else {
             grants.unknown.append(entry)
             return nil
         }
-        return try resolveLevel(levelText, of: scope, entry: entry, file: file, catalog: catalog, into: &grants)
-    }
-
-    /// The same answers as the text lookups above, read from the spelling table's words.
-    private static func resolveWord(_ entry: ScopeEntry, file: String, catalog: Catalog, into grants: inout Grants)
-        throws(ScopeLintError) -> (ScopeID, Int)?
-    {
-        // Fields are read in place; copying a word would copy its strings and arrays.
-        let words = catalog.spellings.words
-        let key = Int(entry.keyWord)
-        guard let levelText = entry.level else {
-            if words[key].isImplicit { return nil }
-            guard let match = words[key].parameter else {
-                grants.unknown.append(entry)
-                return nil
-            }
-            if !words[key].isCanonicalParameter { normalizeParameter(entry, match, catalog: catalog, into: &grants) }
-            return (match.scope, match.level)
-        }
-        let scope: ScopeID
-        if let id = words[key].scope {
-            scope = id
-            if !words[key].isCanonicalName {
-                grants.normalized.append(
-                    Normalization(
-                        kind: .scopeName, scope: id, written: entry.key, readAs: catalog[id].name,
-                        position: entry.position))
-            }
-        } else if let match = words[key].parameter {
-            scope = match.scope
-            if !words[key].isCanonicalParameter { normalizeParameter(entry, match, catalog: catalog, into: &grants) }
-        } else {
-            grants.unknown.append(entry)
-            return nil
-        }
-        if entry.levelWord >= 0 {
-            let levelWord = Int(entry.levelWord)
-            if !words[levelWord].levels.isEmpty, let level = words[levelWord].levels[scope.index] {
-                if level.normalized {
-                    grants.normalized.append(
-                        Normalization(
-                            kind: .level, scope: scope, written: levelText,
-                            readAs: catalog[scope].levelName(level.level), position: entry.position))
-                }
-                return (scope, level.level)
-            }
-        }
-        return try resolveLevel(levelText, of: scope, entry: entry, file: file, catalog: catalog, into: &grants)
-    }
-
-    /// A parameter written other than as the guide writes it is read, and reported, as the guide's.
-    private static func normalizeParameter(
-        _ entry: ScopeEntry, _ match: Catalog.ParameterMatch, catalog: Catalog, into grants: inout Grants
-    ) {
-        let canonical = match.canonical ?? catalog[match.scope].levels[match.level].parameter ?? entry.key
-        if canonical != entry.key {
-            grants.normalized.append(
-                Normalization(
-                    kind: .parameter, scope: match.scope, written: entry.key, readAs: canonical,
-                    position: entry.position))
-        }
-    }
-
-    private static func resolveLevel(
-        _ levelText: String, of scope: ScopeID, entry: ScopeEntry, file: String, catalog: Catalog,
-        into grants: inout Grants
-    ) throws(ScopeLintError) -> (ScopeID, Int) {
-        guard let level = catalog.level(levelText, of: scope) else {
+        guard let level = catalog.level(levelText, word: entry.levelWord, of: scope) else {
             throw .invalid(
                 file: file, position: entry.position,
                 message:
@@ -185,5 +115,18 @@ public struct Grants: Sendable {
                     position: entry.position))
         }
         return (scope, level.level)
+    }
+
+    /// A parameter written other than as the guide writes it is read, and reported, as the guide's.
+    private static func normalizeParameter(
+        _ entry: ScopeEntry, _ match: Catalog.ParameterMatch, catalog: Catalog, into grants: inout Grants
+    ) {
+        let canonical = match.canonical ?? catalog[match.scope].levels[match.level].parameter ?? entry.key
+        if canonical != entry.key {
+            grants.normalized.append(
+                Normalization(
+                    kind: .parameter, scope: match.scope, written: entry.key, readAs: canonical,
+                    position: entry.position))
+        }
     }
 }

@@ -332,10 +332,8 @@ public enum ExportReader {
 
         /// Entries split from a parameter string, with their words looked up.
         func words(_ entries: [ScopeEntry]) -> [ScopeEntry] {
-            entries.map { entry in
-                var entry = entry
-                entry.keyWord = spellings.lookup(entry.key) ?? -1
-                return entry
+            entries.map {
+                ScopeEntry(key: $0.key, level: nil, position: $0.position, keyWord: spellings.lookup($0.key) ?? -1)
             }
         }
 

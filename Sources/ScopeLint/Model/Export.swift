@@ -84,10 +84,10 @@ public struct ScopeEntry: Sendable {
     /// The level as written; nil when the entry is a parameter, which carries its own level.
     public var level: String?
     public var position: TextPosition
-    /// The key's and level's words in `Catalog.spellings` when a reader looked them up (the
-    /// streaming export reader does); -1 otherwise. `Grants` uses them instead of the text.
-    public var keyWord: Int32 = -1
-    public var levelWord: Int32 = -1
+    /// The key's and level's words in `Catalog.spellings`, when the reader found the text
+    /// there; -1 for text the catalog does not spell this way. Set once, by the reader.
+    public let keyWord: Int32
+    public let levelWord: Int32
 
     public init(key: String, level: String?, position: TextPosition, keyWord: Int32 = -1, levelWord: Int32 = -1) {
         self.key = key
