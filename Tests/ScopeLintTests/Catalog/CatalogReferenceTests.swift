@@ -35,7 +35,7 @@ func referenceRows() -> [(name: String, levels: String, parameters: [String])] {
     return rows
 }
 
-@Suite("Catalog")
+@Suite("Catalog: the reference tables")
 struct CatalogReferenceTests {
     let catalog = Catalog.bigCommerce
 

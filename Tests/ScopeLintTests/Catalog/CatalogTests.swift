@@ -50,7 +50,7 @@ private func scope(_ name: String) -> ScopeID {
     return id
 }
 
-@Suite("Catalog")
+@Suite("Catalog: lookups")
 struct CatalogTests {
     // MARK: Names
 

@@ -8,7 +8,7 @@ import Testing
 /// and its bytes wherever they lie, nothing else may be, and every precomputed answer must be
 /// the one the catalog's general (normalizing) lookups give.
 @Suite("Catalog: spelling table")
-struct StreamingSpellingTableTests {
+struct SpellingTableTests {
     static let catalog = Catalog.bigCommerce
     static let table = catalog.spellings
     static let words: [Int32] = table.words.indices.map { Int32($0) }

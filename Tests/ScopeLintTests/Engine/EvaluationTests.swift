@@ -50,7 +50,7 @@ struct EvaluationTests {
         var evaluation = Evaluation()
         evaluation.storesPerUnit = 1
         for _ in 0..<20 {
-            let error = StreamingSupport.error { () throws(ScopeLintError) in
+            let error = TestSupport.error { () throws(ScopeLintError) in
                 _ = try evaluation.run(Self.sources([10])) { (unit) throws(ScopeLintError) in
                     if unit.firstStore == 2 {
                         usleep(20_000)
@@ -73,7 +73,7 @@ struct EvaluationTests {
         }
         // The reader fails after stores 0-5: store 5, read before the error, fails first.
         let evaluated = Mutex<[String]>([])
-        let error = StreamingSupport.error { () throws(ScopeLintError) in
+        let error = TestSupport.error { () throws(ScopeLintError) in
             _ = try evaluation.run(Self.sources([3]) + [broken]) { (unit) throws(ScopeLintError) in
                 for store in unit.stores {
                     evaluated.withLock { $0.append(store.hash ?? "") }
@@ -87,7 +87,7 @@ struct EvaluationTests {
                 "f0s0", "f0s1", "f0s2", "f1s0", "f1s1", "f1s2", "f1s3", "f1s4", "f1s5",
             ])
         // When nothing read fails, the reader's own error is the run's.
-        let readOnly = StreamingSupport.error { () throws(ScopeLintError) in
+        let readOnly = TestSupport.error { () throws(ScopeLintError) in
             _ = try evaluation.run(Self.sources([3]) + [broken]) { _ in }
         }
         #expect(readOnly == Self.failure("syntax"))

@@ -21,7 +21,7 @@ private let clientSecret = "f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a596877869
 private let camelSecret = "zz9yy8xx7ww6vv5uu4tt3ss2rr1qq0pp"
 private let camelToken = "m1n2b3v4c5x6z7l8k9j0h1g2f3d4s5a6"
 
-@Suite("ExportReader")
+@Suite("Export reader: shapes and errors")
 struct ExportReaderTests {
     static let multiStore = """
         {

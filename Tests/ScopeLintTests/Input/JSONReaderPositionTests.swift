@@ -4,7 +4,7 @@ import Testing
 
 func parse(_ text: String) throws -> JSONNode { try JSONReader.parse(Array(text.utf8), file: "t") }
 
-@Suite("JSON reader")
+@Suite("JSON reader: positions")
 struct JSONReaderPositionTests {
     @Test("positions are 1-based; columns count Unicode scalars; CRLF and BOM are handled")
     func positions() throws {

@@ -54,7 +54,7 @@ struct ParsedCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 }
 
-@Suite("JSONReader")
+@Suite("JSON reader: values and errors")
 struct JSONReaderTests {
     // MARK: Positions
 

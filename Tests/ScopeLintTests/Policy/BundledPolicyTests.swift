@@ -3,7 +3,7 @@ import Testing
 
 @testable import ScopeLint
 
-@Suite("Bundled policies")
+@Suite("Policies: the bundled ones")
 struct BundledPolicyTests {
     static let names = BundledPolicies.files.map(\.name)
 

@@ -17,7 +17,7 @@ private func scope(_ name: String) -> ScopeID {
 
 private func at(_ line: Int, _ column: Int) -> TextPosition { TextPosition(line: line, column: column) }
 
-@Suite("PolicyLoader")
+@Suite("Policies: loading")
 struct PolicyLoaderTests {
     static let complete = """
         {
@@ -302,7 +302,7 @@ struct PolicyLoaderTests {
     }
 }
 
-@Suite("PolicyLibrary")
+@Suite("Policies: the library")
 struct PolicyLibraryTests {
     /// A library holding only these policies (plus the bundled ones when asked).
     private func makeLibrary(bundled: Bool = false, _ files: [(String, String)]) throws -> PolicyLibrary {

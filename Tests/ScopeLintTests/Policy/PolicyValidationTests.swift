@@ -4,7 +4,7 @@ import Testing
 
 func loadPolicy(_ text: String) throws -> Policy { try PolicyLoader.load(Array(text.utf8), file: "p.json5") }
 
-@Suite("Policy loading")
+@Suite("Policies: validation")
 struct PolicyValidationTests {
     @Test("every part of the format loads")
     func complete() throws {

@@ -24,7 +24,7 @@ struct StreamingByteStreamTests {
     /// A seeded mix of writes of every size around the stream's thresholds (a quarter block goes
     /// straight out; a full block flushes), of each kind, more than `minimum` bytes in all.
     static func script(seed: UInt64, minimum: Int = (1 << 20) + 12_345, pieceCount: Int = 40) -> [Piece] {
-        var random = StreamingSupport.SeededGenerator(seed: seed)
+        var random = TestSupport.SeededGenerator(seed: seed)
         let block = ByteStream.blockSize
         let sizes = [
             0, 1, 2, 7, 8, 63, 64, 65, 4095, 4096, block / 4 - 1, block / 4, block / 4 + 1, block - 1, block, block + 1,
@@ -81,7 +81,7 @@ struct StreamingByteStreamTests {
         return bytes
     }
 
-    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool { StreamingSupport.same(a, b) }
+    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool { TestSupport.same(a, b) }
 
     final class Box: @unchecked Sendable {
         var bytes: [UInt8] = []
@@ -98,7 +98,7 @@ struct StreamingByteStreamTests {
         let received = Box()
         let done = DispatchSemaphore(value: 0)
         Thread {
-            received.bytes = StreamingSupport.readAll(readEnd)
+            received.bytes = TestSupport.readAll(readEnd)
             done.signal()
         }.start()
         var failed = true
@@ -221,7 +221,7 @@ struct StreamingByteStreamTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("no/such/folder/report.json").path
         var called = false
-        let error = StreamingSupport.error { () throws(ScopeLintError) in
+        let error = TestSupport.error { () throws(ScopeLintError) in
             try AtomicFile.write(to: path) { _ in called = true }
         }
         guard case .unwritable(let file, let reason) = error else {
@@ -233,7 +233,7 @@ struct StreamingByteStreamTests {
         #expect(!called, "nothing should be rendered when the file cannot be created")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("no").path))
         // The string form too.
-        if case .unwritable(path, _)? = StreamingSupport.error({ () throws(ScopeLintError) in
+        if case .unwritable(path, _)? = TestSupport.error({ () throws(ScopeLintError) in
             try AtomicFile.write("x", to: path)
         }) {
         } else {
@@ -247,7 +247,7 @@ struct StreamingByteStreamTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("report.json")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
-        let error = StreamingSupport.error { () throws(ScopeLintError) in
+        let error = TestSupport.error { () throws(ScopeLintError) in
             try AtomicFile.write(to: target.path) { $0.write(String(repeating: "x", count: 100_000)) }
         }
         guard case .unwritable(let file, _)? = error else {

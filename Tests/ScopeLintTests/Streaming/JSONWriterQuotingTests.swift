@@ -133,7 +133,7 @@ struct StreamingJSONWriterQuotingTests {
 
     @Test("random strings, short and long, agree with the reference", arguments: 0..<8)
     func random(_ seed: Int) {
-        var random = StreamingSupport.SeededGenerator(seed: UInt64(seed))
+        var random = TestSupport.SeededGenerator(seed: UInt64(seed))
         let alphabet: [String] = Self.specials + Self.passThrough + Array(repeating: "a", count: 40) + ["Z", "0", " "]
         var failures = 0
         for _ in 0..<400 {

@@ -6,16 +6,16 @@ import Testing
 /// Writes random JSON5 documents and records the byte offset of every key and value, in the
 /// order a pre-order walk of the parsed tree meets them.
 struct PositionDocumentGenerator {
-    var random: StreamingSupport.SeededGenerator
+    var random: TestSupport.SeededGenerator
     var bytes: [UInt8] = []
     /// Pre-order: each value's offset; for an object member, its key's offset before its value's.
     var offsets: [(what: String, offset: Int)] = []
 
-    init(seed: UInt64) { random = StreamingSupport.SeededGenerator(seed: seed) }
+    init(seed: UInt64) { random = TestSupport.SeededGenerator(seed: seed) }
 
     mutating func raw(_ text: String) { bytes += Array(text.utf8) }
     /// Trivia, no-break spaces right after words (numbers, literals, unquoted keys) included.
-    mutating func trivia() { raw(StreamingSupport.trivia(&random)) }
+    mutating func trivia() { raw(TestSupport.trivia(&random)) }
     mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
     mutating func pick<T>(_ items: [T]) -> T { items.randomElement(using: &random)! }
 
@@ -137,8 +137,8 @@ struct PositionDocumentGenerator {
 
 /// `JSONReader` counts lines and columns eight bytes at a time and moves its position along
 /// as it consumes ASCII. Every key and value position must be the naive count.
-@Suite("Streaming: JSON reader positions")
-struct StreamingJSONPositionTests {
+@Suite("JSON reader: positions in generated documents")
+struct JSONReaderSweepTests {
     /// Pre-order positions of a parsed tree, as the generator records offsets.
     static func walk(_ node: JSONNode, into positions: inout [(what: String, position: TextPosition)]) {
         positions.append(("value", node.position))
@@ -171,7 +171,7 @@ struct StreamingJSONPositionTests {
         let text = bom ? Array(bytes.dropFirst(3)) : bytes
         var mismatches = 0
         for (got, want) in zip(positions, offsets) {
-            let expected = StreamingSupport.naivePosition(text, want.offset - (bom ? 3 : 0))
+            let expected = TestSupport.naivePosition(text, want.offset - (bom ? 3 : 0))
             if got.position != expected {
                 mismatches += 1
                 if mismatches <= 5 {
@@ -227,7 +227,7 @@ struct StreamingJSONPositionTests {
                 let expected = [
                     0, keyA, offset(of: "1,"), offset(of: "\"b\""), offset(of: "\"", after: offset(of: "\"b\"") + 4),
                     offset(of: "\"c\""), offset(of: "["), offset(of: "true"),
-                ].map { StreamingSupport.naivePosition(bytes, $0) }
+                ].map { TestSupport.naivePosition(bytes, $0) }
                 #expect(positions.map(\.position) == expected, "prefix \(prefix), \(multi.debugDescription)")
             }
         }

@@ -6,8 +6,8 @@ import Testing
 /// `Glob` matches ASCII names over their bytes, folded as read, and everything else over
 /// lower-cased Characters. Both must answer as shell-style matching over lower-cased
 /// Characters does: `*` any run, `?` one Character, case ignored.
-@Suite("Streaming: glob matching over bytes and characters")
-struct StreamingGlobTests {
+@Suite("Policies: glob matching of account names")
+struct GlobTests {
     /// Shell-style matching by dynamic programming over Characters: slow, obviously right.
     static func reference(_ pattern: String, _ text: String) -> Bool {
         let p = Array(pattern.lowercased())
@@ -87,7 +87,7 @@ struct StreamingGlobTests {
 
     @Test("random small patterns and names over ASCII, mixed case, non-ASCII and CRLF alphabets", arguments: 0..<6)
     func random(_ seed: Int) {
-        var random = StreamingSupport.SeededGenerator(seed: UInt64(seed) &* 7919)
+        var random = TestSupport.SeededGenerator(seed: UInt64(seed) &* 7919)
         let alphabets: [(pattern: [String], text: [String])] = [
             (["a", "b", "*", "?"], ["a", "b"]),
             (["a", "B", "*", "?", "z", "Z", "@", "["], ["A", "b", "a", "Z", "z", "@", "[", "`", "{"]),

@@ -3,9 +3,9 @@ import Testing
 
 @testable import ScopeLint
 
-/// Shared pieces of the Streaming suites: a seeded generator, the naive line/column count
+/// Shared pieces of the generated-input suites: a seeded generator, the naive line/column count
 /// every fast position path is checked against, and JSON trivia that exercises it.
-enum StreamingSupport {
+enum TestSupport {
     /// SplitMix64: small, fast, and the same sequence on every machine for a seed.
     struct SeededGenerator: RandomNumberGenerator {
         private var state: UInt64

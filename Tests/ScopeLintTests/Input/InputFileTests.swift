@@ -6,12 +6,12 @@ import Testing
 /// `InputFile.open` maps regular files (`InputBytes`) and the streaming reader hands pages
 /// back behind it with `release(before:)`. The bytes must be those `InputFile.read` gives,
 /// before and after pages are handed back, and every failure must be `read`'s failure.
-@Suite("Streaming: mapped input bytes")
-struct StreamingInputBytesTests {
+@Suite("Input files: mapping, release and limits")
+struct InputFileTests {
     /// Bytes no run of zeros or repeated page could pass for: a page the system refills with
     /// zeros (or the wrong page) shows.
     static func noise(_ count: Int, seed: UInt64) -> [UInt8] {
-        var random = StreamingSupport.SeededGenerator(seed: seed)
+        var random = TestSupport.SeededGenerator(seed: seed)
         var bytes = [UInt8](repeating: 0, count: count)
         bytes.withUnsafeMutableBytes { raw in
             let words = raw.bindMemory(to: UInt64.self)
@@ -25,7 +25,7 @@ struct StreamingInputBytesTests {
         let descriptor = Foundation.open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        return String(decoding: StreamingSupport.readAll(descriptor), as: UTF8.self)
+        return String(decoding: TestSupport.readAll(descriptor), as: UTF8.self)
     }
 
     /// The lines of /proc/self/maps naming `path` (Linux only; empty elsewhere).
@@ -58,15 +58,15 @@ struct StreamingInputBytesTests {
         arguments: [1, 7, 8, 4095, 4096, 4097, 100_000, 3 << 20])
     func mapped(_ size: Int) throws {
         let bytes = Self.noise(size, seed: UInt64(size))
-        let (folder, path) = try StreamingSupport.writeScratchFile(bytes, name: "export.json", label: "mapped")
+        let (folder, path) = try TestSupport.writeScratchFile(bytes, name: "export.json", label: "mapped")
         defer { try? FileManager.default.removeItem(at: folder) }
         let real = Self.realPath(path)
         do {
             let input = try InputFile.open(path)
             #expect(input.count == size)
             let read = try InputFile.read(path)
-            let sameAsRead = StreamingSupport.same(input.array, read)
-            let sameAsWritten = StreamingSupport.same(input.array, bytes)
+            let sameAsRead = TestSupport.same(input.array, read)
+            let sameAsWritten = TestSupport.same(input.array, bytes)
             #expect(sameAsRead, "open and read give different bytes")
             #expect(sameAsWritten, "the mapped bytes are not the file's")
             #if os(Linux)
@@ -83,7 +83,7 @@ struct StreamingInputBytesTests {
     func releaseMapped() throws {
         let count = 20 << 20
         let bytes = Self.noise(count, seed: 20)
-        let (folder, path) = try StreamingSupport.writeScratchFile(bytes, name: "fleet.json", label: "release")
+        let (folder, path) = try TestSupport.writeScratchFile(bytes, name: "fleet.json", label: "release")
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = try InputFile.open(path)
         #expect(input.count == count)
@@ -100,11 +100,11 @@ struct StreamingInputBytesTests {
         }
         input.release(before: count)
         input.release(before: count)  // again: nothing left to hand back
-        let unchanged = StreamingSupport.same(input.array, bytes)
+        let unchanged = TestSupport.same(input.array, bytes)
         #expect(unchanged, "bytes changed after pages were handed back")
         // Released twice over, bytes are still there (read back from the file).
         input.release(before: count)
-        let stillUnchanged = StreamingSupport.same(Array(input.buffer), bytes)
+        let stillUnchanged = TestSupport.same(Array(input.buffer), bytes)
         #expect(stillUnchanged)
         #expect(step > 10)
     }
@@ -114,7 +114,7 @@ struct StreamingInputBytesTests {
         func releaseDropsPages() throws {
             let count = 24 << 20
             let bytes = Self.noise(count, seed: 24)
-            let (folder, path) = try StreamingSupport.writeScratchFile(bytes, name: "fleet.json", label: "resident")
+            let (folder, path) = try TestSupport.writeScratchFile(bytes, name: "fleet.json", label: "resident")
             defer { try? FileManager.default.removeItem(at: folder) }
             let real = Self.realPath(path)
             let input = try InputFile.open(path)
@@ -138,7 +138,7 @@ struct StreamingInputBytesTests {
         let input = InputBytes(copying: bytes)
         input.release(before: 9 << 20)
         input.release(before: input.count)
-        let unchanged = StreamingSupport.same(input.array, bytes)
+        let unchanged = TestSupport.same(input.array, bytes)
         #expect(unchanged, "a copy's bytes changed after release")
     }
 
@@ -184,10 +184,10 @@ struct StreamingInputBytesTests {
         #expect(Self.open("-", standardInput: { standardInput }) == Self.read("-", standardInput: { standardInput }))
 
         // The same errors reach the user: streaming an empty input fails as reading it whole does.
-        let streamed = StreamingSupport.error { () throws(ScopeLintError) in
+        let streamed = TestSupport.error { () throws(ScopeLintError) in
             try InputFormat.stream(try InputFile.open(empty), file: empty) { _ in }
         }
-        let whole = StreamingSupport.error { () throws(ScopeLintError) in
+        let whole = TestSupport.error { () throws(ScopeLintError) in
             _ = try InputFormat.read(try InputFile.read(empty), file: empty)
         }
         #expect(streamed != nil)
@@ -197,7 +197,7 @@ struct StreamingInputBytesTests {
     // Root reads any file: nothing to test there.
     @Test("a file without read permission fails as read does", .enabled(if: getuid() != 0))
     func permissionDenied() throws {
-        let (folder, path) = try StreamingSupport.writeScratchFile(
+        let (folder, path) = try TestSupport.writeScratchFile(
             Array("{}".utf8), name: "secret.json", label: "denied")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: path)
@@ -219,8 +219,8 @@ struct StreamingInputBytesTests {
         let expected = ScopeLintError.invalid(
             file: over, position: nil,
             message: "the input is larger than 4 KiB, the most scopelint reads; split the export by store")
-        let read = StreamingSupport.error { () throws(ScopeLintError) in _ = try InputFile.read(over, limit: limit) }
-        let opened = StreamingSupport.error { () throws(ScopeLintError) in _ = try InputFile.open(over, limit: limit) }
+        let read = TestSupport.error { () throws(ScopeLintError) in _ = try InputFile.read(over, limit: limit) }
+        let opened = TestSupport.error { () throws(ScopeLintError) in _ = try InputFile.open(over, limit: limit) }
         #expect(read == expected)
         #expect(opened == expected)
 

@@ -52,7 +52,7 @@ struct GeneratedExport {
 
 /// Writes exports byte by byte with random JSON5 trivia and spellings, recording offsets.
 struct ExportGenerator {
-    var random: StreamingSupport.SeededGenerator
+    var random: TestSupport.SeededGenerator
     var document = GeneratedExport()
 
     static let catalogWords = Catalog.bigCommerce.spellings.words.map(\.text)
@@ -68,13 +68,13 @@ struct ExportGenerator {
         "Reporting\tTool", "x",
     ]
 
-    init(seed: UInt64) { random = StreamingSupport.SeededGenerator(seed: seed) }
+    init(seed: UInt64) { random = TestSupport.SeededGenerator(seed: seed) }
 
     var offset: Int { document.bytes.count }
 
     mutating func raw(_ text: String) { document.bytes += Array(text.utf8) }
 
-    mutating func trivia() { raw(StreamingSupport.trivia(&random)) }
+    mutating func trivia() { raw(TestSupport.trivia(&random)) }
 
     mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
 
@@ -309,8 +309,8 @@ struct ExportGenerator {
 }
 
 /// `ExportReader.stream`: stores one at a time, in file order, with progress behind them.
-@Suite("Streaming: export reader")
-struct StreamingExportReaderTests {
+@Suite("Export reader: generated exports, store by store")
+struct ExportReaderStreamTests {
     static let spellings = Catalog.bigCommerce.spellings
 
     enum Event: Equatable {
@@ -324,7 +324,7 @@ struct StreamingExportReaderTests {
     ) {
         var stores: [Store] = []
         var events: [Event] = []
-        let error = StreamingSupport.error { () throws(ScopeLintError) in
+        let error = TestSupport.error { () throws(ScopeLintError) in
             try bytes.withUnsafeBufferPointer { (buffer) throws(ScopeLintError) in
                 try ExportReader.stream(buffer, file: file, progress: { events.append(.progress($0)) }) {
                     (store) throws(ScopeLintError) in
@@ -341,7 +341,7 @@ struct StreamingExportReaderTests {
         _ stores: [Store], against document: GeneratedExport, sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
         let bytes = document.bytes
-        func at(_ offset: Int) -> TextPosition { StreamingSupport.naivePosition(bytes, offset) }
+        func at(_ offset: Int) -> TextPosition { TestSupport.naivePosition(bytes, offset) }
         #expect(stores.map(\.hash) == document.stores.map(\.hash), sourceLocation: sourceLocation)
         for (store, expected) in zip(stores, document.stores) {
             #expect(store.name == expected.name, sourceLocation: sourceLocation)
@@ -589,15 +589,15 @@ struct StreamingExportReaderTests {
             return
         }
         #expect(file == "broken.json5")
-        #expect(position == StreamingSupport.naivePosition(bytes, errorOffset))
+        #expect(position == TestSupport.naivePosition(bytes, errorOffset))
         #expect(message.contains(phrase), "\(message)")
         // The same error, at the same place, as the tree parser reports for the whole text.
         #expect(
-            StreamingSupport.error { () throws(ScopeLintError) in _ = try JSONReader.parse(bytes, file: "broken.json5")
+            TestSupport.error { () throws(ScopeLintError) in _ = try JSONReader.parse(bytes, file: "broken.json5")
             } == error)
         // And as reading whole.
         #expect(
-            StreamingSupport.error { () throws(ScopeLintError) in _ = try ExportReader.read(bytes, file: "broken.json5")
+            TestSupport.error { () throws(ScopeLintError) in _ = try ExportReader.read(bytes, file: "broken.json5")
             } == error)
     }
 
@@ -616,7 +616,7 @@ struct StreamingExportReaderTests {
             Issue.record("\(String(describing: error))")
             return
         }
-        #expect(position == StreamingSupport.naivePosition(bytes, offset))
+        #expect(position == TestSupport.naivePosition(bytes, offset))
         #expect(message.hasPrefix("unknown key 'scope' in an API account"))
     }
 
@@ -625,7 +625,7 @@ struct StreamingExportReaderTests {
         let document = ExportGenerator.generate(seed: 42, storeCount: 5)
         var seen: [String?] = []
         let stop = ScopeLintError.invalid(file: "handler", position: nil, message: "stop")
-        let error = StreamingSupport.error { () throws(ScopeLintError) in
+        let error = TestSupport.error { () throws(ScopeLintError) in
             try document.bytes.withUnsafeBufferPointer { (buffer) throws(ScopeLintError) in
                 try ExportReader.stream(buffer, file: "f") { (store) throws(ScopeLintError) in
                     seen.append(store.hash)
