@@ -1,7 +1,8 @@
 import Foundation
 import ScopeLint
 
-// The executable only hands the process's arguments, environment and streams to the library.
+// The executable hands the process's arguments, environment and streams to the library, and
+// ends the process itself: what the command retained is never freed piece by piece.
 var console = Console(
     environment: ProcessInfo.processInfo.environment,
     isTerminal: isatty(STDOUT_FILENO) == 1,
@@ -10,7 +11,6 @@ let output = ByteStream(descriptor: STDOUT_FILENO)
 let errors = ByteStream(descriptor: STDERR_FILENO)
 console.standardOutput = output
 console.standardError = errors
-console.terminate = { exit($0) }
 let code = CLI.run(Array(CommandLine.arguments.dropFirst()), console: &console)
 output.write(console.out)
 output.flush()

@@ -10,11 +10,10 @@ public struct Console {
     /// Whatever is in `out` is written first, so the order of output never changes.
     public var standardOutput: ByteStream?
     public var standardError: ByteStream?
-    /// Set by the executable: ends the process. A command that has built something large (a
-    /// fleet's report: hundreds of thousands of objects) calls `finish` once its output is
-    /// written, and the process ends without freeing it piece by piece, which took longer
-    /// than writing the report. Tests leave it nil, and `finish` then simply returns.
-    public var terminate: ((Int32) -> Never)?
+    /// What a command built and no longer needs, held until the process ends: the executable
+    /// exits without freeing it, since freeing a fleet's report (hundreds of thousands of
+    /// objects) one by one took longer than writing it. Tests simply let it go.
+    public var retained: [any Sendable] = []
     /// How large inputs may be; tests lower it to prove the limits on small inputs.
     package var limits = Limits.standard
 
@@ -45,16 +44,6 @@ public struct Console {
         }
     }
 
-    /// Writes what is pending and ends the process with `code`, when the executable allows it.
-    func finish(_ code: Int32) {
-        guard let terminate, let standardOutput, let standardError else { return }
-        standardOutput.write(out)
-        standardOutput.flush()
-        standardError.write(err)
-        standardError.flush()
-        terminate(code)
-    }
-
     /// Color only on a terminal, never with NO_COLOR (any non-empty value) or TERM=dumb,
     /// unless `--color always` forces it.
     public func style(for mode: String?) -> TextStyle {
@@ -71,7 +60,7 @@ public struct Console {
 /// A subcommand: its declaration and what it does. `run` returns the exit code.
 protocol Command {
     static var spec: CommandSpec { get }
-    static func run(_ arguments: ParsedArguments, console: inout Console) throws -> Int32
+    static func run(_ arguments: ParsedArguments, console: inout Console) throws(ScopeLintError) -> Int32
 }
 
 /// The command-line entry point: dispatches to a subcommand and maps every failure to
@@ -99,24 +88,21 @@ public enum CLI {
     public static func run(_ arguments: [String], console: inout Console) -> Int32 {
         do {
             return try dispatch(arguments, console: &console)
-        } catch let error as UsageError {
-            console.err += "Error: \(error.message)\n"
-            console.err += "Usage: \(usageLine(for: error.command))\n"
-            console.err += "  See '\(error.command) --help' for more information.\n"
-            return 2
-        } catch let error as ScopeLintError {
-            console.err += error.description + "\n"
-            return 2
         } catch {
-            console.err += "error: \(error)\n"
+            console.err += error.description + "\n"
+            if case .usage(_, let command) = error {
+                console.err += "Usage: \(usageLine(for: command))\n"
+                console.err += "  See '\(command) --help' for more information.\n"
+            }
             return 2
         }
     }
 
-    static func dispatch(_ arguments: [String], console: inout Console) throws -> Int32 {
+    static func dispatch(_ arguments: [String], console: inout Console) throws(ScopeLintError) -> Int32 {
         guard let first = arguments.first else {
-            throw UsageError(
-                "Missing subcommand; expected one of \(commands.map { $0.spec.name }.joined(separator: ", ")).",
+            throw ScopeLintError.usage(
+                message:
+                    "Missing subcommand; expected one of \(commands.map { $0.spec.name }.joined(separator: ", ")).",
                 command: "scopelint")
         }
         switch first {
@@ -131,24 +117,27 @@ public enum CLI {
         default:
             guard let command = commands.first(where: { $0.spec.name == first }) else {
                 if first.hasPrefix("-") {
-                    throw UsageError("Unknown option '\(Redactor.redact(first))'.", command: "scopelint")
+                    throw ScopeLintError.usage(
+                        message: "Unknown option '\(Redactor.redact(first))'.", command: "scopelint")
                 }
                 let hint =
                     Suggestions.closest(to: first, in: commands.map { $0.spec.name }, limit: 1).first.map {
                         " Did you mean '\($0)'?"
                     } ?? ""
-                throw UsageError("Unknown subcommand '\(Redactor.redact(first))'.\(hint)", command: "scopelint")
+                throw ScopeLintError.usage(
+                    message: "Unknown subcommand '\(Redactor.redact(first))'.\(hint)", command: "scopelint")
             }
             return try command.run(arguments: Array(arguments.dropFirst()), console: &console)
         }
     }
 
-    static func help(_ path: [String], console: inout Console) throws -> Int32 {
+    static func help(_ path: [String], console: inout Console) throws(ScopeLintError) -> Int32 {
         var spec = rootSpec
         var name = "scopelint"
         for word in path {
             guard let sub = spec.subcommands.first(where: { $0.name == word }) else {
-                throw UsageError("Unknown subcommand '\(Redactor.redact(word))' for help.", command: name)
+                throw ScopeLintError.usage(
+                    message: "Unknown subcommand '\(Redactor.redact(word))' for help.", command: name)
             }
             spec = sub
             name += " " + word
@@ -168,19 +157,36 @@ public enum CLI {
 }
 
 extension Command {
-    /// Parses, answers `--help`, then runs.
-    static func run(arguments: [String], console: inout Console) throws -> Int32 {
-        let path = "scopelint \(spec.name)"
-        let parsed = try CommandLineParser.parse(arguments, for: spec, path: path)
-        if parsed.helpRequested {
-            // `scopelint policies show --help` shows the subcommand's own help.
-            if let word = parsed.positionals.first, let sub = spec.subcommands.first(where: { $0.name == word }) {
-                console.out += HelpRenderer.help(sub, path: "\(path) \(word)")
-            } else {
-                console.out += HelpRenderer.help(spec, path: path)
+    /// Picks the subcommand when the command has them, parses, answers `--help`, then runs.
+    static func run(arguments: [String], console: inout Console) throws(ScopeLintError) -> Int32 {
+        var path = "scopelint \(spec.name)"
+        var declaration = spec
+        var arguments = arguments[...]
+        if !spec.subcommands.isEmpty {
+            guard let word = arguments.first, !word.hasPrefix("-") else {
+                if let word = arguments.first, word == "--help" || word == "-h" {
+                    console.out += HelpRenderer.help(spec, path: path)
+                    return 0
+                }
+                throw .usage(message: "Missing expected argument '<subcommand>'.", command: path)
             }
+            guard let sub = spec.subcommands.first(where: { $0.name == word }) else {
+                let hint =
+                    Suggestions.closest(to: word, in: spec.subcommands.map(\.name), limit: 1).first.map {
+                        " Did you mean '\($0)'?"
+                    } ?? ""
+                throw .usage(message: "Unknown subcommand '\(Redactor.redact(word))'.\(hint)", command: path)
+            }
+            declaration = sub
+            path += " " + word
+            arguments = arguments.dropFirst()
+        }
+        var parsed = try CommandLineParser.parse(Array(arguments), for: declaration, path: path)
+        if parsed.helpRequested {
+            console.out += HelpRenderer.help(declaration, path: path)
             return 0
         }
+        if declaration.name != spec.name { parsed.subcommand = declaration.name }
         return try run(parsed, console: &console)
     }
 }

@@ -1,23 +1,35 @@
-/// What the parser found: option values by name (without dashes) and positionals in order.
+/// What the parser found: option values, positionals in order, and the subcommand chosen.
+/// Values are read back by the option's declaration, never by a string.
 public struct ParsedArguments: Sendable, Equatable {
-    public var values: [String: [String]] = [:]
-    public var flags: Set<String> = []
+    var values: [String: [String]] = [:]
+    var flags: Set<String> = []
     public var positionals: [String] = []
     public var helpRequested = false
+    /// The subcommand's name, for a command that has subcommands (`policies show`).
+    public var subcommand: String?
+    /// The options the command declares: reading another is a programming error.
+    var declared: Set<String> = []
 
-    public func value(_ name: String) -> String? { values[name]?.last }
-    public func all(_ name: String) -> [String] { values[name] ?? [] }
-    public func flag(_ name: String) -> Bool { flags.contains(name) }
+    public func value(_ option: OptionSpec) -> String? { all(option).last }
+    public func all(_ option: OptionSpec) -> [String] {
+        assert(declared.contains(option.name), "--\(option.name) is not declared by this command")
+        return values[option.name] ?? []
+    }
+    public func flag(_ option: OptionSpec) -> Bool {
+        assert(declared.contains(option.name), "--\(option.name) is not declared by this command")
+        return flags.contains(option.name)
+    }
 }
 
 /// Parses arguments against a command's declaration, in the style of swift-argument-parser:
 /// `--name value`, `--name=value`, `-x value`, `--` ends options, `-` is a positional
 /// (standard input). Unknown options get a "did you mean".
 public enum CommandLineParser {
-    public static func parse(_ arguments: [String], for spec: CommandSpec, path: String) throws(UsageError)
+    public static func parse(_ arguments: [String], for spec: CommandSpec, path: String) throws(ScopeLintError)
         -> ParsedArguments
     {
         var result = ParsedArguments()
+        result.declared = Set(spec.options.map(\.name))
         var index = 0
         var optionsEnded = false
         while index < arguments.count {
@@ -50,19 +62,19 @@ public enum CommandLineParser {
                         Suggestions.closest(to: name, in: spec.options.map(\.name), limit: 1).first.map {
                             " Did you mean '--\($0)'?"
                         } ?? ""
-                    throw UsageError("Unknown option '--\(Redactor.redact(name))'.\(hint)", command: path)
+                    throw .usage(message: "Unknown option '--\(Redactor.redact(name))'.\(hint)", command: path)
                 }
             } else {
                 let letters = Array(argument.dropFirst())
                 option = letters.count == 1 ? spec.options.first { $0.short == letters[0] } : nil
                 guard option != nil else {
-                    throw UsageError("Unknown option '\(Redactor.redact(argument))'.", command: path)
+                    throw .usage(message: "Unknown option '\(Redactor.redact(argument))'.", command: path)
                 }
                 name = option!.name
             }
             guard let option else { continue }
             guard option.valueName != nil else {
-                if inlineValue != nil { throw UsageError("The option '--\(name)' takes no value.", command: path) }
+                if inlineValue != nil { throw .usage(message: "The option '--\(name)' takes no value.", command: path) }
                 result.flags.insert(name)
                 continue
             }
@@ -71,31 +83,39 @@ public enum CommandLineParser {
                 value = inlineValue
             } else {
                 guard index < arguments.count, !(arguments[index].hasPrefix("-") && arguments[index] != "-") else {
-                    throw UsageError("Missing value for '--\(name) <\(option.valueName!)>'.", command: path)
+                    throw .usage(message: "Missing value for '--\(name) <\(option.valueName!)>'.", command: path)
                 }
                 value = arguments[index]
                 index += 1
             }
             if let choices = option.choices, !choices.contains(value) {
-                throw UsageError(
-                    "The value '\(Redactor.redact(value))' is invalid for '--\(name) <\(option.valueName!)>'. Please provide one of \(choices.map { "'\($0)'" }.joined(separator: ", ")).",
+                throw .usage(
+                    message:
+                        "The value '\(Redactor.redact(value))' is invalid for '--\(name) <\(option.valueName!)>'. Please provide one of \(choices.map { "'\($0)'" }.joined(separator: ", ")).",
                     command: path)
             }
             if !option.repeatable, result.values[name] != nil {
-                throw UsageError("The option '--\(name)' was given more than once; it takes one value.", command: path)
+                throw .usage(
+                    message: "The option '--\(name)' was given more than once; it takes one value.", command: path)
             }
             result.values[name, default: []].append(value)
         }
         if result.helpRequested { return result }
+        for option in spec.options where option.required && result.values[option.name] == nil {
+            throw .usage(
+                message: "Missing expected option '--\(option.name) <\(option.valueName ?? "")>'.", command: path)
+        }
         let required = spec.arguments.filter(\.required)
         if result.positionals.count < required.count {
             let missing = required[result.positionals.count]
-            throw UsageError("Missing expected argument '<\(missing.name)>'.", command: path)
+            throw .usage(message: "Missing expected argument '<\(missing.name)>'.", command: path)
         }
         let takesMany = spec.arguments.contains(where: \.variadic)
         if !takesMany, result.positionals.count > spec.arguments.count {
-            throw UsageError(
-                "Unexpected argument '\(Redactor.redact(result.positionals[spec.arguments.count]))'.", command: path)
+            throw .usage(
+                message:
+                    "Unexpected argument '\(Redactor.redact(result.positionals[spec.arguments.count]))'.", command: path
+            )
         }
         return result
     }

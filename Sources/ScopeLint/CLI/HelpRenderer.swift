@@ -16,7 +16,7 @@ public enum HelpRenderer {
             var text = "--\(option.name)"
             if let value = option.valueName { text += " <\(value)>" }
             if option.repeatable { text += " ..." }
-            parts.append("[\(text)]")
+            parts.append(option.required ? text : "[\(text)]")
         }
         return parts.joined(separator: " ")
     }
@@ -45,7 +45,10 @@ public enum HelpRenderer {
         if !spec.subcommands.isEmpty {
             out += "\nSUBCOMMANDS:\n"
             for sub in spec.subcommands { out += row(sub.name, sub.abstract) }
-            out += "\n  See '\(path) help <subcommand>' for detailed help.\n"
+            // `scopelint help policies show` works; `scopelint policies help show` would not.
+            let words = path.split(separator: " ")
+            let help = ([words[0], "help"] + words.dropFirst()).joined(separator: " ")
+            out += "\n  See '\(help) <subcommand>' for detailed help.\n"
         }
         return out
     }

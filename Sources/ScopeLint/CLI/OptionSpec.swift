@@ -1,5 +1,6 @@
 /// One option of a command: the single declaration the parser, usage line and help text
-/// are all generated from.
+/// are all generated from, and the key its value is read back with (`arguments.value(option)`),
+/// so a misspelt option does not compile.
 public struct OptionSpec: Sendable {
     public let name: String
     public let short: Character?
@@ -10,12 +11,15 @@ public struct OptionSpec: Sendable {
     /// The values a user may give, when the set is closed (formats, severities).
     public let choices: [String]?
     public let defaultValue: String?
+    /// The command does not run without it; the parser says so, and usage shows it unbracketed.
+    public let required: Bool
 
     public init(
         _ name: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false,
-        choices: [String]? = nil, defaultValue: String? = nil, help: String
+        choices: [String]? = nil, defaultValue: String? = nil, required: Bool = false, help: String
     ) {
         self.name = name
+        self.required = required
         self.short = short
         self.valueName = value
         self.help = help
@@ -59,16 +63,5 @@ public struct CommandSpec: Sendable {
         self.arguments = arguments
         self.options = options
         self.subcommands = subcommands
-    }
-}
-
-/// A usage mistake: printed with the command's usage line, exit 2.
-public struct UsageError: Error, Sendable, Equatable {
-    public let message: String
-    public let command: String
-
-    public init(_ message: String, command: String) {
-        self.message = message
-        self.command = command
     }
 }

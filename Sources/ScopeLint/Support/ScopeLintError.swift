@@ -10,6 +10,9 @@ public enum ScopeLintError: Error, Equatable, Sendable, CustomStringConvertible 
     case unwritable(file: String, reason: String)
     /// A policy id that no bundled or user policy has.
     case unknownPolicy(id: String, suggestions: [String])
+    /// A mistake in the command line: printed with the usage line of `command` (e.g.
+    /// "scopelint policies show").
+    case usage(message: String, command: String)
 
     public var description: String {
         switch self {
@@ -24,6 +27,8 @@ public enum ScopeLintError: Error, Equatable, Sendable, CustomStringConvertible 
             var text = "error: no policy has the id '\(Redactor.redact(id))'"
             if !suggestions.isEmpty { text += "; did you mean '\(suggestions.joined(separator: "', '"))'?" }
             return text + " (scopelint policies list shows them all)"
+        case .usage(let message, _):
+            return "Error: \(message)"
         }
     }
 }

@@ -58,6 +58,15 @@ struct CommandLineParserTests {
         ErrorCase(
             name: "policies show without id", arguments: ["policies", "show"],
             message: "Error: Missing expected argument '<id>'."),
+        ErrorCase(
+            name: "policies without a subcommand", arguments: ["policies"],
+            message: "Error: Missing expected argument '<subcommand>'."),
+        ErrorCase(
+            name: "policies list with an argument", arguments: ["policies", "list", "extra"],
+            message: "Error: Unexpected argument 'extra'."),
+        ErrorCase(
+            name: "plan without its required option", arguments: ["plan"],
+            message: "Error: Missing expected option '--policy <id|file>'."),
         ErrorCase(name: "unknown rule", arguments: ["explain", "secret"], message: "Error: Unknown rule 'secret'."),
         ErrorCase(
             name: "a token-shaped argument is redacted",
@@ -82,8 +91,8 @@ struct CommandLineParserTests {
             ["a.json", "--policy", "x", "--policy=y", "-", "--format=json", "--", "--b.json"], for: LintCommand.spec,
             path: "scopelint lint")
         #expect(parsed.positionals == ["a.json", "-", "--b.json"])
-        #expect(parsed.all("policy") == ["x", "y"])
-        #expect(parsed.value("format") == "json")
+        #expect(parsed.all(Options.policy) == ["x", "y"])
+        #expect(parsed.value(Options.reportFormat) == "json")
     }
 
     @Test(
@@ -97,6 +106,28 @@ struct CommandLineParserTests {
         #expect(CLI.run(arguments, console: &console) == 0)
         #expect(!console.out.isEmpty)
         #expect(console.err.isEmpty)
+    }
+
+    @Test("a required option is unbracketed in the usage line; optional ones are bracketed")
+    func requiredInUsage() {
+        let usage = HelpRenderer.usage(PlanCommand.spec, path: "scopelint plan")
+        #expect(usage.hasPrefix("scopelint plan --policy <id|file> ... [--policies <dir> ...]"))
+    }
+
+    @Test("the help command each help page points to runs, for every subcommand")
+    func helpPointsToWorkingCommand() throws {
+        for spec in [CLI.rootSpec] + CLI.rootSpec.subcommands where !spec.subcommands.isEmpty {
+            let path = spec.name == "scopelint" ? "scopelint" : "scopelint \(spec.name)"
+            let help = HelpRenderer.help(spec, path: path)
+            let line = try #require(help.split(separator: "\n").first { $0.contains("for detailed help") })
+            let printed = try #require(line.split(separator: "'").dropFirst().first)
+            for sub in spec.subcommands {
+                let words = printed.replacingOccurrences(of: "<subcommand>", with: sub.name).split(separator: " ")
+                #expect(words.first == "scopelint")
+                var console = Console()
+                #expect(CLI.run(words.dropFirst().map(String.init), console: &console) == 0, "\(words)")
+            }
+        }
     }
 
     @Test("every command's help fits 80 columns", arguments: CLI.rootSpec.subcommands)

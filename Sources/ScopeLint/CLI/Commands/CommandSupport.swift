@@ -1,48 +1,25 @@
 /// What several commands do the same way: load policies, read exports, pick a color style.
 import Foundation
-import Synchronization
 
 enum CommandSupport {
-    static let policyOption = OptionSpec(
-        "policy", value: "id|file", repeatable: true, help: "A bundled or --policies id, or a policy file. Repeatable.")
-    static let policiesOption = OptionSpec(
-        "policies", value: "dir", repeatable: true, help: "Also load the policy files (.json, .json5) in this folder.")
-    static let colorOption = OptionSpec(
-        "color", value: "when", choices: ["auto", "always", "never"], defaultValue: "auto",
-        help: "Color the text output; auto colors only on a terminal without NO_COLOR.")
-    static let failOnOption = OptionSpec(
-        "fail-on", value: "severity", choices: FailThreshold.names, defaultValue: "error",
-        help: "Exit 1 when a finding is at or above this severity.")
-
-    static func formatOption(_ names: [String]) -> OptionSpec {
-        OptionSpec("format", value: "format", choices: names, defaultValue: names[0], help: "Output format.")
-    }
-
     /// The bundled policies plus `--policies` folders, and the ids `--policy` names (files loaded).
     static func policies(_ arguments: ParsedArguments, configuration: Configuration = Configuration())
         throws(ScopeLintError) -> (PolicyLibrary, [String])
     {
         var library = try PolicyLibrary.bundled()
-        for directory in configuration.policyFolders + arguments.all("policies") { try library.addDirectory(directory) }
+        for directory in configuration.policyFolders + arguments.all(Options.policies) {
+            try library.addDirectory(directory)
+        }
         var ids: [String] = []
-        for argument in arguments.all("policy") { ids.append(try library.policyID(forArgument: argument)) }
+        for argument in arguments.all(Options.policy) { ids.append(try library.policyID(forArgument: argument)) }
         return (library, ids)
     }
-
-    static let fromOption = OptionSpec(
-        "from", value: "format", choices: InputFormat.identifiers,
-        help: "Read every input as this shape instead of detecting it.")
-    static let storeOption = OptionSpec(
-        "store", value: "hash",
-        help: "The store hash, for inputs that do not name one (scope strings, lists, CSV without a store column).")
-    static let accountOption = OptionSpec(
-        "account", value: "name", help: "The account name, for inputs that do not name one.")
-    static var inputOptions: [OptionSpec] { [fromOption, storeOption, accountOption] }
 
     /// What `--store` and `--account` say about inputs that do not.
     static func readOptions(_ arguments: ParsedArguments, console: Console) -> ReadOptions {
         ReadOptions(
-            storeHash: arguments.value("store"), accountName: arguments.value("account"), limits: console.limits)
+            storeHash: arguments.value(Options.store), accountName: arguments.value(Options.account),
+            limits: console.limits)
     }
 
     /// Standard input, read once and held to the same size limit as files.
@@ -61,7 +38,8 @@ enum CommandSupport {
                 path, limit: console.limits.inputSize, standardInput: console.readStandardInput)
             exports.append(
                 try InputFormat.read(
-                    bytes, file: InputFile.displayName(for: path), from: arguments.value("from"), options: options))
+                    bytes, file: InputFile.displayName(for: path), from: arguments.value(Options.from), options: options
+                ))
         }
         return exports
     }
@@ -72,7 +50,7 @@ enum CommandSupport {
         -> [StoreSource]
     {
         let options = readOptions(arguments, console: console)
-        let from = arguments.value("from")
+        let from = arguments.value(Options.from)
         let standardInput = paths.contains("-") ? try standardInput(console) : nil
         return paths.map { path in
             let file = InputFile.displayName(for: path)
@@ -85,7 +63,7 @@ enum CommandSupport {
 
     /// `--config FILE`, else `./.scopelint.json` when it exists, else the defaults.
     static func configuration(_ arguments: ParsedArguments) throws(ScopeLintError) -> Configuration {
-        if let file = arguments.value("config") {
+        if let file = arguments.value(Options.config) {
             return try Configuration.load(try InputFile.read(file), file: file)
         }
         guard FileManager.default.fileExists(atPath: Configuration.fileName) else { return Configuration() }

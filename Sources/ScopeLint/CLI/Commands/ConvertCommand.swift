@@ -6,24 +6,20 @@ enum ConvertCommand: Command {
         discussion:
             "Scope entries are written as they were read, so the export lints to the same findings. Access tokens, client secrets and authorization codes are never written; the client id only with --keep-client-id.",
         arguments: [ArgumentSpec("input", variadic: true, help: "Inputs to convert; '-' reads standard input.")],
-        options: [
-            OptionSpec(
-                "output", short: "o", value: "file",
-                help: "Write the export to this file (atomically) instead of standard output."),
-            OptionSpec("keep-client-id", help: "Keep each account's client id (not a secret, but an identifier)."),
-        ] + CommandSupport.inputOptions)
+        options: [Options.exportOutput, Options.keepClientID] + Options.input)
 
-    static func run(_ arguments: ParsedArguments, console: inout Console) throws -> Int32 {
+    static func run(_ arguments: ParsedArguments, console: inout Console) throws(ScopeLintError) -> Int32 {
         let path = "scopelint convert"
-        if let output = arguments.value("output"),
+        if let output = arguments.value(Options.exportOutput),
             arguments.positionals.contains(where: {
                 $0 != "-" && AtomicFile.canonical($0) == AtomicFile.canonical(output)
             })
         {
-            throw UsageError("'\(output)' is one of the inputs; write the export somewhere else.", command: path)
+            throw ScopeLintError.usage(
+                message: "'\(output)' is one of the inputs; write the export somewhere else.", command: path)
         }
         let exports = try CommandSupport.readExports(arguments.positionals, arguments: arguments, console: console)
-        let result = ExportWriter.render(exports, keepClientID: arguments.flag("keep-client-id"))
+        let result = ExportWriter.render(exports, keepClientID: arguments.flag(Options.keepClientID))
         for note in result.notes { console.err += "scopelint: \(note)\n" }
         guard result.accounts > 0 else {
             throw ScopeLintError.invalid(
@@ -32,7 +28,7 @@ enum ConvertCommand: Command {
                     "nothing to convert: the input names no scopes (a credentials file holds secrets only; type the account's scopes from the control panel instead)"
             )
         }
-        if let output = arguments.value("output") {
+        if let output = arguments.value(Options.exportOutput) {
             try AtomicFile.write(result.text, to: output)
         } else {
             console.out += result.text

@@ -12,31 +12,27 @@ enum DiffCommand: Command {
                 help: "One export, or the old and the new export; '-' reads standard input.")
         ],
         options: [
-            CommandSupport.policyOption, CommandSupport.policiesOption,
-            OptionSpec("config", value: "file", help: "Read settings from this file instead of ./.scopelint.json."),
-            OptionSpec("all", help: "Show every scope, not only those that differ."),
-            CommandSupport.formatOption(["text", "json"]), CommandSupport.failOnOption,
-            OptionSpec(
-                "fail-on-escalation",
-                help: "With OLD NEW: exit 1 when any access grew (a raised level, a new account with any scope)."),
-            CommandSupport.colorOption,
-        ] + CommandSupport.inputOptions)
+            Options.policy, Options.policies, Options.config, Options.all, Options.textOrJSON, Options.failOn,
+            Options.failOnEscalation, Options.color,
+        ] + Options.input)
 
-    static func run(_ arguments: ParsedArguments, console: inout Console) throws -> Int32 {
+    static func run(_ arguments: ParsedArguments, console: inout Console) throws(ScopeLintError) -> Int32 {
         let path = "scopelint diff"
         let inputs = arguments.positionals
-        let json = arguments.value("format") == "json"
-        let style = console.style(for: arguments.value("color"))
+        let json = arguments.value(Options.textOrJSON) == "json"
+        let style = console.style(for: arguments.value(Options.color))
         let configuration = try CommandSupport.configuration(arguments)
         let (library, ids) = try CommandSupport.policies(arguments, configuration: configuration)
-        if inputs.count != 2, arguments.flag("fail-on-escalation") {
-            throw UsageError("'--fail-on-escalation' compares two exports: give OLD and NEW.", command: path)
+        if inputs.count != 2, arguments.flag(Options.failOnEscalation) {
+            throw ScopeLintError.usage(
+                message: "'--fail-on-escalation' compares two exports: give OLD and NEW.", command: path)
         }
         switch inputs.count {
         case 0:
             guard ids.count == 2 else {
-                throw UsageError(
-                    "Missing expected argument '<input>': give an export, OLD and NEW exports, or two --policy to compare.",
+                throw ScopeLintError.usage(
+                    message:
+                        "Missing expected argument '<input>': give an export, OLD and NEW exports, or two --policy to compare.",
                     command: path)
             }
             let comparison = PolicyComparison.compare(
@@ -44,12 +40,12 @@ enum DiffCommand: Command {
             console.out +=
                 json
                 ? PolicyComparisonRenderer.json(
-                    comparison, all: arguments.flag("all"), toolVersion: ScopeLintVersion.current)
-                : PolicyComparisonRenderer.text(comparison, all: arguments.flag("all"), style: style)
+                    comparison, all: arguments.flag(Options.all), toolVersion: ScopeLintVersion.current)
+                : PolicyComparisonRenderer.text(comparison, all: arguments.flag(Options.all), style: style)
             return 0
         case 1:
             let failOn =
-                arguments.value("fail-on").flatMap(FailThreshold.init) ?? configuration.failOn ?? .severity(.error)
+                arguments.value(Options.failOn).flatMap(FailThreshold.init) ?? configuration.failOn ?? .severity(.error)
             let engine = try LintEngine(library: library, policyIDs: ids, configuration: configuration)
             // Store by store: the rows are kept, the export is not.
             let units = try engine.evaluate(
@@ -63,16 +59,18 @@ enum DiffCommand: Command {
             let report = engine.report(units) { $0.accounts }
             console.out +=
                 json
-                ? AccountDiffRenderer.json(diffs, report: report, all: arguments.flag("all"))
-                : AccountDiffRenderer.text(diffs, report: report, all: arguments.flag("all"), style: style)
+                ? AccountDiffRenderer.json(diffs, report: report, all: arguments.flag(Options.all))
+                : AccountDiffRenderer.text(diffs, report: report, all: arguments.flag(Options.all), style: style)
             return report.exitCode(failOn: failOn)
         case 2:
             guard ids.isEmpty else {
-                throw UsageError("'--policy' does not apply when comparing two exports.", command: path)
+                throw ScopeLintError.usage(
+                    message: "'--policy' does not apply when comparing two exports.", command: path)
             }
-            if arguments.value("fail-on") != nil {
-                throw UsageError(
-                    "'--fail-on' applies to one export; with OLD NEW use '--fail-on-escalation'.", command: path)
+            if arguments.value(Options.failOn) != nil {
+                throw ScopeLintError.usage(
+                    message: "'--fail-on' applies to one export; with OLD NEW use '--fail-on-escalation'.",
+                    command: path)
             }
             let exports = try CommandSupport.readExports(inputs, arguments: arguments, console: console)
             let diff = try ExportDiff.compare(
@@ -82,10 +80,11 @@ enum DiffCommand: Command {
                 json
                 ? ExportDiffRenderer.json(diff, toolVersion: ScopeLintVersion.current)
                 : ExportDiffRenderer.text(diff, style: style)
-            return arguments.flag("fail-on-escalation") && diff.escalates ? 1 : 0
+            return arguments.flag(Options.failOnEscalation) && diff.escalates ? 1 : 0
         default:
-            throw UsageError(
-                "Unexpected argument '\(Redactor.redact(inputs[2]))': diff compares one export with its policies, or two exports.",
+            throw ScopeLintError.usage(
+                message:
+                    "Unexpected argument '\(Redactor.redact(inputs[2]))': diff compares one export with its policies, or two exports.",
                 command: path)
         }
     }

@@ -6,7 +6,7 @@ enum ExplainCommand: Command {
         abstract: "Explain a rule, or list the rules.",
         arguments: [ArgumentSpec("rule", required: false, help: "A rule id such as missing-scope.")])
 
-    static func run(_ arguments: ParsedArguments, console: inout Console) throws -> Int32 {
+    static func run(_ arguments: ParsedArguments, console: inout Console) throws(ScopeLintError) -> Int32 {
         guard let id = arguments.positionals.first else {
             for rule in RuleID.allCases {
                 let d = rule.description
@@ -19,8 +19,8 @@ enum ExplainCommand: Command {
                 Suggestions.closest(to: id, in: RuleID.allCases.map(\.rawValue), limit: 1).first.map {
                     " Did you mean '\($0)'?"
                 } ?? ""
-            throw UsageError(
-                "Unknown rule '\(Redactor.redact(id))'.\(hint) Run 'scopelint explain' for the list.",
+            throw ScopeLintError.usage(
+                message: "Unknown rule '\(Redactor.redact(id))'.\(hint) Run 'scopelint explain' for the list.",
                 command: "scopelint explain")
         }
         let d = rule.description

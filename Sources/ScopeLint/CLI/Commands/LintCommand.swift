@@ -10,34 +10,25 @@ enum LintCommand: Command {
             "Each account is checked against the policy whose applies_to matches it (or every --policy given, or the configuration's mapping); an account no policy matches is checked against least-privilege alone. Give --format and --output in pairs to write several reports in one run.",
         arguments: [ArgumentSpec("input", variadic: true, help: "Scope exports to check; '-' reads standard input.")],
         options: [
-            CommandSupport.policyOption, CommandSupport.policiesOption,
-            OptionSpec("config", value: "file", help: "Read settings from this file instead of ./.scopelint.json."),
-            OptionSpec(
-                "format", value: "format", repeatable: true, choices: Reporters.identifiers, defaultValue: "text",
-                help: "Output format; repeat with --output for several reports."),
-            OptionSpec(
-                "output", short: "o", value: "file", repeatable: true,
-                help: "Write the report to this file (atomically) instead of standard output."),
-            CommandSupport.failOnOption,
-            OptionSpec(
-                "baseline", value: "file", help: "Accept the findings this baseline lists (until their expiry dates)."),
-            OptionSpec("write-baseline", value: "file", help: "Record the findings of this run as a baseline file."),
-            CommandSupport.colorOption,
-        ] + CommandSupport.inputOptions)
+            Options.policy, Options.policies, Options.config, Options.reportFormat, Options.reportOutput,
+            Options.failOn, Options.baseline, Options.writeBaseline, Options.color,
+        ] + Options.input)
 
-    static func run(_ arguments: ParsedArguments, console: inout Console) throws -> Int32 {
+    static func run(_ arguments: ParsedArguments, console: inout Console) throws(ScopeLintError) -> Int32 {
         let path = "scopelint lint"
         let configuration = try CommandSupport.configuration(arguments)
-        let failOn = arguments.value("fail-on").flatMap(FailThreshold.init) ?? configuration.failOn ?? .severity(.error)
+        let failOn =
+            arguments.value(Options.failOn).flatMap(FailThreshold.init) ?? configuration.failOn ?? .severity(.error)
         let (library, ids) = try CommandSupport.policies(arguments, configuration: configuration)
         let engine = try LintEngine(library: library, policyIDs: ids, configuration: configuration)
 
-        let formats = arguments.all("format")
-        let outputs = arguments.all("output")
+        let formats = arguments.all(Options.reportFormat)
+        let outputs = arguments.all(Options.reportOutput)
         let pairs: [(String, String?)]
         if outputs.isEmpty {
             guard formats.count <= 1 else {
-                throw UsageError("Several '--format' need one '--output' each.", command: path)
+                throw ScopeLintError.usage(
+                    message: "Several '--format' need one '--output' each.", command: path)
             }
             pairs = [(formats.first ?? "text", nil)]
         } else if formats.isEmpty && outputs.count == 1 {
@@ -45,8 +36,9 @@ enum LintCommand: Command {
         } else {
             // Formats pair with outputs in order; one format left over goes to standard output.
             guard formats.count == outputs.count || formats.count == outputs.count + 1 else {
-                throw UsageError(
-                    "Give one '--output' for each '--format', and at most one '--format' without (\(formats.count) formats, \(outputs.count) outputs).",
+                throw ScopeLintError.usage(
+                    message:
+                        "Give one '--output' for each '--format', and at most one '--format' without (\(formats.count) formats, \(outputs.count) outputs).",
                     command: path)
             }
             pairs = formats.enumerated().map { ($0.element, $0.offset < outputs.count ? outputs[$0.offset] : nil) }
@@ -55,20 +47,23 @@ enum LintCommand: Command {
         // Nothing scopelint writes may replace one of the files it reads.
         var inputs = arguments.positionals.filter { $0 != "-" }
         if let file = configuration.file { inputs.append(file) }
-        inputs += arguments.all("policy").filter { FileManager.default.fileExists(atPath: $0) }
-        let baselinePath = arguments.value("baseline") ?? configuration.baseline
-        let written = outputs + [arguments.value("write-baseline")].compactMap { $0 }
+        inputs += arguments.all(Options.policy).filter { FileManager.default.fileExists(atPath: $0) }
+        let baselinePath = arguments.value(Options.baseline) ?? configuration.baseline
+        let written = outputs + [arguments.value(Options.writeBaseline)].compactMap { $0 }
         for output in written {
             let target = AtomicFile.canonical(output)
             if inputs.contains(where: { AtomicFile.canonical($0) == target })
-                || (output != arguments.value("write-baseline") && baselinePath.map(AtomicFile.canonical) == target)
+                || (output != arguments.value(Options.writeBaseline)
+                    && baselinePath.map(AtomicFile.canonical) == target)
             {
-                throw UsageError(
-                    "'\(output)' is one of scopelint's inputs; write the report somewhere else.", command: path)
+                throw ScopeLintError.usage(
+                    message: "'\(output)' is one of scopelint's inputs; write the report somewhere else.", command: path
+                )
             }
         }
         if Set(written.map(AtomicFile.canonical)).count != written.count {
-            throw UsageError("Two reports would be written to the same file.", command: path)
+            throw ScopeLintError.usage(
+                message: "Two reports would be written to the same file.", command: path)
         }
 
         var report = try engine.lint(
@@ -79,7 +74,7 @@ enum LintCommand: Command {
             report = loaded.apply(to: report, today: CommandSupport.today(console))
             baseline = loaded
         }
-        if let target = arguments.value("write-baseline") {
+        if let target = arguments.value(Options.writeBaseline) {
             try AtomicFile.write(
                 Baseline.render(
                     report, reason: "accepted when this baseline was written; replace with the real reason",
@@ -88,7 +83,7 @@ enum LintCommand: Command {
                 "scopelint: wrote \(plural(report.findings.count + report.suppressed.count, "entry", "entries")) to \(target)\n"
         }
         let options = ReportOptions(
-            style: console.style(for: arguments.value("color")), failOn: failOn,
+            style: console.style(for: arguments.value(Options.color)), failOn: failOn,
             workingDirectory: FileManager.default.currentDirectoryPath)
         for (format, output) in pairs {
             let reporter = Reporters.named(format) ?? TextReporter.self
@@ -101,7 +96,7 @@ enum LintCommand: Command {
             }
         }
         let code = report.exitCode(failOn: failOn)
-        console.finish(code)
+        console.retained.append(report)
         return code
     }
 }

@@ -1,72 +1,41 @@
 /// `scopelint policies list|show|check`: what policies exist, what one requires, whether a
 /// file is valid.
 enum PoliciesCommand: Command {
-    static let directoryOption = OptionSpec(
-        "policies", value: "dir", repeatable: true, help: "Also load the policy files in this folder.")
-
     static let spec = CommandSpec(
         name: "policies",
         abstract: "List, show and check policies.",
-        arguments: [
-            ArgumentSpec("subcommand", help: "list, show ID or check FILE..."),
-            ArgumentSpec("id-or-file", required: false, variadic: true, help: "The policy id (show) or files (check)."),
-        ],
-        options: [directoryOption],
         subcommands: [
-            CommandSpec(name: "list", abstract: "List the bundled and loaded policies.", options: [directoryOption]),
+            CommandSpec(
+                name: "list", abstract: "List the bundled and loaded policies.", options: [Options.policyFolder]),
             CommandSpec(
                 name: "show",
                 abstract: "Show one policy, resolved: every scope's allowed levels, risks and companions.",
-                arguments: [ArgumentSpec("id", help: "A policy id or file.")], options: [directoryOption]),
+                arguments: [ArgumentSpec("id", help: "A policy id or file.")], options: [Options.policyFolder]),
             CommandSpec(
                 name: "check", abstract: "Validate policy files: exit 0 when valid, 2 with a located error when not.",
                 arguments: [ArgumentSpec("file", variadic: true, help: "Policy files to check.")],
-                options: [directoryOption]),
+                options: [Options.policyFolder]),
         ])
 
-    static func run(_ arguments: ParsedArguments, console: inout Console) throws -> Int32 {
-        let words = arguments.positionals
+    static func run(_ arguments: ParsedArguments, console: inout Console) throws(ScopeLintError) -> Int32 {
         var library = try PolicyLibrary.bundled()
-        for directory in arguments.all("policies") { try library.addDirectory(directory) }
-        let sub = words[0]
-        let rest = Array(words.dropFirst())
-        switch sub {
-        case "list":
-            guard rest.isEmpty else {
-                throw UsageError(
-                    "Unexpected argument '\(Redactor.redact(rest[0]))'.", command: "scopelint policies list")
-            }
-            console.out += list(library)
-            return 0
+        for directory in arguments.all(Options.policyFolder) { try library.addDirectory(directory) }
+        switch arguments.subcommand {
         case "show":
-            guard rest.count == 1 else {
-                throw UsageError(
-                    rest.isEmpty
-                        ? "Missing expected argument '<id>'." : "Unexpected argument '\(Redactor.redact(rest[1]))'.",
-                    command: "scopelint policies show")
-            }
-            let id = try library.policyID(forArgument: rest[0])
+            let id = try library.policyID(forArgument: arguments.positionals[0])
             console.out += show(try library.resolve(id), catalog: library.catalog)
-            return 0
         case "check":
-            guard !rest.isEmpty else {
-                throw UsageError("Missing expected argument '<file>'.", command: "scopelint policies check")
-            }
-            for file in rest {
+            for file in arguments.positionals {
                 let id = try library.addFile(file)
                 let resolved = try library.resolve(id)
                 let extends =
                     resolved.ancestors.isEmpty ? "" : ", extends \(resolved.ancestors.joined(separator: " > "))"
                 console.out += "\(file): ok: policy '\(id)'\(extends)\n"
             }
-            return 0
         default:
-            let hint =
-                Suggestions.closest(to: sub, in: ["list", "show", "check"], limit: 1).first.map {
-                    " Did you mean '\($0)'?"
-                } ?? ""
-            throw UsageError("Unknown subcommand '\(Redactor.redact(sub))'.\(hint)", command: "scopelint policies")
+            console.out += list(library)
         }
+        return 0
     }
 
     static func list(_ library: PolicyLibrary) -> String {

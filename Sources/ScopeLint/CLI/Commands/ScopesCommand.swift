@@ -4,11 +4,11 @@ enum ScopesCommand: Command {
     static let spec = CommandSpec(
         name: "scopes",
         abstract: "Print the scope catalog: levels, OAuth parameters and risks.",
-        options: [PoliciesCommand.directoryOption])
+        options: [Options.policyFolder])
 
-    static func run(_ arguments: ParsedArguments, console: inout Console) throws -> Int32 {
+    static func run(_ arguments: ParsedArguments, console: inout Console) throws(ScopeLintError) -> Int32 {
         var library = try PolicyLibrary.bundled()
-        for directory in arguments.all("policies") { try library.addDirectory(directory) }
+        for directory in arguments.all(Options.policyFolder) { try library.addDirectory(directory) }
         let catalog = library.catalog
         let baseline = try library.resolve(LintEngine.fallbackPolicyID)
         var out = ""

@@ -1,0 +1,61 @@
+/// Every option of every command, declared once: the command's spec lists it, and the command
+/// reads its value back with the same declaration (`arguments.value(Options.color)`).
+enum Options {
+    static let policy = OptionSpec(
+        "policy", value: "id|file", repeatable: true, help: "A bundled or --policies id, or a policy file. Repeatable.")
+    static let policies = OptionSpec(
+        "policies", value: "dir", repeatable: true, help: "Also load the policy files (.json, .json5) in this folder.")
+    static let config = OptionSpec(
+        "config", value: "file", help: "Read settings from this file instead of ./.scopelint.json.")
+    static let color = OptionSpec(
+        "color", value: "when", choices: ["auto", "always", "never"], defaultValue: "auto",
+        help: "Color the text output; auto colors only on a terminal without NO_COLOR.")
+    static let failOn = OptionSpec(
+        "fail-on", value: "severity", choices: FailThreshold.names, defaultValue: "error",
+        help: "Exit 1 when a finding is at or above this severity.")
+
+    // Reading inputs.
+    static let from = OptionSpec(
+        "from", value: "format", choices: InputFormat.identifiers,
+        help: "Read every input as this shape instead of detecting it.")
+    static let store = OptionSpec(
+        "store", value: "hash",
+        help: "The store hash, for inputs that do not name one (scope strings, lists, CSV without a store column).")
+    static let account = OptionSpec(
+        "account", value: "name", help: "The account name, for inputs that do not name one.")
+    static let input = [from, store, account]
+
+    // lint
+    static let reportFormat = OptionSpec(
+        "format", value: "format", repeatable: true, choices: Reporters.identifiers, defaultValue: "text",
+        help: "Output format; repeat with --output for several reports.")
+    static let reportOutput = OptionSpec(
+        "output", short: "o", value: "file", repeatable: true,
+        help: "Write the report to this file (atomically) instead of standard output.")
+    static let baseline = OptionSpec(
+        "baseline", value: "file", help: "Accept the findings this baseline lists (until their expiry dates).")
+    static let writeBaseline = OptionSpec(
+        "write-baseline", value: "file", help: "Record the findings of this run as a baseline file.")
+
+    // diff and plan
+    static let textOrJSON = OptionSpec(
+        "format", value: "format", choices: ["text", "json"], defaultValue: "text", help: "Output format.")
+    static let all = OptionSpec("all", help: "Show every scope, not only those that differ.")
+    static let failOnEscalation = OptionSpec(
+        "fail-on-escalation",
+        help: "With OLD NEW: exit 1 when any access grew (a raised level, a new account with any scope).")
+    static let planPolicy = OptionSpec(
+        "policy", value: "id|file", repeatable: true, required: true,
+        help: "A policy the account must satisfy (required; repeatable).")
+
+    // convert
+    static let exportOutput = OptionSpec(
+        "output", short: "o", value: "file",
+        help: "Write the export to this file (atomically) instead of standard output.")
+    static let keepClientID = OptionSpec(
+        "keep-client-id", help: "Keep each account's client id (not a secret, but an identifier).")
+
+    // policies and scopes
+    static let policyFolder = OptionSpec(
+        "policies", value: "dir", repeatable: true, help: "Also load the policy files in this folder.")
+}
