@@ -41,11 +41,14 @@ enum DiffCommand: Command {
             }
             let comparison = PolicyComparison.compare(
                 try library.resolve(ids[0]), try library.resolve(ids[1]), catalog: library.catalog)
-            console.out +=
-                json
-                ? PolicyComparisonRenderer.json(
-                    comparison, all: arguments.flag("all"), toolVersion: ScopeLintVersion.current)
-                : PolicyComparisonRenderer.text(comparison, all: arguments.flag("all"), style: style)
+            try console.writeOut {
+                if json {
+                    PolicyComparisonRenderer.writeJSON(
+                        comparison, all: arguments.flag("all"), toolVersion: ScopeLintVersion.current, to: $0)
+                } else {
+                    PolicyComparisonRenderer.writeText(comparison, all: arguments.flag("all"), style: style, to: $0)
+                }
+            }
             return 0
         case 1:
             let failOn =
@@ -69,10 +72,14 @@ enum DiffCommand: Command {
                 }
             }
             let report = Report(findings: findings, accounts: checked, stores: stores)
-            console.out +=
-                json
-                ? AccountDiffRenderer.json(diffs, report: report, all: arguments.flag("all"))
-                : AccountDiffRenderer.text(diffs, report: report, all: arguments.flag("all"), style: style)
+            try console.writeOut {
+                if json {
+                    AccountDiffRenderer.writeJSON(diffs, report: report, all: arguments.flag("all"), to: $0)
+                } else {
+                    AccountDiffRenderer.writeText(
+                        diffs, report: report, all: arguments.flag("all"), style: style, to: $0)
+                }
+            }
             return report.exitCode(failOn: failOn)
         case 2:
             guard ids.isEmpty else {
@@ -86,10 +93,13 @@ enum DiffCommand: Command {
             let diff = try ExportDiff.compare(
                 old: exports[0], new: exports[1], risks: try library.resolve(LintEngine.fallbackPolicyID),
                 catalog: library.catalog)
-            console.out +=
-                json
-                ? ExportDiffRenderer.json(diff, toolVersion: ScopeLintVersion.current)
-                : ExportDiffRenderer.text(diff, style: style)
+            try console.writeOut {
+                if json {
+                    ExportDiffRenderer.writeJSON(diff, toolVersion: ScopeLintVersion.current, to: $0)
+                } else {
+                    ExportDiffRenderer.writeText(diff, style: style, to: $0)
+                }
+            }
             return arguments.flag("fail-on-escalation") && diff.escalates ? 1 : 0
         default:
             throw UsageError(
