@@ -83,8 +83,7 @@ public final class ByteStream {
     // MARK: Writing bytes as they are
 
     public func write(_ text: String) {
-        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ write($0) }) { return done }
-        write(Array(text.utf8))
+        withUTF8(text) { write($0) }
     }
 
     func write(_ bytes: [UInt8]) {
