@@ -10,6 +10,9 @@ import ScopeLint
 // accounts start from their policy's levels; about one in four then drifts: a scope raised
 // one level (over-privileged, sometimes risky) or a required one lowered (under-privileged).
 // Every account lists the granted scopes and some of the rest as "none", as exports do.
+//
+// --worst: every account lists every store scope at a random level instead, so most scopes of
+// most accounts have a finding: the largest report a fleet of that size can make.
 
 struct SplitMix64 {
     var state: UInt64
@@ -24,16 +27,18 @@ struct SplitMix64 {
     mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 }
 
-let usage = "usage: scopelint-fleet STORES ACCOUNTS_PER_STORE [--seed N] [--output FILE]\n"
+let usage = "usage: scopelint-fleet STORES ACCOUNTS_PER_STORE [--seed N] [--worst] [--output FILE]\n"
 var arguments = Array(CommandLine.arguments.dropFirst())
 var seed: UInt64 = 1
 var output: String?
+var worst = false
 var positionals: [String] = []
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
     case "--seed": seed = arguments.isEmpty ? 0 : UInt64(arguments.removeFirst()) ?? 0
     case "--output", "-o": output = arguments.isEmpty ? nil : arguments.removeFirst()
+    case "--worst": worst = true
     default: positionals.append(argument)
     }
 }
@@ -96,7 +101,7 @@ if let output {
 }
 
 out +=
-    "{\n  \"format\": \"scopelint-export/1\",\n  \"exported_at\": \"2026-11-20T10:00:00Z\",\n  \"generator\": \"scopelint-fleet --seed \(seed)\",\n  \"stores\": [\n"
+    "{\n  \"format\": \"scopelint-export/1\",\n  \"exported_at\": \"2026-11-20T10:00:00Z\",\n  \"generator\": \"scopelint-fleet --seed \(seed)\(worst ? " --worst" : "")\",\n  \"stores\": [\n"
 for storeIndex in 0..<storeCount {
     let hash = String(String(random.next() & 0xFF_FFFF_FFFF, radix: 36).prefix(10))
     out +=
@@ -125,10 +130,13 @@ for storeIndex in 0..<storeCount {
                 levels[scope.index] = random.chance(8) ? catalog[scope].highestLevel : 1
             }
         }
+        if worst {
+            for scope in storeScopes { levels[scope.id.index] = random.below(scope.highestLevel + 1) }
+        }
         out +=
             "        {\n          \"name\": \"\(name)\",\n          \"type\": \"store\",\n          \"client_id\": \"\(clientID())\",\n          \"scopes\": {\n"
         var entries: [String] = []
-        for scope in storeScopes where levels[scope.id.index] > 0 || random.chance(70) {
+        for scope in storeScopes where worst || levels[scope.id.index] > 0 || random.chance(70) {
             entries.append("            \"\(scope.name)\": \"\(scope.levelName(levels[scope.id.index]))\"")
         }
         out += entries.joined(separator: ",\n")

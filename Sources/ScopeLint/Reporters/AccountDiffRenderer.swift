@@ -17,29 +17,34 @@ public enum AccountDiffRenderer {
         return t
     }
 
-    public static func text(_ diffs: [AccountDiff], report: Report, all: Bool, style: TextStyle) -> String {
-        var out = ""
+    public static func writeText(
+        _ diffs: [AccountDiff], report: Report, all: Bool, style: TextStyle, to stream: ByteStream
+    ) {
         var lastStore: (Int, Int)?
         for diff in diffs {
             let storeKey = (diff.order.file, diff.order.store)
             if lastStore.map({ $0 != storeKey }) ?? true {
-                if lastStore != nil { out += "\n" }
-                out += style.bold("Store \(diff.store)" + (diff.storeName.map { " (\($0))" } ?? "")) + "\n"
+                if lastStore != nil { stream.write(byte: 0x0A) }
+                style.write("Store \(diff.store)" + (diff.storeName.map { " (\($0))" } ?? ""), .bold, on: stream)
+                stream.write(byte: 0x0A)
                 lastStore = storeKey
             }
-            out += "\n  " + style.bold("Account \"\(diff.account)\"") + " (\(diff.type.label))\n"
+            stream.write("\n  " as StaticString)
+            style.write("Account \"\(diff.account)\"", .bold, on: stream)
+            stream.write(" (\(diff.type.label))\n")
             guard let policy = diff.policy else {
                 if case .companion(of: let owner) = diff.matching {
-                    out += "  companion account required by \(owner); it has no scopes to compare\n"
+                    stream.write("  companion account required by \(owner); it has no scopes to compare\n")
                 } else {
-                    out += "  the input does not say which scopes this account has; nothing to compare\n"
+                    stream.write(
+                        "  the input does not say which scopes this account has; nothing to compare\n" as StaticString)
                 }
-                out += others(diff, style: style)
+                writeOthers(diff, style: style, to: stream)
                 continue
             }
             let how = diff.matching == .fallback ? " (no integration policy matched)" : ""
-            out += "  Policy \(policy.id): \(policy.title)\(how)\n"
-            if let source = policy.source { out += "  Source: \(source)\n" }
+            stream.write("  Policy \(policy.id): \(policy.title)\(how)\n")
+            if let source = policy.source { stream.write("  Source: \(source)\n") }
             var table = TextTable()
             table.add([" ", "Scope", "Policy", "Actual", "Verdict"], tone: .dim)
             var folded = 0
@@ -58,32 +63,36 @@ public enum AccountDiffRenderer {
                 table.add([row.verdict.symbol, row.name, row.policy, row.actual, verdictText(row)], tone: tone)
             }
             if table.rows.count > 1 {
-                out += "\n" + table.render(indent: "  ", style: style)
+                stream.write(byte: 0x0A)
+                table.write(indent: "  ", style: style, to: stream)
             }
             if folded > 0 {
                 // Indented to the Scope column: two spaces, the symbol, two spaces.
-                out +=
+                stream.write(
                     (table.rows.count > 1 ? "" : "\n") + "     "
-                    + (folded == diff.rows.count
-                        ? "all \(plural(folded, "scope")) as required" : "\(plural(folded, "scope")) as required")
-                    + "\n"
+                        + (folded == diff.rows.count
+                            ? "all \(plural(folded, "scope")) as required" : "\(plural(folded, "scope")) as required")
+                        + "\n")
             }
-            out += others(diff, style: style)
+            writeOthers(diff, style: style, to: stream)
             if diff.count(.missing) + diff.count(.excessive) > 0 {
-                out +=
-                    "\n  " + style.cyan("fix:")
-                    + " `scopelint plan --policy \(policy.id)` prints the control-panel checklist for a replacement account.\n"
+                stream.write("\n  " as StaticString)
+                style.write("fix:", .cyan, on: stream)
+                stream.write(
+                    " `scopelint plan --policy \(policy.id)` prints the control-panel checklist for a replacement account.\n"
+                )
             }
         }
         let t = totals(diffs)
-        if !out.isEmpty { out += "\n" }
-        out += "Compared \(plural(report.summary.accounts, "account")) in \(plural(report.summary.stores, "store")): "
-        out += [
-            style.red("\(t.missing) missing"), style.green("\(t.excessive) excessive"),
-            style.yellow("\(t.risky) risky"), "\(t.asRequired) as required",
-        ].joined(separator: ", ")
-        out += ". Lint: " + TextReporter.severityCounts(report, style: style) + ".\n"
-        return out
+        if !diffs.isEmpty { stream.write(byte: 0x0A) }
+        stream.write(
+            "Compared \(plural(report.summary.accounts, "account")) in \(plural(report.summary.stores, "store")): ")
+        stream.write(
+            [
+                style.red("\(t.missing) missing"), style.green("\(t.excessive) excessive"),
+                style.yellow("\(t.risky) risky"), "\(t.asRequired) as required",
+            ].joined(separator: ", "))
+        stream.write(". Lint: " + TextReporter.severityCounts(report, style: style) + ".\n")
     }
 
     static func verdictText(_ row: AccountDiff.Row) -> String {
@@ -106,17 +115,20 @@ public enum AccountDiffRenderer {
         return text
     }
 
-    static func others(_ diff: AccountDiff, style: TextStyle) -> String {
-        var out = ""
+    static func writeOthers(_ diff: AccountDiff, style: TextStyle, to stream: ByteStream) {
         for finding in diff.otherFindings {
-            out +=
-                "  \(style.severity(finding.severity)): \(finding.message) \(style.dim("[\(finding.rule.rawValue)]"))\n"
+            stream.write("  " as StaticString)
+            style.write(finding.severity, on: stream)
+            stream.write(": " as StaticString)
+            stream.write(finding.message, .terminal)
+            stream.write(byte: UInt8(ascii: " "))
+            style.write("[\(finding.rule.rawValue)]", .dim, on: stream)
+            stream.write(byte: 0x0A)
         }
-        return out
     }
 
-    public static func json(_ diffs: [AccountDiff], report: Report, all: Bool) -> String {
-        var w = JSONWriter()
+    public static func writeJSON(_ diffs: [AccountDiff], report: Report, all: Bool, to stream: ByteStream) {
+        var w = JSONWriter(to: stream)
         w.beginObject()
         w.toolHeader(version: report.toolVersion)
         w.field("mode", "policy")
@@ -169,6 +181,6 @@ public enum AccountDiffRenderer {
         w.field("accounts", report.summary.accounts)
         w.endObject()
         w.endObject()
-        return w.output + "\n"
+        stream.write(byte: 0x0A)
     }
 }

@@ -3,7 +3,8 @@
 struct AccountGroups {
     struct AccountGroup {
         var account: Report.CheckedAccount
-        var findings: [Finding]
+        /// A slice of the report's findings: no finding is copied.
+        var findings: ArraySlice<Finding>
     }
 
     struct StoreGroup {
@@ -19,11 +20,11 @@ struct AccountGroups {
         var index = 0
         var lastKey: (Int, Int)?
         for account in report.accounts {
-            var own: [Finding] = []
+            let first = index
             while index < report.findings.count, Self.same(report.findings[index].order, account.order) {
-                own.append(report.findings[index])
                 index += 1
             }
+            let own = report.findings[first..<index]
             let key = (account.order.file, account.order.store)
             if lastKey.map({ $0 != key }) ?? true {
                 stores.append(
@@ -39,7 +40,7 @@ struct AccountGroups {
     }
 
     /// `scopelint plan --policy ...` for the policies whose levels the account must change.
-    static func planCommand(for findings: [Finding], failOn: FailThreshold) -> String? {
+    static func planCommand(for findings: ArraySlice<Finding>, failOn: FailThreshold) -> String? {
         var policies: [String] = []
         for finding in findings
         where (finding.rule == .missingScope || finding.rule == .excessiveScope) && failOn.fails(finding.severity) {
@@ -51,5 +52,16 @@ struct AccountGroups {
     /// "Store abc123 (Acme Outdoor)".
     static func storeTitle(_ store: StoreGroup) -> String {
         "Store \(store.store)" + (store.name.map { " (\($0))" } ?? "")
+    }
+
+    /// The store title, its parts escaped with `mode`.
+    static func writeStoreTitle(_ store: StoreGroup, _ mode: ByteStream.Escape, to stream: ByteStream) {
+        stream.write("Store " as StaticString)
+        stream.write(store.store, mode)
+        if let name = store.name {
+            stream.write(" (" as StaticString)
+            stream.write(name, mode)
+            stream.write(byte: UInt8(ascii: ")"))
+        }
     }
 }

@@ -1,26 +1,29 @@
 /// Renders `scopelint diff OLD NEW`: per store, accounts added (`+`), removed (`-`) and
 /// changed (`~`), each level raised (`+`) or lowered (`-`), and risky levels that are new (`!`).
 public enum ExportDiffRenderer {
-    public static func text(_ diff: ExportDiff, style: TextStyle) -> String {
-        var out = "Comparing \(diff.oldFile) (old) with \(diff.newFile) (new)\n"
+    public static func writeText(_ diff: ExportDiff, style: TextStyle, to stream: ByteStream) {
+        stream.write("Comparing \(diff.oldFile) (old) with \(diff.newFile) (new)\n")
         for store in diff.stores {
             let name = store.name.map { " (\($0))" } ?? ""
             switch store.status {
-            case .added: out += "\n" + style.green("+ Store \(store.store)\(name), added") + "\n"
-            case .removed: out += "\n" + style.red("- Store \(store.store)\(name), removed") + "\n"
-            case .changed: out += "\n" + style.bold("Store \(store.store)\(name)") + "\n"
+            case .added: stream.write("\n" + style.green("+ Store \(store.store)\(name), added") + "\n")
+            case .removed: stream.write("\n" + style.red("- Store \(store.store)\(name), removed") + "\n")
+            case .changed: stream.write("\n" + style.bold("Store \(store.store)\(name)") + "\n")
             }
             for account in store.accounts {
                 switch account.status {
                 case .added:
-                    out += "  " + style.green("+ Account \"\(account.account)\" (\(account.type.label)), added") + "\n"
+                    stream.write(
+                        "  " + style.green("+ Account \"\(account.account)\" (\(account.type.label)), added") + "\n")
                 case .removed:
-                    out += "  " + style.red("- Account \"\(account.account)\" (\(account.type.label)), removed") + "\n"
+                    stream.write(
+                        "  " + style.red("- Account \"\(account.account)\" (\(account.type.label)), removed") + "\n")
                 case .changed:
                     var kind = ""
                     if let old = account.oldType, old != account.type { kind += ", was \(old.label)" }
                     if let old = account.oldName { kind += ", renamed from \"\(old)\"" }
-                    out += "  " + style.bold("~ Account \"\(account.account)\"") + " (\(account.type.label)\(kind))\n"
+                    stream.write(
+                        "  " + style.bold("~ Account \"\(account.account)\"") + " (\(account.type.label)\(kind))\n")
                 }
                 var table = TextTable()
                 for change in account.changes {
@@ -33,23 +36,22 @@ public enum ExportDiffRenderer {
                     let tone: TextStyle.Tone = change.newRisk != nil ? .yellow : change.raised ? .green : .red
                     table.add([symbol, change.name, "\(change.old) -> \(change.new)", verdict], tone: tone)
                 }
-                if !table.rows.isEmpty { out += table.render(indent: "      ", style: style) }
+                if !table.rows.isEmpty { table.write(indent: "      ", style: style, to: stream) }
             }
         }
         let s = diff.summary
-        if diff.stores.isEmpty { out += "\nNo differences in stores, accounts or levels.\n" }
-        out +=
+        if diff.stores.isEmpty { stream.write("\nNo differences in stores, accounts or levels.\n") }
+        stream.write(
             "\n" + summaryText(s) + " " + (diff.escalates ? style.red("Access grew.") : style.green("No access grew."))
-            + "\n"
-        return out
+                + "\n")
     }
 
     static func summaryText(_ s: ExportDiff.Summary) -> String {
         "\(plural(s.storesAdded, "store")) added, \(s.storesRemoved) removed; \(plural(s.accountsAdded, "account")) added, \(s.accountsRemoved) removed; \(plural(s.levelsRaised, "level")) raised, \(s.levelsLowered) lowered; \(plural(s.newRisks, "new risky level"))."
     }
 
-    public static func json(_ diff: ExportDiff, toolVersion: String) -> String {
-        var w = JSONWriter()
+    public static func writeJSON(_ diff: ExportDiff, toolVersion: String, to stream: ByteStream) {
+        var w = JSONWriter(to: stream)
         w.beginObject()
         w.toolHeader(version: toolVersion)
         w.field("mode", "exports")
@@ -104,6 +106,6 @@ public enum ExportDiffRenderer {
         w.field("escalation", diff.escalates)
         w.endObject()
         w.endObject()
-        return w.output + "\n"
+        stream.write(byte: 0x0A)
     }
 }

@@ -1,6 +1,3 @@
-import Foundation
-import Synchronization
-
 /// The machine-readable report whose shape PRODUCT.md fixes: tool, findings, summary.
 /// Keys that do not apply to a finding are absent, never null.
 public enum JSONReporter: Reporter {
@@ -8,21 +5,12 @@ public enum JSONReporter: Reporter {
     public static let summary = "the findings and summary as JSON (shape in the README)"
 
     public static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
-        write(report, to: stream, parallelAbove: parallelThreshold)
-    }
-
-    /// `parallelAbove` lets a test render the same report both ways.
-    static func write(_ report: Report, to stream: ByteStream, parallelAbove threshold: Int) {
         var writer = JSONWriter(to: stream)
         writer.beginObject()
         writer.toolHeader(version: report.toolVersion)
         writer.beginArray("findings")
-        if report.findings.count < threshold {
-            for index in report.findings.indices {
-                write(report.findings[index], to: &writer)
-            }
-        } else {
-            writeInParallel(report.findings, to: &writer)
+        for index in report.findings.indices {
+            write(report.findings[index], to: &writer)
         }
         writer.endArray()
         writer.beginObject("summary")
@@ -52,37 +40,7 @@ public enum JSONReporter: Reporter {
             writer.endObject()
         }
         writer.endObject()
-        writer.finish()
-        stream.write("\n")
-    }
-
-    /// Below this many findings one thread writes them all: sharing out costs more than it saves.
-    static let parallelThreshold = 20_000
-    /// Findings rendered per round: each round's text is held in memory until it is written.
-    static let window = 8_192
-
-    /// Renders the findings on every core, a window at a time, each core taking a slice of
-    /// the window into its own buffer; the slices are written in order, so the text is the
-    /// same byte for byte as one thread would write.
-    private static func writeInParallel(_ findings: [Finding], to writer: inout JSONWriter) {
-        let workers = max(2, ProcessInfo.processInfo.activeProcessorCount)
-        var start = 0
-        while start < findings.count {
-            let (first, end) = (start, min(start + window, findings.count))
-            let size = (end - first + workers - 1) / workers
-            let parts = Mutex([[UInt8]](repeating: [], count: workers))
-            DispatchQueue.concurrentPerform(iterations: workers) { part in
-                let lower = first + part * size
-                let upper = min(lower + size, end)
-                guard lower < upper else { return }
-                var fragment = JSONWriter(fragmentAtDepth: 2, continuing: lower > 0)
-                for index in lower..<upper { write(findings[index], to: &fragment) }
-                let bytes = fragment.fragment
-                parts.withLock { $0[part] = bytes }
-            }
-            for part in parts.withLock({ $0 }) { writer.append(fragment: part) }
-            start = end
-        }
+        stream.write(byte: 0x0A)
     }
 
     /// Borrowed, not copied: a finding holds a dozen strings, and a fleet has 200,000 findings.

@@ -6,56 +6,95 @@ public enum JUnitReporter: Reporter {
     public static let summary = "JUnit XML: a suite per store, a test case per account"
 
     public static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
-        stream.write(text(report, options: options))
-    }
-
-    static func text(_ report: Report, options: ReportOptions) -> String {
         let groups = AccountGroups(report)
-        var body = ""
-        var totalTests = 0
-        var totalFailures = 0
+        let failOn = options.failOn
+        // The totals head the document, so they are counted before anything is written.
+        func failures(_ store: AccountGroups.StoreGroup) -> Int {
+            store.accounts.reduce(0) { sum, group in sum + group.findings.count { failOn.fails($0.severity) } }
+        }
+        stream.write(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"scopelint\" tests=\"" as StaticString)
+        stream.write(groups.stores.reduce(0) { $0 + $1.accounts.count })
+        stream.write("\" failures=\"" as StaticString)
+        stream.write(groups.stores.reduce(0) { $0 + failures($1) })
+        stream.write("\" errors=\"0\" time=\"0\">\n" as StaticString)
         for store in groups.stores {
-            var cases = ""
-            var failures = 0
+            stream.write("  <testsuite name=\"" as StaticString)
+            AccountGroups.writeStoreTitle(store, .xmlAttribute, to: stream)
+            stream.write("\" tests=\"" as StaticString)
+            stream.write(store.accounts.count)
+            stream.write("\" failures=\"" as StaticString)
+            stream.write(failures(store))
+            stream.write("\" errors=\"0\" skipped=\"0\" time=\"0\">\n" as StaticString)
             for group in store.accounts {
-                let failing = group.findings.filter { options.failOn.fails($0.severity) }
-                let other = group.findings.filter { !options.failOn.fails($0.severity) }
-                failures += failing.count
-                let name = Escaping.xml(group.account.account)
-                let classname = Escaping.xml("scopelint.\(store.store)")
-                let file = Escaping.xml(group.account.file)
-                if group.findings.isEmpty {
-                    cases += "    <testcase name=\"\(name)\" classname=\"\(classname)\" file=\"\(file)\" time=\"0\"/>\n"
+                stream.write("    <testcase name=\"" as StaticString)
+                stream.write(group.account.account, .xmlAttribute)
+                stream.write("\" classname=\"scopelint." as StaticString)
+                stream.write(store.store, .xmlAttribute)
+                stream.write("\" file=\"" as StaticString)
+                stream.write(group.account.file, .xmlAttribute)
+                guard !group.findings.isEmpty else {
+                    stream.write("\" time=\"0\"/>\n" as StaticString)
                     continue
                 }
-                cases += "    <testcase name=\"\(name)\" classname=\"\(classname)\" file=\"\(file)\" time=\"0\">\n"
-                for finding in failing {
-                    cases +=
-                        "      <failure type=\"\(finding.rule.rawValue)\" message=\"\(Escaping.xml(finding.message))\">\(Escaping.xmlText(line(finding)))</failure>\n"
+                stream.write("\" time=\"0\">\n" as StaticString)
+                var below = 0
+                for finding in group.findings {
+                    guard failOn.fails(finding.severity) else {
+                        below += 1
+                        continue
+                    }
+                    stream.write("      <failure type=\"" as StaticString)
+                    stream.write(finding.rule.rawValue)
+                    stream.write("\" message=\"" as StaticString)
+                    stream.write(finding.message, .xmlAttribute)
+                    stream.write("\">" as StaticString)
+                    writeLine(finding, to: stream)
+                    stream.write("</failure>\n" as StaticString)
                 }
-                if !other.isEmpty {
-                    cases +=
-                        "      <system-out>\(Escaping.xmlText(other.map(line).joined(separator: "\n")))</system-out>\n"
+                if below > 0 {
+                    stream.write("      <system-out>" as StaticString)
+                    var first = true
+                    for finding in group.findings where !failOn.fails(finding.severity) {
+                        if !first { writeLineBreak(before: finding, to: stream) }
+                        first = false
+                        writeLine(finding, to: stream)
+                    }
+                    stream.write("</system-out>\n" as StaticString)
                 }
-                cases += "    </testcase>\n"
+                stream.write("    </testcase>\n" as StaticString)
             }
-            totalTests += store.accounts.count
-            totalFailures += failures
-            body +=
-                "  <testsuite name=\"\(Escaping.xml(AccountGroups.storeTitle(store)))\" tests=\"\(store.accounts.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
-            body += cases
-            body += "  </testsuite>\n"
+            stream.write("  </testsuite>\n" as StaticString)
         }
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out +=
-            "<testsuites name=\"scopelint\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"0\" time=\"0\">\n"
-        out += body
-        out += "</testsuites>\n"
-        return out
+        stream.write("</testsuites>\n" as StaticString)
     }
 
-    static func line(_ finding: Finding) -> String {
-        let location = finding.location.map { "\($0.description): " } ?? ""
-        return "\(location)\(finding.severity.rawValue): \(finding.message) [\(finding.rule.rawValue)]"
+    /// The break between two lines of `system-out`. The lines were joined and escaped as one
+    /// text, where a break before a combining mark stays `&#10;` (see `Escape.xmlText`).
+    static func writeLineBreak(before finding: Finding, to stream: ByteStream) {
+        let next = finding.location?.file ?? finding.severity.rawValue
+        if let first = next.utf8.first, first >= 0x80, ByteStream.escaped("\n" + next, .xmlText).utf8.first != 0x0A {
+            stream.write("&#10;" as StaticString)
+        } else {
+            stream.write(byte: 0x0A)
+        }
+    }
+
+    /// `file:line:column: severity: message [rule]`, as XML element text.
+    static func writeLine(_ finding: Finding, to stream: ByteStream) {
+        if let location = finding.location {
+            stream.write(location.file, .xmlText)
+            stream.write(byte: UInt8(ascii: ":"))
+            stream.write(location.line)
+            stream.write(byte: UInt8(ascii: ":"))
+            stream.write(location.column)
+            stream.write(": " as StaticString)
+        }
+        stream.write(finding.severity.rawValue)
+        stream.write(": " as StaticString)
+        stream.write(finding.message, .xmlText)
+        stream.write(" [" as StaticString)
+        stream.write(finding.rule.rawValue)
+        stream.write(byte: UInt8(ascii: "]"))
     }
 }

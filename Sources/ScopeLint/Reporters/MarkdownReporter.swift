@@ -8,10 +8,6 @@ public enum MarkdownReporter: Reporter {
     static let maximumRows = 15
 
     public static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
-        stream.write(text(report, options: options))
-    }
-
-    static func text(_ report: Report, options: ReportOptions) -> String {
         let groups = AccountGroups(report)
         var failing: [(AccountGroups.StoreGroup, AccountGroups.AccountGroup)] = []
         for store in groups.stores {
@@ -20,51 +16,70 @@ public enum MarkdownReporter: Reporter {
             }
         }
         let s = report.summary
-        var out = "### scopelint: "
-        out +=
+        stream.write("### scopelint: " as StaticString)
+        stream.write(
             failing.isEmpty
-            ? "no account needs changes"
-            : "\(failing.count) of \(plural(s.accounts, "account")) \(failing.count == 1 ? "needs" : "need") changes"
-        out += " (\(plural(s.errors, "error")), \(plural(s.warnings, "warning")), \(plural(s.notes, "note"))"
-        if let suppressed = s.suppressed { out += ", \(suppressed) accepted by the baseline" }
-        out += ")\n\n"
-        out += "Checked \(plural(s.accounts, "account")) in \(plural(s.stores, "store")).\n"
+                ? "no account needs changes"
+                : "\(failing.count) of \(plural(s.accounts, "account")) \(failing.count == 1 ? "needs" : "need") changes"
+        )
+        stream.write(" (\(plural(s.errors, "error")), \(plural(s.warnings, "warning")), \(plural(s.notes, "note"))")
+        if let suppressed = s.suppressed { stream.write(", \(suppressed) accepted by the baseline") }
+        stream.write(")\n\n" as StaticString)
+        stream.write("Checked \(plural(s.accounts, "account")) in \(plural(s.stores, "store")).\n")
         for (store, group) in failing.prefix(maximumAccounts) {
             let shown = group.findings.filter { options.failOn.fails($0.severity) }
-            out +=
-                "\n#### \(Escaping.markdownCell(AccountGroups.storeTitle(store))): \(Escaping.markdownCell(group.account.account))\n\n"
+            stream.write("\n#### " as StaticString)
+            stream.write(AccountGroups.storeTitle(store), .markdown)
+            stream.write(": " as StaticString)
+            stream.write(group.account.account, .markdown)
+            stream.write("\n\n" as StaticString)
             if !group.account.policies.isEmpty {
-                out += "Policy: " + group.account.policies.map { "`\($0)`" }.joined(separator: ", ") + "\n\n"
+                stream.write("Policy: " + group.account.policies.map { "`\($0)`" }.joined(separator: ", ") + "\n\n")
             }
-            out += "| Severity | Rule | Scope | Expected | Actual | Finding |\n|---|---|---|---|---|---|\n"
+            stream.write(
+                "| Severity | Rule | Scope | Expected | Actual | Finding |\n|---|---|---|---|---|---|\n" as StaticString
+            )
             for finding in shown.prefix(maximumRows) {
-                let cells = [
-                    finding.severity.rawValue, "`\(finding.rule.rawValue)`", Escaping.markdownCell(finding.scope ?? ""),
-                    Escaping.markdownCell(finding.expected ?? ""), Escaping.markdownCell(finding.actual ?? ""),
-                    Escaping.markdownCell(finding.message),
-                ]
-                out += "| " + cells.joined(separator: " | ") + " |\n"
+                stream.write("| " as StaticString)
+                stream.write(finding.severity.rawValue)
+                stream.write(" | `" as StaticString)
+                stream.write(finding.rule.rawValue)
+                stream.write("` | " as StaticString)
+                stream.write(finding.scope ?? "", .markdown)
+                stream.write(" | " as StaticString)
+                stream.write(finding.expected ?? "", .markdown)
+                stream.write(" | " as StaticString)
+                stream.write(finding.actual ?? "", .markdown)
+                stream.write(" | " as StaticString)
+                stream.write(finding.message, .markdown)
+                stream.write(" |\n" as StaticString)
             }
             if shown.count > maximumRows {
-                out += "\n…and \(shown.count - maximumRows) more; run `scopelint lint` for all of them.\n"
+                stream.write("\n…and \(shown.count - maximumRows) more; run `scopelint lint` for all of them.\n")
             }
             let below = group.findings.count - shown.count
-            if below > 0 { out += "\n\(plural(below, "finding")) below the threshold not shown.\n" }
+            if below > 0 { stream.write("\n\(plural(below, "finding")) below the threshold not shown.\n") }
             if let command = AccountGroups.planCommand(for: group.findings, failOn: options.failOn) {
-                out +=
-                    "\nFix: store-level scopes cannot be edited; `\(command)` prints the checklist for a replacement account.\n"
+                stream.write("\nFix: store-level scopes cannot be edited; `" as StaticString)
+                stream.write(command)
+                stream.write("` prints the checklist for a replacement account.\n" as StaticString)
             }
         }
         if failing.count > maximumAccounts {
-            out +=
-                "\n…and \(failing.count - maximumAccounts) more accounts; run `scopelint lint` for the full report.\n"
+            stream.write(
+                "\n…and \(failing.count - maximumAccounts) more accounts; run `scopelint lint` for the full report.\n")
         }
         if let baseline = report.baseline, !baseline.notices.isEmpty {
-            out += "\n**Baseline `\(Escaping.markdownCell(baseline.file))`:**\n\n"
+            stream.write("\n**Baseline `" as StaticString)
+            stream.write(baseline.file, .markdown)
+            stream.write("`:**\n\n" as StaticString)
             for notice in baseline.notices {
-                out += "- line \(notice.position.line): \(Escaping.markdownCell(notice.message))\n"
+                stream.write("- line " as StaticString)
+                stream.write(notice.position.line)
+                stream.write(": " as StaticString)
+                stream.write(notice.message, .markdown)
+                stream.write(byte: 0x0A)
             }
         }
-        return out
     }
 }

@@ -19,17 +19,18 @@ public enum PlanRenderer {
         return steps
     }
 
-    public static func text(_ plan: Plan, style: TextStyle) -> String {
+    public static func writeText(_ plan: Plan, style: TextStyle, to stream: ByteStream) {
         let titles = plan.policies.map { "\($0.id) (\($0.title))" }.joined(separator: ", ")
-        var out = style.bold("Plan: one new store-level API account for \(titles)") + "\n"
+        style.write("Plan: one new store-level API account for \(titles)", .bold, on: stream)
+        stream.write(byte: 0x0A)
         for policy in plan.policies where policy.source != nil {
-            out += "Source: \(policy.source!)\n"
+            stream.write("Source: \(policy.source!)\n")
         }
-        out += "\n"
+        stream.write(byte: 0x0A)
         for (number, step) in steps(plan).enumerated() {
-            out +=
-                HelpRenderer.wrap("\(number + 1). \(step)", indent: 0).replacingOccurrences(of: "\n", with: "\n   ")
-                + "\n"
+            stream.write(
+                HelpRenderer.wrap("\(number + 1). \(step)", indent: 0).replacingOccurrences(of: "\n", with: "\n   "))
+            stream.write(byte: 0x0A)
             if step.hasPrefix("Set the OAuth scopes") {
                 var table = TextTable()
                 for setting in plan.settings {
@@ -37,15 +38,16 @@ public enum PlanRenderer {
                         [setting.changed ? "*" : " ", setting.name, setting.panelLevel],
                         tone: setting.changed ? .bold : .plain)
                 }
-                out += "\n" + table.render(indent: "   ", style: style) + "\n"
+                stream.write(byte: 0x0A)
+                table.write(indent: "   ", style: style, to: stream)
+                stream.write(byte: 0x0A)
             }
         }
-        out += "\nAs OAuth parameters (for an app's scope list): \(plan.parameters.joined(separator: " "))\n"
-        return out
+        stream.write("\nAs OAuth parameters (for an app's scope list): \(plan.parameters.joined(separator: " "))\n")
     }
 
-    public static func json(_ plan: Plan, toolVersion: String) -> String {
-        var w = JSONWriter()
+    public static func writeJSON(_ plan: Plan, toolVersion: String, to stream: ByteStream) {
+        var w = JSONWriter(to: stream)
         w.beginObject()
         w.toolHeader(version: toolVersion)
         w.beginArray("policies")
@@ -87,6 +89,6 @@ public enum PlanRenderer {
         for step in steps(plan) { w.element(step) }
         w.endArray()
         w.endObject()
-        return w.output + "\n"
+        stream.write(byte: 0x0A)
     }
 }

@@ -1,10 +1,10 @@
 /// Renders `scopelint diff --policy A --policy B`: per scope, each policy's range and the
 /// levels only one of them allows.
 public enum PolicyComparisonRenderer {
-    public static func text(_ comparison: PolicyComparison, all: Bool, style: TextStyle) -> String {
+    public static func writeText(_ comparison: PolicyComparison, all: Bool, style: TextStyle, to stream: ByteStream) {
         let a = comparison.a
         let b = comparison.b
-        var out = "Comparing policy \(a.id) (A: \(a.title)) with \(b.id) (B: \(b.title))\n\n"
+        stream.write("Comparing policy \(a.id) (A: \(a.title)) with \(b.id) (B: \(b.title))\n\n")
         var table = TextTable()
         table.add([" ", "Scope", "A: \(a.id)", "B: \(b.id)", "Difference"], tone: .dim)
         var same = 0
@@ -24,17 +24,18 @@ public enum PolicyComparisonRenderer {
             table.add(
                 [symbol, row.name, row.a, row.b, notes.isEmpty ? "same" : notes.joined(separator: "; ")], tone: tone)
         }
-        if table.rows.count > 1 { out += table.render(indent: "  ", style: style) }
-        if same > 0 { out += "     \(plural(same, "scope")) the same in both\n" }
-        for title in comparison.companionsOnlyA { out += "  companion account only A requires: \(title)\n" }
-        for title in comparison.companionsOnlyB { out += "  companion account only B requires: \(title)\n" }
-        out +=
+        if table.rows.count > 1 { table.write(indent: "  ", style: style, to: stream) }
+        if same > 0 { stream.write("     \(plural(same, "scope")) the same in both\n") }
+        for title in comparison.companionsOnlyA { stream.write("  companion account only A requires: \(title)\n") }
+        for title in comparison.companionsOnlyB { stream.write("  companion account only B requires: \(title)\n") }
+        stream.write(
             "\n\(plural(comparison.differences, "difference")). `-` only A allows a level, `+` only B does, `~` both.\n"
-        return out
+        )
     }
 
-    public static func json(_ comparison: PolicyComparison, all: Bool, toolVersion: String) -> String {
-        var w = JSONWriter()
+    public static func writeJSON(_ comparison: PolicyComparison, all: Bool, toolVersion: String, to stream: ByteStream)
+    {
+        var w = JSONWriter(to: stream)
         w.beginObject()
         w.toolHeader(version: toolVersion)
         w.field("mode", "policies")
@@ -67,6 +68,6 @@ public enum PolicyComparisonRenderer {
         w.field("differences", comparison.differences)
         w.endObject()
         w.endObject()
-        return w.output + "\n"
+        stream.write(byte: 0x0A)
     }
 }

@@ -58,8 +58,7 @@ public enum SARIFReporter: Reporter {
         w.endObject()
         w.endArray()
         w.endObject()
-        w.finish()
-        stream.write("\n")
+        stream.write(byte: 0x0A)
     }
 
     static func writeResult(_ finding: Finding, suppression: String?, options: ReportOptions, into w: inout JSONWriter)
@@ -144,11 +143,29 @@ public enum SARIFReporter: Reporter {
         if path.hasPrefix("/") {
             let root = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
             guard !workingDirectory.isEmpty, path.hasPrefix(root) else {
-                return ("file://" + Escaping.uriPath(path), false)
+                return ("file://" + uriPath(path), false)
             }
             path.removeFirst(root.count)
         }
         while path.hasPrefix("./") { path.removeFirst(2) }
-        return (Escaping.uriPath(path), true)
+        return (uriPath(path), true)
+    }
+
+    /// A relative path as a URI reference (`artifactLocation.uri`): each segment
+    /// percent-encoded except unreserved characters.
+    static func uriPath(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
     }
 }

@@ -10,44 +10,78 @@ public enum TextReporter: Reporter {
         // Blank lines separate stores and sections, so the stream tracks whether any came before.
         var wroteAny = false
         func section() {
-            if wroteAny { stream.write("\n") }
+            if wroteAny { stream.write(byte: 0x0A) }
             wroteAny = true
         }
         for store in AccountGroups(report).stores {
-            let accounts = store.accounts.filter { !$0.findings.isEmpty }
-            guard !accounts.isEmpty else { continue }
+            guard store.accounts.contains(where: { !$0.findings.isEmpty }) else { continue }
             section()
-            stream.write(style.bold(AccountGroups.storeTitle(store)) + "\n")
-            for group in accounts {
-                stream.write(
-                    "  " + style.bold("Account \"\(group.account.account)\"") + " " + style.dim(describe(group.account))
-                        + "\n")
+            style.begin(.bold, on: stream)
+            AccountGroups.writeStoreTitle(store, .terminal, to: stream)
+            style.end(.bold, on: stream)
+            stream.write(byte: 0x0A)
+            for group in store.accounts where !group.findings.isEmpty {
+                stream.write("  " as StaticString)
+                style.begin(.bold, on: stream)
+                stream.write("Account \"" as StaticString)
+                stream.write(group.account.account, .terminal)
+                stream.write(byte: UInt8(ascii: "\""))
+                style.end(.bold, on: stream)
+                stream.write(byte: UInt8(ascii: " "))
+                style.write(describe(group.account), .dim, on: stream)
+                stream.write(byte: 0x0A)
                 for finding in group.findings {
-                    let location = finding.location.map { "\($0.description): " } ?? ""
-                    stream.write(
-                        "    \(location)\(style.severity(finding.severity)): \(finding.message) \(style.dim("[\(finding.rule.rawValue)]"))\n"
-                    )
+                    stream.write("    " as StaticString)
+                    if let location = finding.location {
+                        writeLocation(location, to: stream)
+                        stream.write(": " as StaticString)
+                    }
+                    style.write(finding.severity, on: stream)
+                    stream.write(": " as StaticString)
+                    stream.write(finding.message, .terminal)
+                    stream.write(byte: UInt8(ascii: " "))
+                    style.begin(.dim, on: stream)
+                    stream.write(byte: UInt8(ascii: "["))
+                    stream.write(finding.rule.rawValue)
+                    stream.write(byte: UInt8(ascii: "]"))
+                    style.end(.dim, on: stream)
+                    stream.write(byte: 0x0A)
                 }
                 if let command = AccountGroups.planCommand(for: group.findings, failOn: options.failOn) {
-                    stream.write(
-                        "    " + style.cyan("fix:")
-                            + " store-level scopes cannot be edited; `\(command)` prints the checklist for a replacement account.\n"
-                    )
+                    stream.write("    " as StaticString)
+                    style.write("fix:", .cyan, on: stream)
+                    stream.write(" store-level scopes cannot be edited; `" as StaticString)
+                    stream.write(command, .terminal)
+                    stream.write("` prints the checklist for a replacement account.\n" as StaticString)
                 }
             }
         }
         if let baseline = report.baseline {
             section()
-            stream.write(
-                style.bold("Baseline \(baseline.file)") + ": \(plural(report.suppressed.count, "finding")) accepted\n")
+            style.write("Baseline \(baseline.file)", .bold, on: stream)
+            stream.write(": \(plural(report.suppressed.count, "finding")) accepted\n", .terminal)
             for notice in baseline.notices {
-                stream.write(
-                    "    \(baseline.file):\(notice.position.line):\(notice.position.column): \(style.severity(.note)): \(notice.message)\n"
-                )
+                stream.write("    " as StaticString)
+                writeLocation(SourceLocation(file: baseline.file, position: notice.position), to: stream)
+                stream.write(": " as StaticString)
+                style.write(.note, on: stream)
+                stream.write(": " as StaticString)
+                stream.write(notice.message, .terminal)
+                stream.write(byte: 0x0A)
             }
         }
         section()
-        stream.write(summaryLine(report, style: style) + "\n")
+        stream.write(summaryLine(report, style: style), .terminal)
+        stream.write(byte: 0x0A)
+    }
+
+    /// `file:line:column`, as editors and terminals link it.
+    static func writeLocation(_ location: SourceLocation, to stream: ByteStream) {
+        stream.write(location.file, .terminal)
+        stream.write(byte: UInt8(ascii: ":"))
+        stream.write(location.line)
+        stream.write(byte: UInt8(ascii: ":"))
+        stream.write(location.column)
     }
 
     static func describe(_ account: Report.CheckedAccount) -> String {

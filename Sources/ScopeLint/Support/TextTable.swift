@@ -13,8 +13,8 @@ struct TextTable {
         rows.append(Row(cells: cells, tone: tone))
     }
 
-    /// The lines, each prefixed with `indent`; the last column is not padded.
-    func render(indent: String, style: TextStyle) -> String {
+    /// Writes the lines, each prefixed with `indent`; the last column is not padded.
+    func write(indent: String, style: TextStyle, to stream: ByteStream) {
         let columns = rows.map(\.cells.count).max() ?? 0
         var widths = Array(repeating: 0, count: columns)
         for row in rows {
@@ -22,8 +22,8 @@ struct TextTable {
                 widths[index] = max(widths[index], cell.count)
             }
         }
-        var out = ""
         for row in rows {
+            // One line at a time, so its trailing spaces can go before the tone wraps it.
             var line = ""
             for (index, cell) in row.cells.enumerated() {
                 if index < row.cells.count - 1 {
@@ -33,8 +33,9 @@ struct TextTable {
                 }
             }
             while line.hasSuffix(" ") { line.removeLast() }
-            out += indent + style.paint(line, row.tone) + "\n"
+            stream.write(indent)
+            style.write(line, row.tone, on: stream)
+            stream.write(byte: 0x0A)
         }
-        return out
     }
 }

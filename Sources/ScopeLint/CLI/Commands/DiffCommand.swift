@@ -37,11 +37,15 @@ enum DiffCommand: Command {
             }
             let comparison = PolicyComparison.compare(
                 try library.resolve(ids[0]), try library.resolve(ids[1]), catalog: library.catalog)
-            console.out +=
-                json
-                ? PolicyComparisonRenderer.json(
-                    comparison, all: arguments.flag(Options.all), toolVersion: ScopeLintVersion.current)
-                : PolicyComparisonRenderer.text(comparison, all: arguments.flag(Options.all), style: style)
+            try console.writeOut {
+                if json {
+                    PolicyComparisonRenderer.writeJSON(
+                        comparison, all: arguments.flag(Options.all), toolVersion: ScopeLintVersion.current, to: $0)
+                } else {
+                    PolicyComparisonRenderer.writeText(
+                        comparison, all: arguments.flag(Options.all), style: style, to: $0)
+                }
+            }
             return 0
         case 1:
             let failOn =
@@ -57,10 +61,14 @@ enum DiffCommand: Command {
             }
             let diffs = units.flatMap(\.partial.diffs)
             let report = engine.report(units) { $0.accounts }
-            console.out +=
-                json
-                ? AccountDiffRenderer.json(diffs, report: report, all: arguments.flag(Options.all))
-                : AccountDiffRenderer.text(diffs, report: report, all: arguments.flag(Options.all), style: style)
+            try console.writeOut {
+                if json {
+                    AccountDiffRenderer.writeJSON(diffs, report: report, all: arguments.flag(Options.all), to: $0)
+                } else {
+                    AccountDiffRenderer.writeText(
+                        diffs, report: report, all: arguments.flag(Options.all), style: style, to: $0)
+                }
+            }
             return report.exitCode(failOn: failOn)
         case 2:
             guard ids.isEmpty else {
@@ -76,10 +84,13 @@ enum DiffCommand: Command {
             let diff = try ExportDiff.compare(
                 old: exports[0], new: exports[1], risks: try library.resolve(LintEngine.fallbackPolicyID),
                 catalog: library.catalog)
-            console.out +=
-                json
-                ? ExportDiffRenderer.json(diff, toolVersion: ScopeLintVersion.current)
-                : ExportDiffRenderer.text(diff, style: style)
+            try console.writeOut {
+                if json {
+                    ExportDiffRenderer.writeJSON(diff, toolVersion: ScopeLintVersion.current, to: $0)
+                } else {
+                    ExportDiffRenderer.writeText(diff, style: style, to: $0)
+                }
+            }
             return arguments.flag(Options.failOnEscalation) && diff.escalates ? 1 : 0
         default:
             throw ScopeLintError.usage(
