@@ -245,17 +245,12 @@ public struct JSONReader {
         var cursor = start
         // Eight bytes at a time while none is the quote, a backslash, a control or non-ASCII.
         if let base = UnsafeRawPointer(bytes.baseAddress) {
-            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            let quotes = UInt64(quote) &* 0x0101_0101_0101_0101
             while bytes.count - cursor >= 8 {
-                let word = (base + cursor).loadUnaligned(as: UInt64.self)
-                let q = word ^ quotes
-                let b = word ^ 0x5C5C_5C5C_5C5C_5C5C
-                let isQuote = ~(((q & low) &+ low) | q | low)
-                let isBackslash = ~(((b & low) &+ low) | b | low)
-                // Below 0x20: adding 0x60 to the low seven bits leaves the high bit clear.
-                let isControl = ~((word & low) &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080
-                if (isQuote | isBackslash | isControl | word) & 0x8080_8080_8080_8080 != 0 { break }
+                let word = ByteWords.load(base, cursor)
+                let special =
+                    ByteWords.equal(word, quote) | ByteWords.equal(word, 0x5C) | ByteWords.control(word)
+                    | ByteWords.nonASCII(word)
+                if special != 0 { break }
                 cursor += 8
             }
         }
@@ -484,9 +479,9 @@ public struct JSONReader {
         if let base = UnsafeRawPointer(bytes.baseAddress) {
             let start = index
             while bytes.count - index >= 8 {
-                let others = (base + index).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020
+                let others = ~ByteWords.equal(ByteWords.load(base, index), 0x20) & ByteWords.high
                 if others != 0 {
-                    index += others.trailingZeroBitCount / 8
+                    index += ByteWords.leadingUnmarked(others)
                     break
                 }
                 index += 8
@@ -601,17 +596,14 @@ public struct JSONReader {
             // Eight ASCII bytes at a time: count their line breaks and, after the last one,
             // their columns. (Called for every key of every export.)
             if offset - cursor >= 8, let base {
-                let word = (base + cursor).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-                    let x = word ^ 0x0A0A_0A0A_0A0A_0A0A
-                    // A high bit in each byte of x that is zero, exactly (no carries between bytes).
-                    let breaks = ~(((x & low) &+ low) | x | low)
+                let word = ByteWords.load(base, cursor)
+                if ByteWords.nonASCII(word) == 0 {
+                    let breaks = ByteWords.equal(word, 0x0A)
                     if breaks == 0 {
                         column += 8
                     } else {
                         line += breaks.nonzeroBitCount
-                        // Little-endian: the highest set bit is the last line break.
+                        // The first byte is lowest: the highest set bit is the last line break.
                         let last = (63 - breaks.leadingZeroBitCount) / 8
                         column = 1 + 7 - last
                     }

@@ -15,8 +15,8 @@ extension ByteStream {
         /// A property of a workflow command (`file=`, `title=`): also `:` and `,`, which would
         /// otherwise end the property (SwiftLint and conftest both miss this).
         case workflowProperty
-        /// A Markdown table cell or inline text: pipes, backticks, angle brackets and line
-        /// breaks would break the table or render as markup.
+        /// A Markdown table cell or inline text: pipes, backticks, angle brackets, line breaks
+        /// and the backslash that would undo an escape would break the table or render as markup.
         case markdown
         /// Terminal text, as it is: messages are redacted where they are made (the rules show
         /// control characters escaped), and styling is added by `TextStyle`.
@@ -32,24 +32,12 @@ extension ByteStream {
             switch mode {
             case .json: writeJSON(bytes)
             case .xmlAttribute: writeXML(bytes, keepLineBreaks: false)
-            case .xmlText:
-                // Line breaks were put back by replacing `&#10;` in the escaped text, which does
-                // not match before a combining mark: such text keeps that behaviour exactly.
-                if Self.nonASCIINextTo(bytes, where: { $0 == 0x0A }) {
-                    write(Self.escaped(text, .xmlAttribute).replacingOccurrences(of: "&#10;", with: "\n"))
-                } else {
-                    writeXML(bytes, keepLineBreaks: true)
-                }
-            case .workflowMessage, .workflowProperty:
-                let property = mode == .workflowProperty
-                // The escapes were String replacements, which skip a match that a combining
-                // mark joins: such text keeps that behaviour exactly.
-                if Self.nonASCIINextTo(bytes, where: { Self.isWorkflowSpecial($0, property: property) }) {
-                    write(Self.workflowByCharacter(text, property: property))
-                } else {
-                    writeWorkflow(bytes, property: property)
-                }
-            case .markdown: writeMarkdown(bytes, text)
+            // Escaped byte by byte: a combining mark after a line break, `%` or `|` does not
+            // hide it, as it did from the String replacements these modes replace.
+            case .xmlText: writeXML(bytes, keepLineBreaks: true)
+            case .workflowMessage: writeWorkflow(bytes, property: false)
+            case .workflowProperty: writeWorkflow(bytes, property: true)
+            case .markdown: writeMarkdown(bytes)
             case .terminal: write(bytes)
             }
         }
@@ -156,32 +144,6 @@ extension ByteStream {
 
     // MARK: GitHub workflow commands
 
-    @inline(__always)
-    private static func isWorkflowSpecial(_ byte: UInt8, property: Bool) -> Bool {
-        byte == UInt8(ascii: "%") || byte == 0x0D || byte == 0x0A
-            || (property && (byte == UInt8(ascii: ":") || byte == UInt8(ascii: ",")))
-    }
-
-    private static func workflowByCharacter(_ text: String, property: Bool) -> String {
-        let message = text.replacingOccurrences(of: "%", with: "%25")
-            .replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
-        guard property else { return message }
-        return message.replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
-    }
-
-    /// Whether a byte `special` picks has a non-ASCII neighbour: only then can escaping by
-    /// characters differ from escaping by bytes.
-    @inline(__always)
-    static func nonASCIINextTo(_ bytes: UnsafeBufferPointer<UInt8>, where special: (UInt8) -> Bool) -> Bool {
-        for index in 0..<bytes.count where special(bytes[index]) {
-            if (index > 0 && bytes[index - 1] >= 0x80) || (index + 1 < bytes.count && bytes[index + 1] >= 0x80) {
-                return true
-            }
-        }
-        return false
-    }
-
     private func writeWorkflow(_ bytes: UnsafeBufferPointer<UInt8>, property: Bool) {
         var runStart = 0
         for index in 0..<bytes.count {
@@ -203,14 +165,7 @@ extension ByteStream {
 
     // MARK: Markdown
 
-    private func writeMarkdown(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) {
-        // Markdown escaping compares whole characters, so a special character that a
-        // neighbour joins into one character (a combining mark after `|`), or U+1FEF, which
-        // equals a backtick, is left to the character-by-character escaper.
-        if Self.markdownNeedsCharacters(bytes) {
-            write(Self.markdownByCharacter(text))
-            return
-        }
+    private func writeMarkdown(_ bytes: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         var index = 0
         while index < bytes.count {
@@ -218,6 +173,7 @@ extension ByteStream {
             let escape: StaticString
             var length = 1
             switch byte {
+            case UInt8(ascii: "\\"): escape = "\\\\"
             case UInt8(ascii: "|"): escape = "\\|"
             case UInt8(ascii: "`"): escape = "\\`"
             case UInt8(ascii: "<"): escape = "&lt;"
@@ -240,39 +196,6 @@ extension ByteStream {
             runStart = index
         }
         writeRun(bytes, runStart, bytes.count)
-    }
-
-    /// Whether a Markdown special character has a non-ASCII neighbour, or the text holds
-    /// U+1FEF (E1 BF AF): only then can characters differ from bytes.
-    private static func markdownNeedsCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        nonASCIINextTo(bytes) { byte in
-            switch byte {
-            case UInt8(ascii: "|"), UInt8(ascii: "`"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "*"),
-                UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), 0x0A, 0x0D:
-                return true
-            default:
-                return false
-            }
-        }
-            || bytes.indices.contains {
-                bytes[$0] == 0xE1 && $0 + 2 < bytes.count && bytes[$0 + 1] == 0xBF && bytes[$0 + 2] == 0xAF
-            }
-    }
-
-    private static func markdownByCharacter(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "|": out += "\\|"
-            case "`": out += "\\`"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "*", "_", "[", "]": out += "\\\(character)"
-            case "\n", "\r", "\r\n": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
 
@@ -299,17 +222,11 @@ enum JSONScan {
         guard let base = UnsafeRawPointer(bytes.baseAddress) else { return bytes.count }
         var index = start
         while bytes.count - index >= 8 {
-            let word = (base + index).loadUnaligned(as: UInt64.self)
-            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            let quote = word ^ 0x2222_2222_2222_2222
-            let slash = word ^ 0x5C5C_5C5C_5C5C_5C5C
-            let delete = word ^ 0x7F7F_7F7F_7F7F_7F7F
-            let control = ~((word & low) &+ 0x6060_6060_6060_6060)
-            // A high bit marks a byte of x that is zero, exactly (no carries between bytes).
-            let zeros =
-                ~(((quote & low) &+ low) | quote) | ~(((slash & low) &+ low) | slash)
-                | ~(((delete & low) &+ low) | delete)
-            if (zeros | control | word) & 0x8080_8080_8080_8080 != 0 { break }
+            let word = ByteWords.load(base, index)
+            let special =
+                ByteWords.equal(word, 0x22) | ByteWords.equal(word, 0x5C) | ByteWords.equal(word, 0x7F)
+                | ByteWords.control(word) | ByteWords.nonASCII(word)
+            if special != 0 { break }
             index += 8
         }
         while index < bytes.count && !isSpecial(bytes[index]) { index += 1 }

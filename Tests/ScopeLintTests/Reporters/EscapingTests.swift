@@ -34,8 +34,10 @@ struct EscapingTests {
         #expect(Self.escaped("a|b`c`\nd <img>", .markdown) == "a\\|b\\`c\\` d &lt;img&gt;")
         #expect(Self.escaped("store_checkouts *x* [y]", .markdown) == "store\\_checkouts \\*x\\* \\[y\\]")
         #expect(Self.escaped("a\r\nb\rc", .markdown) == "a b c")
-        // Escaped per character, as it always was: a pipe a combining mark joins is one character.
-        #expect(Self.escaped("é|\u{301}x", .markdown) == "é|\u{301}x")
+        // Byte by byte: a combining mark after a pipe does not hide it, and a backslash cannot
+        // undo the escape after it.
+        #expect(Self.escaped("é|\u{301}x", .markdown) == "é\\|\u{301}x")
+        #expect(Self.escaped("a\\|b", .markdown) == "a\\\\\\|b")
     }
 
     @Test("terminal text goes as it is")
@@ -110,109 +112,97 @@ struct EscapingTests {
         )
     }
 
-    /// What each mode wrote before it streamed (String to String, scalar by scalar or
-    /// character by character): random text must escape to the same bytes.
-    enum Reference {
-        static func json(_ text: String) -> String {
-            var out = ""
-            for scalar in text.unicodeScalars {
-                switch scalar.value {
-                case 0x22: out += "\\\""
-                case 0x5C: out += "\\\\"
-                case 0x0A: out += "\\n"
-                case 0x0D: out += "\\r"
-                case 0x09: out += "\\t"
-                case 0x2028: out += "\\u2028"
-                case 0x2029: out += "\\u2029"
-                case 0x00..<0x20, 0x7F:
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out
-        }
-
-        static func xml(_ text: String) -> String {
-            var out = ""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                case "'": out += "&apos;"
-                case "\n": out += "&#10;"
-                case "\r": out += "&#13;"
-                case "\t": out += "&#9;"
-                default:
-                    let v = scalar.value
-                    if v < 0x20 || (0xD800...0xDFFF).contains(v) || v == 0xFFFE || v == 0xFFFF {
-                        out += "\u{FFFD}"
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return out
-        }
-
-        static func workflowMessage(_ text: String) -> String {
-            text.replacingOccurrences(of: "%", with: "%25")
-                .replacingOccurrences(of: "\r", with: "%0D")
-                .replacingOccurrences(of: "\n", with: "%0A")
-        }
-
-        static func workflowProperty(_ text: String) -> String {
-            workflowMessage(text)
-                .replacingOccurrences(of: ":", with: "%3A")
-                .replacingOccurrences(of: ",", with: "%2C")
-        }
-
-        static func markdown(_ text: String) -> String {
-            var out = ""
-            for character in text {
-                switch character {
-                case "|": out += "\\|"
-                case "`": out += "\\`"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "*", "_", "[", "]": out += "\\\(character)"
-                case "\n", "\r", "\r\n": out += " "
-                default: out.append(character)
-                }
-            }
-            return out
-        }
-    }
-
     /// Characters around every special case: markup, controls, CR LF, combining marks that
-    /// join the character before them, U+1FEF (which equals a backtick), U+2028, U+FFFE.
+    /// join the character before them, U+1FEF (which Swift's String compares equal to a
+    /// backtick), U+2028, U+FFFE.
     static let alphabet: [String] =
         ["a", "Z", "0", " ", "%", ":", ",", "|", "`", "<", ">", "*", "_", "[", "]", "&", "\"", "'", "\\"]
         + ["\n", "\r", "\r\n", "\t", "\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "é", "e\u{301}", "\u{301}", "\u{200D}"]
         + ["\u{1FEF}", "\u{2028}", "\u{2029}", "\u{20A8}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "😀", "字", "\u{600}"]
 
-    @Test("every mode writes what its String-to-String escaper did, on random text", arguments: 0..<4)
-    func agreesWithReference(_ seed: Int) {
+    static func randomTexts(seed: Int) -> [String] {
         var random = TestSupport.SeededGenerator(seed: UInt64(seed))
-        var failures: [String] = []
-        for _ in 0..<300 {
-            let text = (0..<Int.random(in: 0..<24, using: &random)).map { _ in
-                Self.alphabet.randomElement(using: &random)!
-            }.joined()
-            let cases: [(ByteStream.Escape, String)] = [
-                (.json, Reference.json(text)), (.xmlAttribute, Reference.xml(text)),
-                (.xmlText, Reference.xml(text).replacingOccurrences(of: "&#10;", with: "\n")),
-                (.workflowMessage, Reference.workflowMessage(text)),
-                (.workflowProperty, Reference.workflowProperty(text)), (.markdown, Reference.markdown(text)),
-                (.terminal, text),
-            ]
-            for (mode, expected) in cases where !Array(Self.escaped(text, mode).utf8).elementsEqual(expected.utf8) {
-                failures.append("\(mode) \(text.debugDescription)")
-            }
+        return (0..<300).map { _ in
+            (0..<Int.random(in: 0..<24, using: &random)).map { _ in Self.alphabet.randomElement(using: &random)! }
+                .joined()
         }
-        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
+
+    /// Undoes `escape`'s entities or percent escapes, longest first; nil when something is left
+    /// that the escape never writes.
+    static func decode(_ text: String, _ escapes: [(String, String)]) -> String {
+        // Scalar by scalar: a combining mark must not glue an escape to what follows it.
+        let scalars = Array(text.unicodeScalars)
+        let table = escapes.map { (Array($0.0.unicodeScalars), $0.1) }
+        var out = String.UnicodeScalarView()
+        var index = 0
+        outer: while index < scalars.count {
+            for (escaped, plain) in table where scalars[index...].starts(with: escaped) {
+                out.append(contentsOf: plain.unicodeScalars)
+                index += escaped.count
+                continue outer
+            }
+            out.append(scalars[index])
+            index += 1
+        }
+        return String(out)
+    }
+
+    @Test("every mode decodes back to its text, and leaves nothing its medium would read", arguments: 0..<4)
+    func roundTrips(_ seed: Int) throws {
+        for text in Self.randomTexts(seed: seed) {
+            // JSON: a parser reads back the text exactly.
+            let json = "[\"" + Self.escaped(text, .json) + "\"]"
+            let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+            #expect(parsed?.first.map { Array($0.unicodeScalars) == Array(text.unicodeScalars) } == true, "\(json)")
+
+            // Workflow commands: no raw line break ends the command, no ':' or ',' a property.
+            let message = Self.escaped(text, .workflowMessage)
+            let property = Self.escaped(text, .workflowProperty)
+            #expect(!message.unicodeScalars.contains { $0 == "\r" || $0 == "\n" })
+            #expect(!property.unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == ":" || $0 == "," })
+            let percent = [("%25", "%"), ("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ",")]
+            #expect(Self.decode(message, percent).unicodeScalars.elementsEqual(text.unicodeScalars))
+            #expect(Self.decode(property, percent).unicodeScalars.elementsEqual(text.unicodeScalars))
+
+            // XML: no raw markup; the entities decode to the text with what XML cannot carry replaced.
+            let carried = String(
+                String.UnicodeScalarView(
+                    text.unicodeScalars.map {
+                        ($0.value < 0x20 && !["\n", "\r", "\t"].contains($0)) || $0.value == 0xFFFE
+                            || $0.value == 0xFFFF
+                            ? "\u{FFFD}" : $0
+                    }))
+            let entities = [
+                ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\""), ("&apos;", "'"), ("&#10;", "\n"),
+                ("&#13;", "\r"), ("&#9;", "\t"),
+            ]
+            for mode in [ByteStream.Escape.xmlAttribute, .xmlText] {
+                let xml = Self.escaped(text, mode)
+                #expect(!xml.unicodeScalars.contains { $0 == "<" || $0 == ">" || $0 == "\"" })
+                #expect(Self.decode(xml, entities).unicodeScalars.elementsEqual(carried.unicodeScalars), "\(mode)")
+                if mode == .xmlAttribute { #expect(!xml.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }) }
+            }
+
+            // Markdown: every markup character is escaped (a backslash too), no line break is left.
+            let markdown = Self.escaped(text, .markdown)
+            #expect(!markdown.unicodeScalars.contains { $0 == "\r" || $0 == "\n" })
+            let markup = [
+                ("\\\\", "\\"), ("\\|", "|"), ("\\`", "`"), ("\\*", "*"), ("\\_", "_"), ("\\[", "["), ("\\]", "]"),
+                ("&lt;", "<"), ("&gt;", ">"),
+            ]
+            // CR LF, CR and LF each become one space (scalar by scalar, as the writer reads bytes).
+            let lines = Self.decode(text, [("\r\n", " "), ("\r", " "), ("\n", " ")])
+            #expect(Self.decode(markdown, markup).unicodeScalars.elementsEqual(lines.unicodeScalars), "\(markdown)")
+            var backslashes = 0
+            for scalar in markdown.unicodeScalars {
+                #expect(scalar != "<" && scalar != ">")
+                if "|`*_[]".unicodeScalars.contains(scalar) { #expect(backslashes % 2 == 1, "\(markdown)") }
+                backslashes = scalar == "\\" ? backslashes + 1 : 0
+            }
+
+            #expect(Self.escaped(text, .terminal) == text)
+        }
     }
 
     @Test("fingerprints are stable and ignore message and position")
@@ -234,5 +224,36 @@ struct EscapingTests {
         #expect(a.fingerprint == b.fingerprint)
         #expect(a.fingerprint == Fingerprint.hex(["s", "App", "risky-scope", "least-privilege", "Customers Login"]))
         #expect(Fingerprint.hex(["a", "bc"]) != Fingerprint.hex(["ab", "c"]))
+    }
+}
+
+/// The eight-bytes-at-a-time tests every scan is built on, against a byte-by-byte reference:
+/// every byte value in every lane, beside every neighbour that could carry into it.
+@Suite("Support: byte words")
+struct ByteWordTests {
+    static func marks(_ bytes: [UInt8], _ test: (UInt8) -> Bool) -> UInt64 {
+        bytes.enumerated().reduce(0) { $0 | (test($1.element) ? UInt64(0x80) << (8 * UInt64($1.offset)) : 0) }
+    }
+
+    @Test("equal, control and nonASCII mark exactly the bytes they name", arguments: [0, 3, 7])
+    func lanes(lane: Int) {
+        let neighbours: [UInt8] = [0x00, 0x01, 0x0A, 0x1F, 0x20, 0x22, 0x5C, 0x7F, 0x80, 0xFF]
+        for value in 0...255 {
+            for neighbour in neighbours {
+                var bytes = [UInt8](repeating: neighbour, count: 8)
+                bytes[lane] = UInt8(value)
+                let word = bytes.withUnsafeBytes { ByteWords.load($0.baseAddress!, 0) }
+                for target: UInt8 in [0x0A, 0x20, 0x22, 0x5C, 0x7F] {
+                    #expect(ByteWords.equal(word, target) == Self.marks(bytes) { $0 == target })
+                }
+                #expect(ByteWords.nonASCII(word) == Self.marks(bytes) { $0 >= 0x80 })
+                // Controls are exact on ASCII bytes; on others nonASCII decides.
+                let controls = ByteWords.control(word) & ~ByteWords.nonASCII(word)
+                #expect(controls == Self.marks(bytes) { $0 < 0x20 })
+                #expect(
+                    ByteWords.leadingUnmarked(Self.marks(bytes) { $0 == UInt8(value) })
+                        == (bytes.firstIndex(of: UInt8(value)) ?? 8))
+            }
+        }
     }
 }
