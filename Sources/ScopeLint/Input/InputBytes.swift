@@ -14,8 +14,9 @@ public final class InputBytes: @unchecked Sendable {
     private let isMapped: Bool
     private var released = 0
 
-    /// Hands back in steps this large: each `madvise` call costs a system call.
-    static let releaseStep = 8 << 20
+    /// Hands back in steps this large: each `madvise` call costs a system call. Tests lower it
+    /// (before reading) to prove the release on kilobytes.
+    var releaseStep = 8 << 20
 
     public init(copying bytes: [UInt8]) {
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
@@ -51,7 +52,7 @@ public final class InputBytes: @unchecked Sendable {
     /// Tells the system the bytes before `offset` will not be read again (a mapped file's
     /// pages are dropped and would be read back from the file if they were).
     func release(before offset: Int) {
-        guard isMapped, let base = buffer.baseAddress, offset - released >= Self.releaseStep else { return }
+        guard isMapped, let base = buffer.baseAddress, offset - released >= releaseStep else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let end = offset / page * page
         guard end > released else { return }
