@@ -1,5 +1,6 @@
 import Foundation
 import ScopeLint
+import ScopeLintCLI
 
 // The executable hands the process's arguments, environment and streams to the library, and
 // ends the process itself: what the command retained is never freed piece by piece.

@@ -87,7 +87,7 @@ public struct Baseline: Sendable {
             position: node.position)
     }
 
-    static func isDate(_ text: String) -> Bool {
+    package static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil

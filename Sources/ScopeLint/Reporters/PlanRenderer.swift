@@ -29,7 +29,7 @@ public enum PlanRenderer {
         stream.write(byte: 0x0A)
         for (number, step) in steps(plan).enumerated() {
             stream.write(
-                HelpRenderer.wrap("\(number + 1). \(step)", indent: 0).replacingOccurrences(of: "\n", with: "\n   "))
+                TextWrap.wrap("\(number + 1). \(step)", indent: 0).replacingOccurrences(of: "\n", with: "\n   "))
             stream.write(byte: 0x0A)
             if step.hasPrefix("Set the OAuth scopes") {
                 var table = TextTable()

@@ -1,14 +1,14 @@
 import Synchronization
 
 /// "Did you mean" candidates for a misspelt key, id or name.
-enum Suggestions {
+package enum Suggestions {
     /// Hints already computed, by word and candidate list: a fleet repeats the same unknown
     /// scope in many accounts, and edit distances over the whole catalog are not free.
     private static let cache = Mutex<[[String]: String]>([:])
     static let maximumWords = 1_000
 
     /// The candidates within a small edit distance of `word`, closest first.
-    static func closest(to word: String, in candidates: some Sequence<String>, limit: Int = 2) -> [String] {
+    package static func closest(to word: String, in candidates: some Sequence<String>, limit: Int = 2) -> [String] {
         // No name scopelint knows is near a word this long; skip the quadratic comparison.
         guard word.utf8.count <= 80 else { return [] }
         let target = Array(word.lowercased().unicodeScalars)

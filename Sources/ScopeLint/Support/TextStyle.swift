@@ -84,6 +84,6 @@ public struct TextStyle: Sendable {
 }
 
 /// Counts in words: "1 error", "2 warnings".
-func plural(_ count: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
+package func plural(_ count: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
     "\(count) \(count == 1 ? singular : (pluralForm ?? singular + "s"))"
 }

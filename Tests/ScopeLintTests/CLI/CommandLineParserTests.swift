@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ScopeLint
+@testable import ScopeLintCLI
 
 /// A command line that must be refused, and the first line of the error it must print.
 struct ErrorCase: CustomTestStringConvertible, Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ScopeLint
+@testable import ScopeLintCLI
 
 /// A hostile input and what scopelint must say about it.
 struct HostileCase: CustomTestStringConvertible, Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ScopeLint
+@testable import ScopeLintCLI
 
 /// The parts of a `ScopeLintError.invalid`, so a test can compare the position and the message.
 struct InvalidInput: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import ScopeLint
 
 /// `scopelint lint INPUT...`: read exports, choose policies, run the rules, apply the
 /// baseline, and write one or more reports.

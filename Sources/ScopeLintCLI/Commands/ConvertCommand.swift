@@ -1,3 +1,5 @@
+import ScopeLint
+
 /// `scopelint convert INPUT... [-o FILE]`: any input shape to one canonical export.
 enum ConvertCommand: Command {
     static let spec = CommandSpec(

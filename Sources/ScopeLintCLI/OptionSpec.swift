@@ -1,3 +1,5 @@
+import ScopeLint
+
 /// One option of a command: the single declaration the parser, usage line and help text
 /// are all generated from, and the key its value is read back with (`arguments.value(option)`),
 /// so a misspelt option does not compile.

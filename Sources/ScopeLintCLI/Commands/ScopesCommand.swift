@@ -1,3 +1,5 @@
+import ScopeLint
+
 /// `scopelint scopes`: the catalog, in control-panel order, with each level's OAuth
 /// parameter and the risks least-privilege lists.
 enum ScopesCommand: Command {

@@ -1,3 +1,5 @@
+import ScopeLint
+
 /// `scopelint plan --policy ID...`: the control-panel checklist for one new store-level
 /// account that satisfies every named policy together.
 enum PlanCommand: Command {

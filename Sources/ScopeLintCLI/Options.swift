@@ -1,3 +1,5 @@
+import ScopeLint
+
 /// Every option of every command, declared once: the command's spec lists it, and the command
 /// reads its value back with the same declaration (`arguments.value(Options.color)`).
 enum Options {

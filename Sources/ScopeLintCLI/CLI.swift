@@ -1,3 +1,5 @@
+import ScopeLint
+
 /// The standard streams, environment and terminal status of one run. The executable fills
 /// it from the process; tests fill it by hand. The library never touches the terminal itself.
 public struct Console {

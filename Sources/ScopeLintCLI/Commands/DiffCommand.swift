@@ -1,3 +1,5 @@
+import ScopeLint
+
 /// `scopelint diff`: an export against its policies (one input), two exports against each
 /// other (two inputs), or two policies against each other (no input, two --policy).
 enum DiffCommand: Command {

@@ -1,3 +1,5 @@
+import ScopeLint
+
 /// `scopelint policies list|show|check`: what policies exist, what one requires, whether a
 /// file is valid.
 enum PoliciesCommand: Command {
@@ -76,7 +78,7 @@ enum PoliciesCommand: Command {
         if !policy.ancestors.isEmpty { out += "extends: \(policy.ancestors.joined(separator: " > "))\n" }
         out += "applies to: \(policy.appliesTo.map(describe) ?? "accounts chosen with --policy \(policy.id)")\n"
         out += "unlisted scopes: \(policy.unlisted == .none ? "must be none" : "not checked")\n"
-        if let description = policy.description { out += "\n" + HelpRenderer.wrap(description, indent: 0) + "\n" }
+        if let description = policy.description { out += "\n" + TextWrap.wrap(description, indent: 0) + "\n" }
         out += "\nScopes (control-panel order):\n"
         let nameWidth = catalog.scopes.map(\.name.count).max() ?? 0
         for scope in catalog.scopes {

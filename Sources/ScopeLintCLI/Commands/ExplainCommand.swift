@@ -1,3 +1,5 @@
+import ScopeLint
+
 /// `scopelint explain [RULE]`: a rule's description, rationale, remedy and examples; with no
 /// rule, the list of rules.
 enum ExplainCommand: Command {
@@ -25,9 +27,9 @@ enum ExplainCommand: Command {
         }
         let d = rule.description
         var out = "\(rule.rawValue): \(d.title) (default severity: \(d.defaultSeverity.rawValue))\n\n"
-        out += HelpRenderer.wrap(d.summary, indent: 0) + "\n\n"
-        out += HelpRenderer.wrap("Why: " + d.rationale, indent: 0) + "\n\n"
-        out += HelpRenderer.wrap("Fix: " + d.remediation, indent: 0) + "\n"
+        out += TextWrap.wrap(d.summary, indent: 0) + "\n\n"
+        out += TextWrap.wrap("Why: " + d.rationale, indent: 0) + "\n\n"
+        out += TextWrap.wrap("Fix: " + d.remediation, indent: 0) + "\n"
         for example in d.examples {
             out +=
                 "\n\(example.triggers ? "Triggers" : "Does not trigger"): \(example.title)\(example.policy.map { " (--policy \($0))" } ?? "")\n"

@@ -1,3 +1,5 @@
+import ScopeLint
+
 /// What the parser found: option values, positionals in order, and the subcommand chosen.
 /// Values are read back by the option's declaration, never by a string.
 public struct ParsedArguments: Sendable, Equatable {

@@ -1,5 +1,6 @@
 /// What several commands do the same way: load policies, read exports, pick a color style.
 import Foundation
+import ScopeLint
 
 enum CommandSupport {
     /// The bundled policies plus `--policies` folders, and the ids `--policy` names (files loaded).

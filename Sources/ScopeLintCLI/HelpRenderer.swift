@@ -1,7 +1,8 @@
+import ScopeLint
+
 /// Renders `--help` and usage lines from a command's declaration, in swift-argument-parser's
 /// layout (OVERVIEW, USAGE, ARGUMENTS, OPTIONS, SUBCOMMANDS), wrapped at 80 columns.
 public enum HelpRenderer {
-    static let width = 80
     static let labelWidth = 26
 
     public static func usage(_ spec: CommandSpec, path: String) -> String {
@@ -22,8 +23,8 @@ public enum HelpRenderer {
     }
 
     public static func help(_ spec: CommandSpec, path: String) -> String {
-        var out = wrap("OVERVIEW: \(spec.abstract)", indent: 0) + "\n"
-        if let discussion = spec.discussion { out += "\n" + wrap(discussion, indent: 0) + "\n" }
+        var out = TextWrap.wrap("OVERVIEW: \(spec.abstract)", indent: 0) + "\n"
+        if let discussion = spec.discussion { out += "\n" + TextWrap.wrap(discussion, indent: 0) + "\n" }
         out += "\nUSAGE: \(usage(spec, path: path))\n"
         if !spec.arguments.isEmpty {
             out += "\nARGUMENTS:\n"
@@ -55,26 +56,10 @@ public enum HelpRenderer {
 
     static func row(_ label: String, _ help: String) -> String {
         let padded = "  " + label
-        let body = wrap(help, indent: labelWidth)
+        let body = TextWrap.wrap(help, indent: labelWidth)
         if padded.count + 2 <= labelWidth {
             return padded + String(repeating: " ", count: labelWidth - padded.count) + body.dropFirst(labelWidth) + "\n"
         }
         return padded + "\n" + body + "\n"
-    }
-
-    /// Word-wraps text to the width, every line indented.
-    static func wrap(_ text: String, indent: Int) -> String {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if !line.isEmpty, indent + line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += line.isEmpty ? String(word) : " " + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        let pad = String(repeating: " ", count: indent)
-        return lines.map { pad + $0 }.joined(separator: "\n")
     }
 }
