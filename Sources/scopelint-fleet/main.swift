@@ -14,19 +14,6 @@ import ScopeLint
 // --worst: every account lists every store scope at a random level instead, so most scopes of
 // most accounts have a finding: the largest report a fleet of that size can make.
 
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-}
-
 let usage = "usage: scopelint-fleet STORES ACCOUNTS_PER_STORE [--seed N] [--worst] [--output FILE]\n"
 var arguments = Array(CommandLine.arguments.dropFirst())
 var seed: UInt64 = 1
@@ -73,7 +60,7 @@ let readScopes = [
     "Store Locations", "Marketing",
 ].compactMap { catalog.scope(named: $0) }
 
-var random = SplitMix64(state: seed)
+var random = SeededGenerator(seed: seed)
 var out = ""
 out.reserveCapacity(1 << 20)
 let handle: FileHandle

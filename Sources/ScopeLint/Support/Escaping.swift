@@ -101,101 +101,86 @@ extension ByteStream {
         writeRun(bytes, runStart, bytes.count)
     }
 
+    /// Writes `bytes`, replacing each sequence `escape` names (its replacement and how many
+    /// bytes it covers) and copying the runs between whole: the one loop of the XML, workflow
+    /// and Markdown modes.
+    @inline(__always)
+    private func writeEscaped(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ escape: (_ at: Int) -> (StaticString, length: Int)?
+    ) {
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            guard let (replacement, length) = escape(index) else {
+                index += 1
+                continue
+            }
+            writeRun(bytes, runStart, index)
+            write(replacement)
+            index += length
+            runStart = index
+        }
+        writeRun(bytes, runStart, bytes.count)
+    }
+
     // MARK: XML
 
     /// Characters XML 1.0 cannot carry at all (controls, U+FFFE, U+FFFF) are replaced, since
     /// no escape exists for them.
     private func writeXML(_ bytes: UnsafeBufferPointer<UInt8>, keepLineBreaks: Bool) {
-        var runStart = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let escape: StaticString
-            var length = 1
-            switch byte {
-            case UInt8(ascii: "&"): escape = "&amp;"
-            case UInt8(ascii: "<"): escape = "&lt;"
-            case UInt8(ascii: ">"): escape = "&gt;"
-            case UInt8(ascii: "\""): escape = "&quot;"
-            case UInt8(ascii: "'"): escape = "&apos;"
-            case 0x0A:
-                if keepLineBreaks {
-                    index += 1
-                    continue
-                }
-                escape = "&#10;"
-            case 0x0D: escape = "&#13;"
-            case 0x09: escape = "&#9;"
-            case 0x00..<0x20: escape = "\u{FFFD}"
+        writeEscaped(bytes) { index in
+            switch bytes[index] {
+            case UInt8(ascii: "&"): ("&amp;", 1)
+            case UInt8(ascii: "<"): ("&lt;", 1)
+            case UInt8(ascii: ">"): ("&gt;", 1)
+            case UInt8(ascii: "\""): ("&quot;", 1)
+            case UInt8(ascii: "'"): ("&apos;", 1)
+            case 0x0A: keepLineBreaks ? nil : ("&#10;", 1)
+            case 0x0D: ("&#13;", 1)
+            case 0x09: ("&#9;", 1)
+            case 0x00..<0x20: ("\u{FFFD}", 1)
             case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE:
-                escape = "\u{FFFD}"
-                length = 3
-            default:
-                index += 1
-                continue
+                ("\u{FFFD}", 3)
+            default: nil
             }
-            writeRun(bytes, runStart, index)
-            write(escape)
-            index += length
-            runStart = index
         }
-        writeRun(bytes, runStart, bytes.count)
     }
 
     // MARK: GitHub workflow commands
 
     private func writeWorkflow(_ bytes: UnsafeBufferPointer<UInt8>, property: Bool) {
-        var runStart = 0
-        for index in 0..<bytes.count {
-            let escape: StaticString
+        writeEscaped(bytes) { index in
             switch bytes[index] {
-            case UInt8(ascii: "%"): escape = "%25"
-            case 0x0D: escape = "%0D"
-            case 0x0A: escape = "%0A"
-            case UInt8(ascii: ":") where property: escape = "%3A"
-            case UInt8(ascii: ",") where property: escape = "%2C"
-            default: continue
+            case UInt8(ascii: "%"): ("%25", 1)
+            case 0x0D: ("%0D", 1)
+            case 0x0A: ("%0A", 1)
+            case UInt8(ascii: ":") where property: ("%3A", 1)
+            case UInt8(ascii: ",") where property: ("%2C", 1)
+            default: nil
             }
-            writeRun(bytes, runStart, index)
-            write(escape)
-            runStart = index + 1
         }
-        writeRun(bytes, runStart, bytes.count)
     }
 
     // MARK: Markdown
 
     private func writeMarkdown(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var runStart = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let escape: StaticString
-            var length = 1
-            switch byte {
-            case UInt8(ascii: "\\"): escape = "\\\\"
-            case UInt8(ascii: "|"): escape = "\\|"
-            case UInt8(ascii: "`"): escape = "\\`"
-            case UInt8(ascii: "<"): escape = "&lt;"
-            case UInt8(ascii: ">"): escape = "&gt;"
-            case UInt8(ascii: "*"): escape = "\\*"
-            case UInt8(ascii: "_"): escape = "\\_"
-            case UInt8(ascii: "["): escape = "\\["
-            case UInt8(ascii: "]"): escape = "\\]"
-            case 0x0A: escape = " "
-            case 0x0D:
-                escape = " "
-                if index + 1 < bytes.count && bytes[index + 1] == 0x0A { length = 2 }
-            default:
-                index += 1
-                continue
+        writeEscaped(bytes) { index in
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): ("\\\\", 1)
+            case UInt8(ascii: "|"): ("\\|", 1)
+            case UInt8(ascii: "`"): ("\\`", 1)
+            case UInt8(ascii: "<"): ("&lt;", 1)
+            case UInt8(ascii: ">"): ("&gt;", 1)
+            case UInt8(ascii: "*"): ("\\*", 1)
+            case UInt8(ascii: "_"): ("\\_", 1)
+            case UInt8(ascii: "["): ("\\[", 1)
+            case UInt8(ascii: "]"): ("\\]", 1)
+            case 0x0A: (" ", 1)
+            // CR LF is one line break, one space.
+            case 0x0D: (" ", index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1)
+            default: nil
             }
-            writeRun(bytes, runStart, index)
-            write(escape)
-            index += length
-            runStart = index
         }
-        writeRun(bytes, runStart, bytes.count)
     }
 }
 

@@ -6,20 +6,7 @@ import Testing
 /// Shared pieces of the generated-input suites: a seeded generator, the naive line/column count
 /// every fast position path is checked against, and JSON trivia that exercises it.
 enum TestSupport {
-    /// SplitMix64: small, fast, and the same sequence on every machine for a seed.
-    struct SeededGenerator: RandomNumberGenerator {
-        private var state: UInt64
-
-        init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias SeededGenerator = ScopeLint.SeededGenerator
 
     /// Where `offset` is, counted the slow and obvious way: 1-based line (one per LF); the
     /// column is the number of Unicode scalars between the line's start and `offset`, plus 1.
