@@ -8,60 +8,60 @@ public struct TextStyle: Sendable {
     public static let plain = TextStyle(enabled: false)
     public static let ansi = TextStyle(enabled: true)
 
-    func bold(_ text: String) -> String { wrap(text, "1") }
-    func dim(_ text: String) -> String { wrap(text, "2") }
-    func red(_ text: String) -> String { wrap(text, "31") }
-    func green(_ text: String) -> String { wrap(text, "32") }
-    func yellow(_ text: String) -> String { wrap(text, "33") }
-    func cyan(_ text: String) -> String { wrap(text, "36") }
+    func bold(_ text: String) -> String { paint(text, .bold) }
+    func dim(_ text: String) -> String { paint(text, .dim) }
+    func red(_ text: String) -> String { paint(text, .red) }
+    func green(_ text: String) -> String { paint(text, .green) }
+    func yellow(_ text: String) -> String { paint(text, .yellow) }
+    func cyan(_ text: String) -> String { paint(text, .cyan) }
 
     /// A color or weight a report can ask for by name.
     enum Tone {
         case plain, bold, dim, red, green, yellow, cyan
+        /// How a severity is shown.
+        case error, warning, note
+
+        /// The ANSI code; nil for plain.
+        var code: StaticString? {
+            switch self {
+            case .plain: nil
+            case .bold: "\u{1B}[1m"
+            case .dim: "\u{1B}[2m"
+            case .red: "\u{1B}[31m"
+            case .green: "\u{1B}[32m"
+            case .yellow: "\u{1B}[33m"
+            case .cyan: "\u{1B}[36m"
+            case .error: "\u{1B}[1;31m"
+            case .warning: "\u{1B}[1;33m"
+            case .note: "\u{1B}[1;36m"
+            }
+        }
+
+        init(_ severity: Severity) {
+            switch severity {
+            case .error: self = .error
+            case .warning: self = .warning
+            case .note: self = .note
+            }
+        }
     }
 
+    /// `text` in `tone`, as a string (short pieces of a line).
     func paint(_ text: String, _ tone: Tone) -> String {
-        switch tone {
-        case .plain: text
-        case .bold: bold(text)
-        case .dim: dim(text)
-        case .red: red(text)
-        case .green: green(text)
-        case .yellow: yellow(text)
-        case .cyan: cyan(text)
-        }
+        let stream = ByteStream()
+        write(text, tone, on: stream)
+        return stream.text
     }
 
-    func severity(_ severity: Severity) -> String {
-        switch severity {
-        case .error: wrap("error", "1;31")
-        case .warning: wrap("warning", "1;33")
-        case .note: wrap("note", "1;36")
-        }
-    }
-
-    private func wrap(_ text: String, _ code: String) -> String {
-        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
-
-    // Streaming: the same codes written around text the caller writes in between.
+    func severity(_ severity: Severity) -> String { paint(severity.rawValue, Tone(severity)) }
 
     /// Writes `tone`'s opening code; `end` closes it.
     func begin(_ tone: Tone, on stream: ByteStream) {
-        guard enabled else { return }
-        switch tone {
-        case .plain: break
-        case .bold: stream.write("\u{1B}[1m" as StaticString)
-        case .dim: stream.write("\u{1B}[2m" as StaticString)
-        case .red: stream.write("\u{1B}[31m" as StaticString)
-        case .green: stream.write("\u{1B}[32m" as StaticString)
-        case .yellow: stream.write("\u{1B}[33m" as StaticString)
-        case .cyan: stream.write("\u{1B}[36m" as StaticString)
-        }
+        if enabled, let code = tone.code { stream.write(code) }
     }
 
     func end(_ tone: Tone, on stream: ByteStream) {
-        if enabled && tone != .plain { stream.write("\u{1B}[0m" as StaticString) }
+        if enabled && tone.code != nil { stream.write("\u{1B}[0m" as StaticString) }
     }
 
     /// `text` in `tone`, as terminal text.
@@ -71,16 +71,7 @@ public struct TextStyle: Sendable {
         end(tone, on: stream)
     }
 
-    func write(_ severity: Severity, on stream: ByteStream) {
-        switch (severity, enabled) {
-        case (.error, true): stream.write("\u{1B}[1;31merror\u{1B}[0m" as StaticString)
-        case (.warning, true): stream.write("\u{1B}[1;33mwarning\u{1B}[0m" as StaticString)
-        case (.note, true): stream.write("\u{1B}[1;36mnote\u{1B}[0m" as StaticString)
-        case (.error, false): stream.write("error" as StaticString)
-        case (.warning, false): stream.write("warning" as StaticString)
-        case (.note, false): stream.write("note" as StaticString)
-        }
-    }
+    func write(_ severity: Severity, on stream: ByteStream) { write(severity.rawValue, Tone(severity), on: stream) }
 }
 
 /// Counts in words: "1 error", "2 warnings".
