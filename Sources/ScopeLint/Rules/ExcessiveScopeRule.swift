@@ -33,8 +33,9 @@ public enum ExcessiveScopeRule: Rule {
             // By index: the scope's definition is read only for the few that produce a finding.
             for index in context.grants.levels.indices {
                 let actual = context.grants.levels[index]
-                let maximum = policy.maximum[index]
-                guard actual > maximum else { continue }
+                guard case .excessive(let maximum) = policy.verdict(for: ScopeID(index), at: actual).bound else {
+                    continue
+                }
                 let scope = context.catalog.scopes[index]
                 findings.append(
                     context.finding(

@@ -36,8 +36,9 @@ public enum MissingScopeRule: Rule {
             // By index: the scope's definition is read only for the few that produce a finding.
             for index in context.grants.levels.indices {
                 let actual = context.grants.levels[index]
-                let minimum = policy.minimum[index]
-                guard actual < minimum else { continue }
+                guard case .missing(let minimum) = policy.verdict(for: ScopeID(index), at: actual).bound else {
+                    continue
+                }
                 let scope = context.catalog.scopes[index]
                 findings.append(
                     context.finding(

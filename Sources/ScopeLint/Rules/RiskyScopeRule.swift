@@ -31,9 +31,10 @@ public enum RiskyScopeRule: Rule {
             // By index: the scope's definition is read only for the few that produce a finding.
             for index in context.grants.levels.indices {
                 let actual = context.grants.levels[index]
-                guard let risk = policy.risk(for: ScopeID(index), at: actual) else { continue }
+                let verdict = policy.verdict(for: ScopeID(index), at: actual)
+                guard let risk = verdict.risk else { continue }
                 let scope = context.catalog.scopes[index]
-                let reason = policy.accepted[index]
+                let reason = verdict.acceptedBecause
                 let severity =
                     reason == nil ? context.severity(.riskyScope, natural: risk.severity, policy: policy) : .note
                 var finding = context.finding(
