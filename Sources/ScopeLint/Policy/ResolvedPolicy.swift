@@ -24,8 +24,6 @@ public final class ResolvedPolicy: Sendable {
     public let accepted: [String?]
     public let severity: [RuleID: Policy.SeverityOverride]
     public let companions: [Policy.Companion]
-    /// The rules' messages for this policy, made once each.
-    public let messages = MessageMemo()
 
     public init(
         id: String, title: String, source: String?, description: String?, file: String, position: TextPosition,

@@ -38,25 +38,19 @@ public enum ExcessiveScopeRule: Rule {
                 }
                 let scope = context.catalog.scopes[index]
                 findings.append(
-                    context.finding(
-                        .excessiveScope,
-                        severity: context.severity(
-                            .excessiveScope, natural: description.defaultSeverity, policy: policy),
-                        policy: policy, scope: scope.id, expected: scope.levelName(maximum),
-                        actual: scope.levelName(actual),
-                        message: policy.messages.message(
-                            MessageMemo.Key(rule: .excessiveScope, scope: index, actual: actual, expected: maximum)
-                        ) {
-                            message(
-                                scope: scope.name, actual: scope.levelName(actual), allowed: scope.levelName(maximum),
-                                policy: policy.title)
-                        },
+                    finding(
+                        in: context, policy: policy, scope: scope.id, expected: scope.levelName(maximum),
+                        actual: scope.levelName(actual), facts: .bound(policyTitle: policy.title),
                         at: context.grants.positions[index]))
             }
         }
     }
 
-    static func message(scope: String, actual: String, allowed: String, policy: String) -> String {
-        "\(scope) is \(actual) but \(policy) needs at most \(allowed); set \(scope) to \(allowed) in the replacement API account."
+    public static func message(for finding: Finding) -> String {
+        guard case .bound(let policy) = finding.facts else { unexpected(finding) }
+        let scope = finding.scope ?? ""
+        let allowed = finding.expected ?? ""
+        return
+            "\(scope) is \(finding.actual ?? "") but \(policy) needs at most \(allowed); set \(scope) to \(allowed) in the replacement API account."
     }
 }

@@ -35,29 +35,26 @@ public enum RiskyScopeRule: Rule {
                 guard let risk = verdict.risk else { continue }
                 let scope = context.catalog.scopes[index]
                 let reason = verdict.acceptedBecause
-                let severity =
-                    reason == nil ? context.severity(.riskyScope, natural: risk.severity, policy: policy) : .note
-                var finding = context.finding(
-                    .riskyScope, severity: severity, policy: policy, scope: scope.id, actual: scope.levelName(actual),
-                    message: policy.messages.message(
-                        MessageMemo.Key(rule: .riskyScope, scope: index, actual: actual, expected: -1)
-                    ) {
-                        message(
-                            scope: scope.name, level: scope.levelName(actual), harm: risk.harm, policy: policy,
-                            acceptedBecause: reason)
-                    },
-                    at: context.grants.positions[index])
-                finding.isAccepted = reason != nil
-                findings.append(finding)
+                findings.append(
+                    finding(
+                        in: context,
+                        // An accepted risk is a note, whatever the row or an override says.
+                        severity: reason == nil ? severity(in: context, policy: policy, natural: risk.severity) : .note,
+                        policy: policy, scope: scope.id, actual: scope.levelName(actual),
+                        facts: .risk(
+                            harm: risk.harm, acceptedBecause: reason,
+                            integration: policy.isIntegration ? policy.title : nil),
+                        at: context.grants.positions[index]))
             }
         }
     }
 
-    static func message(
-        scope: String, level: String, harm: String, policy: ResolvedPolicy, acceptedBecause reason: String?
-    ) -> String {
-        if let reason { return "\(scope) at \(level) \(harm). Accepted by \(policy.id): \(reason)" }
-        let who = policy.isIntegration ? policy.title : "the integration using this account"
+    public static func message(for finding: Finding) -> String {
+        guard case .risk(let harm, let reason, let integration) = finding.facts else { unexpected(finding) }
+        let scope = finding.scope ?? ""
+        let level = finding.actual ?? ""
+        if let reason { return "\(scope) at \(level) \(harm). Accepted by \(finding.policy ?? ""): \(reason)" }
+        let who = integration ?? "the integration using this account"
         return
             "\(scope) at \(level) \(harm). Set it to none unless \(who) needs it; if it does, record why under \"accepts\" in its policy."
     }

@@ -21,12 +21,10 @@ public enum UnmatchedAccountRule: Rule {
 
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard context.matching == .fallback else { return }
-        findings.append(
-            context.finding(
-                .unmatchedAccount, severity: context.severity(.unmatchedAccount, natural: description.defaultSeverity),
-                policy: context.policies.first,
-                message:
-                    "No integration policy matches '\(Redactor.redact(context.account.name))'; only the least-privilege risk checks ran. Pass --policy ID for the integration that uses it (scopelint policies list).",
-                at: context.account.position))
+        findings.append(finding(in: context, policy: context.policies.first, at: context.account.position))
+    }
+
+    public static func message(for finding: Finding) -> String {
+        "No integration policy matches '\(Redactor.redact(finding.account ?? ""))'; only the least-privilege risk checks ran. Pass --policy ID for the integration that uses it (scopelint policies list)."
     }
 }
