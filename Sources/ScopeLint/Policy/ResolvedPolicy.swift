@@ -24,6 +24,9 @@ public final class ResolvedPolicy: Sendable {
     public let accepted: [String?]
     public let severity: [RuleID: Policy.SeverityOverride]
     public let companions: [Policy.Companion]
+    /// Each scope's lowest risk row level (`Int.max` for none): every rule and the diff ask
+    /// for the risk of every granted scope, and most have none at the level held.
+    private let lowestRiskLevel: [Int]
 
     public init(
         id: String, title: String, source: String?, description: String?, file: String, position: TextPosition,
@@ -47,6 +50,7 @@ public final class ResolvedPolicy: Sendable {
         self.accepted = accepted
         self.severity = severity
         self.companions = companions
+        lowestRiskLevel = risks.map { $0.lazy.map(\.level).min() ?? Int.max }
     }
 
     /// An integration policy is one that says which accounts it applies to.
@@ -54,15 +58,20 @@ public final class ResolvedPolicy: Sendable {
 
     /// The highest risk row at or below `level`, if the scope is risky there.
     public func risk(for scope: ScopeID, at level: Int) -> Policy.Risk? {
-        guard level > 0 else { return nil }
-        var found: Policy.Risk?
-        for row in risks[scope.index] where row.level <= level {
-            if found == nil || row.level > found!.level || (row.level == found!.level && row.severity > found!.severity)
+        guard level > 0, level >= lowestRiskLevel[scope.index] else { return nil }
+        // By index: a row is copied (its strings retained) once, when it is the answer.
+        let rows = risks[scope.index]
+        var found: Int?
+        for index in rows.indices where rows[index].level <= level {
+            if let best = found,
+                rows[index].level < rows[best].level
+                    || (rows[index].level == rows[best].level && rows[index].severity <= rows[best].severity)
             {
-                found = row
+                continue
             }
+            found = index
         }
-        return found
+        return found.map { rows[$0] }
     }
 
     /// Does this policy allow exactly the catalog's range for the scope (nothing to check)?

@@ -43,8 +43,13 @@ extension ResolvedPolicy {
     package func verdict(for scope: ScopeID, at level: Int) -> ScopeVerdict {
         let index = scope.index
         let bound: ScopeVerdict.Bound =
-            level < minimum[index]
-            ? .missing(minimum: minimum[index]) : level > maximum[index] ? .excessive(maximum: maximum[index]) : .within
+            if level < minimum[index] {
+                .missing(minimum: minimum[index])
+            } else if level > maximum[index] {
+                .excessive(maximum: maximum[index])
+            } else {
+                .within
+            }
         let risk = self.risk(for: scope, at: level)
         return ScopeVerdict(bound: bound, risk: risk, acceptedBecause: risk == nil ? nil : accepted[index])
     }

@@ -53,9 +53,23 @@ public enum RiskyScopeRule: Rule {
         guard case .risk(let harm, let reason, let integration) = finding.facts else { unexpected(finding) }
         let scope = finding.scope ?? ""
         let level = finding.actual ?? ""
-        if let reason { return "\(scope) at \(level) \(harm). Accepted by \(finding.policy ?? ""): \(reason)" }
-        let who = integration ?? "the integration using this account"
-        return
-            "\(scope) at \(level) \(harm). Set it to none unless \(who) needs it; if it does, record why under \"accepts\" in its policy."
+        // Written piece by piece, not interpolated: most findings of a fleet are risks.
+        return String { put in
+            put(scope)
+            put(" at ")
+            put(level)
+            put(" ")
+            put(harm)
+            if let reason {
+                put(". Accepted by ")
+                put(finding.policy ?? "")
+                put(": ")
+                put(reason)
+            } else {
+                put(". Set it to none unless ")
+                put(integration ?? "the integration using this account")
+                put(" needs it; if it does, record why under \"accepts\" in its policy.")
+            }
+        }
     }
 }

@@ -25,6 +25,14 @@ public enum UnmatchedAccountRule: Rule {
     }
 
     public static func message(for finding: Finding) -> String {
-        "No integration policy matches '\(Redactor.redact(finding.account ?? ""))'; only the least-privilege risk checks ran. Pass --policy ID for the integration that uses it (scopelint policies list)."
+        let name = Redactor.redact(finding.account ?? "")
+        // Written piece by piece, not interpolated: a fleet has one per unmatched account.
+        return String { put in
+            put("No integration policy matches '")
+            put(name)
+            put(
+                "'; only the least-privilege risk checks ran. Pass --policy ID for the integration that uses it (scopelint policies list)."
+            )
+        }
     }
 }
