@@ -1,6 +1,6 @@
 /// One account set against one of its policies, scope by scope in control-panel order:
 /// what the policy allows, what the account has, and the verdict. `scopelint diff INPUT`
-/// renders these; the verdicts come from the same resolved data the rules read.
+/// renders these; the verdicts come from `ResolvedPolicy.verdict`, as the rules' findings do.
 public struct AccountDiff: Sendable {
     public enum Verdict: String, Sendable {
         case asRequired = "as required"
@@ -68,26 +68,14 @@ public struct AccountDiff: Sendable {
                 let index = scope.id.index
                 let actual = context.grants.levels[index]
                 guard scope.kind == kind || actual > 0 else { continue }
-                let minimum = policy.minimum[index]
-                let maximum = policy.maximum[index]
-                let risk = policy.risk(for: scope.id, at: actual)
-                let accepted = risk == nil ? nil : policy.accepted[index]
-                var verdict = Verdict.asRequired
-                var target: String?
-                if actual < minimum {
-                    verdict = .missing
-                    target = scope.levelName(minimum)
-                } else if actual > maximum {
-                    verdict = .excessive
-                    target = scope.levelName(maximum)
-                } else if risk != nil && accepted == nil {
-                    verdict = .risky
-                }
+                let verdict = policy.verdict(for: scope.id, at: actual)
                 diff.rows.append(
                     Row(
-                        scope: scope.id, name: scope.name, policy: scope.rangeText(min: minimum, max: maximum),
-                        actual: scope.levelName(actual), verdict: verdict, target: target, risk: risk,
-                        acceptedBecause: accepted, position: context.grants.positions[index]))
+                        scope: scope.id, name: scope.name,
+                        policy: scope.rangeText(min: policy.minimum[index], max: policy.maximum[index]),
+                        actual: scope.levelName(actual), verdict: verdict.summary,
+                        target: verdict.target.map(scope.levelName), risk: verdict.risk,
+                        acceptedBecause: verdict.acceptedBecause, position: context.grants.positions[index]))
             }
             return diff
         }

@@ -45,9 +45,10 @@ public struct AccountContext: Sendable {
         return policies.lazy.compactMap { $0.severity[rule] }.first
     }
 
-    public func finding(
+    /// A finding of `rule` about this account; rules call it through `Rule.finding(in:...)`.
+    package func finding(
         _ rule: RuleID, severity: Severity, policy: ResolvedPolicy? = nil, scope: ScopeID? = nil,
-        expected: String? = nil, actual: String? = nil, message: String, subject: String? = nil,
+        expected: String? = nil, actual: String? = nil, facts: Finding.Facts = .none, subject: String? = nil,
         at position: TextPosition?
     ) -> Finding {
         var order = self.order
@@ -57,7 +58,7 @@ public struct AccountContext: Sendable {
         return Finding(
             rule: rule, severity: severity, store: storeLabel, account: account.name, policy: policy?.id,
             scope: scope.map { catalog[$0].name }, expected: expected, actual: actual,
-            message: message, location: location(position), subject: subject, order: order)
+            facts: facts, location: location(position), subject: subject, order: order)
     }
 
     /// The account's level for a scope, as the control panel labels it.

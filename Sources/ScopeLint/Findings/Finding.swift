@@ -1,4 +1,6 @@
-/// One problem found in one account (or store), with everything a report prints about it.
+/// One problem found in one account (or store): the facts of it, from which its message is
+/// rendered when a report is written. Nothing stores the message, so it cannot disagree with
+/// the fields, and equal facts are equal findings whatever the wording.
 public struct Finding: Sendable, Equatable {
     public var rule: RuleID
     public var severity: Severity
@@ -8,13 +10,12 @@ public struct Finding: Sendable, Equatable {
     public var scope: String?
     public var expected: String?
     public var actual: String?
-    public var message: String
     public var location: SourceLocation?
     /// What the finding is about when it is not a scope (the key a secret sits under, the
     /// companion account that is missing); part of the fingerprint.
     public var subject: String?
-    /// A risk the policy accepts: configuration never raises its severity back.
-    public var isAccepted = false
+    /// What the rule knows beyond the fields above and its message needs.
+    package var facts: Facts
 
     /// Where the finding sorts: input file, store and account as they appear, then rule
     /// order, then the scope's control-panel order. Output order is defined, not incidental.
@@ -35,9 +36,38 @@ public struct Finding: Sendable, Equatable {
         }
     }
 
-    public init(
+    /// The rule-specific facts of a finding, by what they are rather than by rule: a rule's
+    /// `message(for:)` reads the case it made.
+    package enum Facts: Sendable, Equatable {
+        /// The common fields say it all (account-level, legacy and unmatched accounts).
+        case none
+        /// The title of the policy whose minimum or maximum the level crosses.
+        case bound(policyTitle: String)
+        /// A risk row's harm; the policy's reason when it accepts the risk; the title of the
+        /// integration the policy describes (nil for the risk catalog itself).
+        case risk(harm: String, acceptedBecause: String?, integration: String?)
+        /// The known names closest to an unknown one.
+        case unknown(suggestions: [String])
+        case normalized(Grants.Normalization.Kind)
+        /// Every level a scope is listed with, where.
+        case conflict(listed: [ListedLevel])
+        case secret(SecretSighting.Kind, hint: String?)
+        /// The policy that needs a companion account, and how to create it.
+        case companion(policyTitle: String, how: String?)
+        /// The ids of the policies one account matches.
+        case shared(policies: [String])
+        /// How many accounts the store lists.
+        case accountCount(Int)
+    }
+
+    package struct ListedLevel: Sendable, Equatable {
+        package var level: String
+        package var position: TextPosition
+    }
+
+    package init(
         rule: RuleID, severity: Severity, store: String, account: String?, policy: String?, scope: String?,
-        expected: String?, actual: String?, message: String, location: SourceLocation?, subject: String? = nil,
+        expected: String?, actual: String?, facts: Facts, location: SourceLocation?, subject: String? = nil,
         order: Order
     ) {
         self.rule = rule
@@ -48,10 +78,19 @@ public struct Finding: Sendable, Equatable {
         self.scope = scope
         self.expected = expected
         self.actual = actual
-        self.message = message
+        self.facts = facts
         self.location = location
         self.subject = subject
         self.order = order
+    }
+
+    /// What reports print, in the rule's words, made from the fields each time it is asked for.
+    public var message: String { rule.rule.message(for: self) }
+
+    /// A risk the policy accepts: configuration never raises its severity back.
+    public var isAccepted: Bool {
+        if case .risk(_, acceptedBecause: _?, _) = facts { return true }
+        return false
     }
 
     /// A stable identity for baselines and code-scanning tools: built from the store, account,

@@ -32,7 +32,7 @@ public struct Policy: Sendable {
     }
 
     /// A row of the risk catalog: from `level` up, holding `scope` risks `harm`.
-    public struct Risk: Sendable {
+    public struct Risk: Sendable, Equatable {
         public var scope: ScopeID
         public var level: Int
         public var severity: Severity

@@ -105,14 +105,16 @@ public struct PolicyLibrary: Sendable {
             }
             throw .unknownPolicy(id: id, suggestions: Suggestions.closest(to: id, in: ids))
         }
+        // The resolved values are built here, then the policy is made once: it never changes after.
         let count = catalog.scopes.count
-        var resolved = ResolvedPolicy(
-            id: policy.id, title: policy.title, source: policy.source, description: policy.description,
-            file: policy.file, position: policy.position, appliesTo: policy.appliesTo, ancestors: [],
-            unlisted: policy.unlisted, minimum: Array(repeating: 0, count: count),
-            maximum: Array(repeating: 0, count: count),
-            listedAt: Array(repeating: nil, count: count), risks: Array(repeating: [], count: count),
-            accepted: Array(repeating: nil, count: count), severity: [:], companions: [])
+        var ancestors: [String] = []
+        var minimum = Array(repeating: 0, count: count)
+        var maximum = Array(repeating: 0, count: count)
+        var listedAt: [SourceLocation?] = Array(repeating: nil, count: count)
+        var risks: [[Policy.Risk]] = Array(repeating: [], count: count)
+        var accepted: [String?] = Array(repeating: nil, count: count)
+        var severity: [RuleID: Policy.SeverityOverride] = [:]
+        var companions: [Policy.Companion] = []
         var listed = Array(repeating: false, count: count)
         for parent in policy.extends {
             if chain.contains(parent.id) || parent.id == id {
@@ -123,38 +125,42 @@ public struct PolicyLibrary: Sendable {
             }
             let base = try resolve(
                 parent.id, chain: chain + [id], reference: SourceLocation(file: policy.file, position: parent.position))
-            resolved.ancestors.append(contentsOf: [base.id] + base.ancestors)
+            ancestors.append(contentsOf: [base.id] + base.ancestors)
             for index in 0..<count {
                 if base.listedAt[index] != nil {
-                    resolved.minimum[index] = base.minimum[index]
-                    resolved.maximum[index] = base.maximum[index]
-                    resolved.listedAt[index] = base.listedAt[index]
+                    minimum[index] = base.minimum[index]
+                    maximum[index] = base.maximum[index]
+                    listedAt[index] = base.listedAt[index]
                     listed[index] = true
                 }
-                for row in base.risks[index] { Self.merge(row, into: &resolved.risks[index]) }
-                if let reason = base.accepted[index] { resolved.accepted[index] = reason }
+                for row in base.risks[index] { Self.merge(row, into: &risks[index]) }
+                if let reason = base.accepted[index] { accepted[index] = reason }
             }
-            resolved.severity.merge(base.severity) { _, new in new }
-            resolved.companions.append(contentsOf: base.companions)
+            severity.merge(base.severity) { _, new in new }
+            companions.append(contentsOf: base.companions)
         }
         for requirement in policy.requirements {
             let index = requirement.scope.index
-            resolved.minimum[index] = requirement.min
-            resolved.maximum[index] = requirement.max
-            resolved.listedAt[index] = SourceLocation(file: policy.file, position: requirement.position)
+            minimum[index] = requirement.min
+            maximum[index] = requirement.max
+            listedAt[index] = SourceLocation(file: policy.file, position: requirement.position)
             listed[index] = true
         }
         for index in 0..<count where !listed[index] {
-            resolved.minimum[index] = 0
-            resolved.maximum[index] = policy.unlisted == .none ? 0 : catalog.scopes[index].highestLevel
+            minimum[index] = 0
+            maximum[index] = policy.unlisted == .none ? 0 : catalog.scopes[index].highestLevel
         }
-        for row in policy.risks { Self.merge(row, into: &resolved.risks[row.scope.index]) }
-        for acceptance in policy.accepts { resolved.accepted[acceptance.scope.index] = acceptance.reason }
-        resolved.severity.merge(policy.severity) { _, new in new }
-        resolved.companions.append(contentsOf: policy.companions)
+        for row in policy.risks { Self.merge(row, into: &risks[row.scope.index]) }
+        for acceptance in policy.accepts { accepted[acceptance.scope.index] = acceptance.reason }
+        severity.merge(policy.severity) { _, new in new }
+        companions.append(contentsOf: policy.companions)
         var seenAncestors: Set<String> = []
-        resolved.ancestors = resolved.ancestors.filter { seenAncestors.insert($0).inserted }
-        return resolved
+        return ResolvedPolicy(
+            id: policy.id, title: policy.title, source: policy.source, description: policy.description,
+            file: policy.file, position: policy.position, appliesTo: policy.appliesTo,
+            ancestors: ancestors.filter { seenAncestors.insert($0).inserted }, unlisted: policy.unlisted,
+            minimum: minimum, maximum: maximum, listedAt: listedAt, risks: risks, accepted: accepted,
+            severity: severity, companions: companions)
     }
 
     /// A row for the same scope and level replaces the inherited one.

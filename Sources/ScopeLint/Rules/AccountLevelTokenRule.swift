@@ -21,12 +21,10 @@ public enum AccountLevelTokenRule: Rule {
 
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard context.account.type == .account else { return }
-        findings.append(
-            context.finding(
-                .accountLevelToken,
-                severity: context.severity(.accountLevelToken, natural: description.defaultSeverity),
-                message:
-                    "'\(Redactor.redact(context.account.name))' is an account-level API account: it reaches every store of the account. Use a store-level API account with only the scopes the integration needs.",
-                at: context.account.position))
+        findings.append(finding(in: context, at: context.account.position))
+    }
+
+    public static func message(for finding: Finding) -> String {
+        "'\(Redactor.redact(finding.account ?? ""))' is an account-level API account: it reaches every store of the account. Use a store-level API account with only the scopes the integration needs."
     }
 }

@@ -27,17 +27,21 @@ public enum ConflictingScopeRule: Rule {
         for conflict in context.grants.conflicts {
             let scope = context.catalog[conflict.scope]
             let listed = zip(conflict.levels, conflict.positions).map {
-                "\(scope.levelName($0.0)) at \($0.1.line):\($0.1.column)"
+                Finding.ListedLevel(level: scope.levelName($0.0), position: $0.1)
             }
-            let highest = scope.levelName(conflict.levels.max() ?? 0)
             findings.append(
-                context.finding(
-                    .conflictingScope,
-                    severity: context.severity(.conflictingScope, natural: description.defaultSeverity),
-                    scope: conflict.scope, actual: highest,
-                    message:
-                        "\(scope.name) is listed \(conflict.levels.count) times with different levels: \(listed.joined(separator: ", ")). scopelint checks the highest, \(highest); keep one entry with the level the account really has.",
-                    at: conflict.positions.last))
+                finding(
+                    in: context, scope: conflict.scope, actual: scope.levelName(conflict.levels.max() ?? 0),
+                    facts: .conflict(listed: listed), at: conflict.positions.last))
         }
+    }
+
+    public static func message(for finding: Finding) -> String {
+        guard case .conflict(let listed) = finding.facts else { unexpected(finding) }
+        let scope = finding.scope ?? ""
+        let highest = finding.actual ?? ""
+        let levels = listed.map { "\($0.level) at \($0.position.line):\($0.position.column)" }
+        return
+            "\(scope) is listed \(listed.count) times with different levels: \(levels.joined(separator: ", ")). scopelint checks the highest, \(highest); keep one entry with the level the account really has."
     }
 }

@@ -33,29 +33,24 @@ public enum ExcessiveScopeRule: Rule {
             // By index: the scope's definition is read only for the few that produce a finding.
             for index in context.grants.levels.indices {
                 let actual = context.grants.levels[index]
-                let maximum = policy.maximum[index]
-                guard actual > maximum else { continue }
+                guard case .excessive(let maximum) = policy.verdict(for: ScopeID(index), at: actual).bound else {
+                    continue
+                }
                 let scope = context.catalog.scopes[index]
                 findings.append(
-                    context.finding(
-                        .excessiveScope,
-                        severity: context.severity(
-                            .excessiveScope, natural: description.defaultSeverity, policy: policy),
-                        policy: policy, scope: scope.id, expected: scope.levelName(maximum),
-                        actual: scope.levelName(actual),
-                        message: policy.messages.message(
-                            MessageMemo.Key(rule: .excessiveScope, scope: index, actual: actual, expected: maximum)
-                        ) {
-                            message(
-                                scope: scope.name, actual: scope.levelName(actual), allowed: scope.levelName(maximum),
-                                policy: policy.title)
-                        },
+                    finding(
+                        in: context, policy: policy, scope: scope.id, expected: scope.levelName(maximum),
+                        actual: scope.levelName(actual), facts: .bound(policyTitle: policy.title),
                         at: context.grants.positions[index]))
             }
         }
     }
 
-    static func message(scope: String, actual: String, allowed: String, policy: String) -> String {
-        "\(scope) is \(actual) but \(policy) needs at most \(allowed); set \(scope) to \(allowed) in the replacement API account."
+    public static func message(for finding: Finding) -> String {
+        guard case .bound(let policy) = finding.facts else { unexpected(finding) }
+        let scope = finding.scope ?? ""
+        let allowed = finding.expected ?? ""
+        return
+            "\(scope) is \(finding.actual ?? "") but \(policy) needs at most \(allowed); set \(scope) to \(allowed) in the replacement API account."
     }
 }

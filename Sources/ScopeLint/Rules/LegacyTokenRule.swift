@@ -21,11 +21,10 @@ public enum LegacyTokenRule: Rule {
 
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard context.account.type == .legacy else { return }
-        findings.append(
-            context.finding(
-                .legacyToken, severity: context.severity(.legacyToken, natural: description.defaultSeverity),
-                message:
-                    "'\(Redactor.redact(context.account.name))' is a legacy basic-auth API account with all-or-nothing access. Create a store-level API account with the integration's scopes, move the integration to it, then delete this one.",
-                at: context.account.position))
+        findings.append(finding(in: context, at: context.account.position))
+    }
+
+    public static func message(for finding: Finding) -> String {
+        "'\(Redactor.redact(finding.account ?? ""))' is a legacy basic-auth API account with all-or-nothing access. Create a store-level API account with the integration's scopes, move the integration to it, then delete this one."
     }
 }

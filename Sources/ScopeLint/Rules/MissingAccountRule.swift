@@ -32,17 +32,17 @@ public enum MissingAccountRule: Rule {
         for policy in context.policies {
             for (number, companion) in policy.companions.enumerated()
             where !context.presentCompanions.contains(PolicyMatcher.companionKey(policy, number)) {
-                let how = companion.how.map { " Create it: \($0)." } ?? ""
                 findings.append(
-                    context.finding(
-                        .missingAccount,
-                        severity: context.severity(
-                            .missingAccount, natural: description.defaultSeverity, policy: policy),
-                        policy: policy,
-                        message:
-                            "\(policy.title) also needs \(companion.title) in store \(context.storeLabel), and the store has none.\(how)",
+                    finding(
+                        in: context, policy: policy, facts: .companion(policyTitle: policy.title, how: companion.how),
                         subject: companion.title, at: context.store.position))
             }
         }
+    }
+
+    public static func message(for finding: Finding) -> String {
+        guard case .companion(let policy, let how) = finding.facts else { unexpected(finding) }
+        return
+            "\(policy) also needs \(finding.subject ?? "") in store \(finding.store), and the store has none.\(how.map { " Create it: \($0)." } ?? "")"
     }
 }

@@ -36,28 +36,23 @@ public enum MissingScopeRule: Rule {
             // By index: the scope's definition is read only for the few that produce a finding.
             for index in context.grants.levels.indices {
                 let actual = context.grants.levels[index]
-                let minimum = policy.minimum[index]
-                guard actual < minimum else { continue }
+                guard case .missing(let minimum) = policy.verdict(for: ScopeID(index), at: actual).bound else {
+                    continue
+                }
                 let scope = context.catalog.scopes[index]
                 findings.append(
-                    context.finding(
-                        .missingScope,
-                        severity: context.severity(.missingScope, natural: description.defaultSeverity, policy: policy),
-                        policy: policy, scope: scope.id, expected: scope.levelName(minimum),
-                        actual: scope.levelName(actual),
-                        message: policy.messages.message(
-                            MessageMemo.Key(rule: .missingScope, scope: index, actual: actual, expected: minimum)
-                        ) {
-                            message(
-                                scope: scope.name, actual: scope.levelName(actual), needed: scope.levelName(minimum),
-                                policy: policy.title)
-                        },
+                    finding(
+                        in: context, policy: policy, scope: scope.id, expected: scope.levelName(minimum),
+                        actual: scope.levelName(actual), facts: .bound(policyTitle: policy.title),
                         at: context.grants.positions[index]))
             }
         }
     }
 
-    static func message(scope: String, actual: String, needed: String, policy: String) -> String {
-        "\(scope) is \(actual) but \(policy) needs \(needed); without it the integration's \(scope) calls fail with 403."
+    public static func message(for finding: Finding) -> String {
+        guard case .bound(let policy) = finding.facts else { unexpected(finding) }
+        let scope = finding.scope ?? ""
+        return
+            "\(scope) is \(finding.actual ?? "") but \(policy) needs \(finding.expected ?? ""); without it the integration's \(scope) calls fail with 403."
     }
 }

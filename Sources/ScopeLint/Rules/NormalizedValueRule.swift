@@ -33,19 +33,19 @@ public enum NormalizedValueRule: Rule {
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         for item in context.grants.normalized {
             findings.append(
-                context.finding(
-                    .normalizedValue,
-                    severity: context.severity(.normalizedValue, natural: description.defaultSeverity),
-                    scope: item.scope, expected: item.readAs, actual: Redactor.redact(item.written),
-                    message: message(
-                        item.kind, written: Redactor.redact(item.written), readAs: item.readAs,
-                        scope: context.catalog[item.scope].name),
-                    at: item.position))
+                finding(
+                    in: context, scope: item.scope, expected: item.readAs, actual: Redactor.redact(item.written),
+                    facts: .normalized(item.kind), at: item.position))
         }
     }
 
-    static func message(_ kind: Grants.Normalization.Kind, written: String, readAs: String, scope: String) -> String {
-        switch kind {
+    public static func message(for finding: Finding) -> String {
+        guard case .normalized(let kind) = finding.facts else { unexpected(finding) }
+        // As written (redacted), as read, and the scope it belongs to.
+        let written = finding.actual ?? ""
+        let readAs = finding.expected ?? ""
+        let scope = finding.scope ?? ""
+        return switch kind {
         case .scopeName: "Read '\(written)' as the scope '\(readAs)'; write it as the control panel does."
         case .level: "Read '\(written)' as '\(readAs)' (\(scope)); write the level as the control panel shows it."
         case .parameter:

@@ -31,33 +31,45 @@ public enum RiskyScopeRule: Rule {
             // By index: the scope's definition is read only for the few that produce a finding.
             for index in context.grants.levels.indices {
                 let actual = context.grants.levels[index]
-                guard let risk = policy.risk(for: ScopeID(index), at: actual) else { continue }
+                let verdict = policy.verdict(for: ScopeID(index), at: actual)
+                guard let risk = verdict.risk else { continue }
                 let scope = context.catalog.scopes[index]
-                let reason = policy.accepted[index]
-                let severity =
-                    reason == nil ? context.severity(.riskyScope, natural: risk.severity, policy: policy) : .note
-                var finding = context.finding(
-                    .riskyScope, severity: severity, policy: policy, scope: scope.id, actual: scope.levelName(actual),
-                    message: policy.messages.message(
-                        MessageMemo.Key(rule: .riskyScope, scope: index, actual: actual, expected: -1)
-                    ) {
-                        message(
-                            scope: scope.name, level: scope.levelName(actual), harm: risk.harm, policy: policy,
-                            acceptedBecause: reason)
-                    },
-                    at: context.grants.positions[index])
-                finding.isAccepted = reason != nil
-                findings.append(finding)
+                let reason = verdict.acceptedBecause
+                findings.append(
+                    finding(
+                        in: context,
+                        // An accepted risk is a note, whatever the row or an override says.
+                        severity: reason == nil ? severity(in: context, policy: policy, natural: risk.severity) : .note,
+                        policy: policy, scope: scope.id, actual: scope.levelName(actual),
+                        facts: .risk(
+                            harm: risk.harm, acceptedBecause: reason,
+                            integration: policy.isIntegration ? policy.title : nil),
+                        at: context.grants.positions[index]))
             }
         }
     }
 
-    static func message(
-        scope: String, level: String, harm: String, policy: ResolvedPolicy, acceptedBecause reason: String?
-    ) -> String {
-        if let reason { return "\(scope) at \(level) \(harm). Accepted by \(policy.id): \(reason)" }
-        let who = policy.isIntegration ? policy.title : "the integration using this account"
-        return
-            "\(scope) at \(level) \(harm). Set it to none unless \(who) needs it; if it does, record why under \"accepts\" in its policy."
+    public static func message(for finding: Finding) -> String {
+        guard case .risk(let harm, let reason, let integration) = finding.facts else { unexpected(finding) }
+        let scope = finding.scope ?? ""
+        let level = finding.actual ?? ""
+        // Written piece by piece, not interpolated: most findings of a fleet are risks.
+        return String { put in
+            put(scope)
+            put(" at ")
+            put(level)
+            put(" ")
+            put(harm)
+            if let reason {
+                put(". Accepted by ")
+                put(finding.policy ?? "")
+                put(": ")
+                put(reason)
+            } else {
+                put(". Set it to none unless ")
+                put(integration ?? "the integration using this account")
+                put(" needs it; if it does, record why under \"accepts\" in its policy.")
+            }
+        }
     }
 }

@@ -3,8 +3,34 @@
 public protocol Rule {
     static var description: RuleDescription { get }
     static func check(_ context: AccountContext, into findings: inout [Finding])
+    /// The finding's message, from its fields and the facts this rule gave it.
+    static func message(for finding: Finding) -> String
 }
 
 extension Rule {
     static var id: RuleID { description.id }
+
+    /// This rule's severity in `context`: the policy's override for the rule, else `natural`
+    /// (the rule's default severity unless the finding brings its own, as a risk row does).
+    static func severity(in context: AccountContext, policy: ResolvedPolicy? = nil, natural: Severity? = nil)
+        -> Severity
+    {
+        context.severity(id, natural: natural ?? description.defaultSeverity, policy: policy)
+    }
+
+    /// A finding of this rule, at `severity(in:policy:)` unless told otherwise.
+    static func finding(
+        in context: AccountContext, severity: Severity? = nil, policy: ResolvedPolicy? = nil, scope: ScopeID? = nil,
+        expected: String? = nil, actual: String? = nil, facts: Finding.Facts = .none, subject: String? = nil,
+        at position: TextPosition?
+    ) -> Finding {
+        context.finding(
+            id, severity: severity ?? self.severity(in: context, policy: policy), policy: policy, scope: scope,
+            expected: expected, actual: actual, facts: facts, subject: subject, at: position)
+    }
+
+    /// For a finding whose facts are not the ones the rule makes: a bug in the rule, not in the input.
+    static func unexpected(_ finding: Finding) -> Never {
+        preconditionFailure("a \(id.rawValue) finding with facts \(finding.facts)")
+    }
 }

@@ -22,12 +22,16 @@ public enum SecretInExportRule: Rule {
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         for sighting in context.account.secrets {
             findings.append(
-                context.finding(
-                    .secretInExport, severity: context.severity(.secretInExport, natural: description.defaultSeverity),
-                    message:
-                        "\(sighting.kind == .clientSecret ? "A" : "An") \(sighting.kind.rawValue) is stored under '\(sighting.key)' (value not shown). Delete it from this file; if the file was ever shared or committed, create a new API account and delete this one to revoke it."
-                        + (sighting.hint.map { " " + $0 } ?? ""),
-                    subject: sighting.key, at: sighting.position))
+                finding(
+                    in: context, facts: .secret(sighting.kind, hint: sighting.hint), subject: sighting.key,
+                    at: sighting.position))
         }
+    }
+
+    public static func message(for finding: Finding) -> String {
+        guard case .secret(let kind, let hint) = finding.facts else { unexpected(finding) }
+        return
+            "\(kind == .clientSecret ? "A" : "An") \(kind.rawValue) is stored under '\(finding.subject ?? "")' (value not shown). Delete it from this file; if the file was ever shared or committed, create a new API account and delete this one to revoke it."
+            + (hint.map { " " + $0 } ?? "")
     }
 }

@@ -21,12 +21,13 @@ public enum SharedAccountRule: Rule {
 
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard context.matching == .matched, context.policies.count > 1 else { return }
-        let ids = context.policies.map(\.id)
         findings.append(
-            context.finding(
-                .sharedAccount, severity: context.severity(.sharedAccount, natural: description.defaultSeverity),
-                message:
-                    "'\(Redactor.redact(context.account.name))' matches the policies \(ids.joined(separator: " and ")): one token serving several integrations carries all their access. Create one API account per integration.",
-                at: context.account.position))
+            finding(in: context, facts: .shared(policies: context.policies.map(\.id)), at: context.account.position))
+    }
+
+    public static func message(for finding: Finding) -> String {
+        guard case .shared(let ids) = finding.facts else { unexpected(finding) }
+        return
+            "'\(Redactor.redact(finding.account ?? ""))' matches the policies \(ids.joined(separator: " and ")): one token serving several integrations carries all their access. Create one API account per integration."
     }
 }

@@ -25,10 +25,14 @@ public enum TooManyAccountsRule: Rule {
         // Once per store: on its first account.
         guard context.order.account == 0, context.store.accounts.count > limit else { return }
         findings.append(
-            context.finding(
-                .tooManyAccounts, severity: context.severity(.tooManyAccounts, natural: description.defaultSeverity),
-                message:
-                    "Store \(context.storeLabel) lists \(context.store.accounts.count) API accounts; BigCommerce allows \(limit) store-level accounts per store. Check how the export was made: accounts may be duplicated or belong elsewhere.",
-                subject: "accounts", at: context.store.position))
+            finding(
+                in: context, facts: .accountCount(context.store.accounts.count), subject: "accounts",
+                at: context.store.position))
+    }
+
+    public static func message(for finding: Finding) -> String {
+        guard case .accountCount(let count) = finding.facts else { unexpected(finding) }
+        return
+            "Store \(finding.store) lists \(count) API accounts; BigCommerce allows \(limit) store-level accounts per store. Check how the export was made: accounts may be duplicated or belong elsewhere."
     }
 }

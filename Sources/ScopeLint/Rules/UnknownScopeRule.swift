@@ -27,18 +27,19 @@ public enum UnknownScopeRule: Rule {
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard !context.grants.unknown.isEmpty else { return }
         for entry in context.grants.unknown {
-            let name = Redactor.redact(entry.key)
-            var finding = context.finding(
-                .unknownScope, severity: context.severity(.unknownScope, natural: description.defaultSeverity),
-                actual: entry.level.map(Redactor.redact),
-                message: message(name, hint: Suggestions.hint(for: entry.key, in: context.catalog.allSpellings)),
+            var found = finding(
+                in: context, actual: entry.level.map(Redactor.redact),
+                facts: .unknown(suggestions: Suggestions.suggestions(for: entry.key, in: context.catalog.allSpellings)),
                 at: entry.position)
-            finding.scope = name
-            findings.append(finding)
+            // The name as written (redacted): it is no catalog scope.
+            found.scope = Redactor.redact(entry.key)
+            findings.append(found)
         }
     }
 
-    static func message(_ name: String, hint: String) -> String {
-        "'\(name)' is not a BigCommerce scope scopelint knows\(hint). Check it against the control panel: an unknown scope is access nobody has reviewed."
+    public static func message(for finding: Finding) -> String {
+        guard case .unknown(let suggestions) = finding.facts else { unexpected(finding) }
+        return
+            "'\(finding.scope ?? "")' is not a BigCommerce scope scopelint knows\(Suggestions.hint(suggestions)). Check it against the control panel: an unknown scope is access nobody has reviewed."
     }
 }

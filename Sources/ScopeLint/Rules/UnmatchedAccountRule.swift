@@ -21,12 +21,18 @@ public enum UnmatchedAccountRule: Rule {
 
     public static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard context.matching == .fallback else { return }
-        findings.append(
-            context.finding(
-                .unmatchedAccount, severity: context.severity(.unmatchedAccount, natural: description.defaultSeverity),
-                policy: context.policies.first,
-                message:
-                    "No integration policy matches '\(Redactor.redact(context.account.name))'; only the least-privilege risk checks ran. Pass --policy ID for the integration that uses it (scopelint policies list).",
-                at: context.account.position))
+        findings.append(finding(in: context, policy: context.policies.first, at: context.account.position))
+    }
+
+    public static func message(for finding: Finding) -> String {
+        let name = Redactor.redact(finding.account ?? "")
+        // Written piece by piece, not interpolated: a fleet has one per unmatched account.
+        return String { put in
+            put("No integration policy matches '")
+            put(name)
+            put(
+                "'; only the least-privilege risk checks ran. Pass --policy ID for the integration that uses it (scopelint policies list)."
+            )
+        }
     }
 }

@@ -2,9 +2,9 @@ import Synchronization
 
 /// "Did you mean" candidates for a misspelt key, id or name.
 package enum Suggestions {
-    /// Hints already computed, by word and candidate list: a fleet repeats the same unknown
-    /// scope in many accounts, and edit distances over the whole catalog are not free.
-    private static let cache = Mutex<[[String]: String]>([:])
+    /// Suggestions already computed, by word and candidate list: a fleet repeats the same
+    /// unknown scope in many accounts, and edit distances over the whole catalog are not free.
+    private static let cache = Mutex<[[String]: [String]]>([:])
     static let maximumWords = 1_000
 
     /// The candidates within a small edit distance of `word`, closest first.
@@ -41,16 +41,25 @@ package enum Suggestions {
 
     /// " (did you mean 'x'?)" or "" when nothing is close.
     static func hint(for word: String, in candidates: [String]) -> String {
+        hint(suggestions(for: word, in: candidates))
+    }
+
+    /// " (did you mean 'x' or 'y'?)" for suggestions found earlier, "" for none.
+    static func hint(_ suggestions: [String]) -> String {
+        suggestions.isEmpty ? "" : " (did you mean '\(suggestions.joined(separator: "' or '"))'?)"
+    }
+
+    /// The names `hint` would offer for `word`, closest first.
+    static func suggestions(for word: String, in candidates: [String]) -> [String] {
         // The callers' candidate lists differ in length and ends; that identifies them cheaply.
         let key = [word, String(candidates.count), candidates.first ?? "", candidates.last ?? ""]
         // A budget of distinct words per run: a file of a million made-up scopes must not
         // spend minutes on "did you mean". Past it, findings carry no suggestion.
         let (known, exhausted) = cache.withLock { ($0[key], $0.count >= maximumWords) }
         if let known { return known }
-        if exhausted { return "" }
+        if exhausted { return [] }
         let found = closest(to: word, in: candidates)
-        let hint = found.isEmpty ? "" : " (did you mean '\(found.joined(separator: "' or '"))'?)"
-        cache.withLock { $0[key] = hint }
-        return hint
+        cache.withLock { $0[key] = found }
+        return found
     }
 }
