@@ -15,6 +15,9 @@ public struct LintEngine: Sendable {
     /// The configuration's mappings, patterns compiled once, with their policies resolved, in its order.
     let mapped: [(pattern: Glob.Pattern, policies: [ResolvedPolicy])]
 
+    /// How many distinct unknown names a report looks for suggestions for (see `Suggestions.Budget`).
+    package var suggestionBudget = 1_000
+
     public init(
         library: PolicyLibrary, policyIDs: [String], configuration: Configuration = Configuration(),
         toolVersion: String = ScopeLintVersion.current
@@ -115,7 +118,19 @@ public struct LintEngine: Sendable {
             checked += accounts(units[index].partial)
             stores += units[index].stores
         }
+        var budget = Suggestions.Budget(maximumWords: suggestionBudget)
+        suggest(&findings, budget: &budget)
         return Report(toolVersion: toolVersion, findings: findings, accounts: checked, stores: stores)
+    }
+
+    /// Fills in what unknown scope names may be misspellings of, in the order of `findings`
+    /// (input order), within `budget`; so which findings carry a hint depends on the input
+    /// alone, not on which core linted which store first.
+    package func suggest(_ findings: inout [Finding], budget: inout Suggestions.Budget) {
+        for index in findings.indices where findings[index].rule == .unknownScope {
+            guard case .unknown = findings[index].facts, let name = findings[index].scope else { continue }
+            findings[index].facts = .unknown(suggestions: budget.suggestions(for: name, in: catalog.allSpellings))
+        }
     }
 
     /// Runs every rule over the accounts of one store, appending to `findings`; `visit` gets

@@ -37,7 +37,7 @@ public enum ConflictingScopeRule: Rule {
     }
 
     public static func message(for finding: Finding) -> String {
-        guard case .conflict(let listed) = finding.facts else { unexpected(finding) }
+        guard case .conflict(let listed) = finding.facts else { return unexpected(finding) }
         let scope = finding.scope ?? ""
         let highest = finding.actual ?? ""
         let levels = listed.map { "\($0.level) at \($0.position.line):\($0.position.column)" }

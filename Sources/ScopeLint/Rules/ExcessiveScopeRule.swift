@@ -47,7 +47,7 @@ public enum ExcessiveScopeRule: Rule {
     }
 
     public static func message(for finding: Finding) -> String {
-        guard case .bound(let policy) = finding.facts else { unexpected(finding) }
+        guard case .bound(let policy) = finding.facts else { return unexpected(finding) }
         let scope = finding.scope ?? ""
         let allowed = finding.expected ?? ""
         return

@@ -41,7 +41,7 @@ public enum MissingAccountRule: Rule {
     }
 
     public static func message(for finding: Finding) -> String {
-        guard case .companion(let policy, let how) = finding.facts else { unexpected(finding) }
+        guard case .companion(let policy, let how) = finding.facts else { return unexpected(finding) }
         return
             "\(policy) also needs \(finding.subject ?? "") in store \(finding.store), and the store has none.\(how.map { " Create it: \($0)." } ?? "")"
     }

@@ -40,7 +40,7 @@ public enum NormalizedValueRule: Rule {
     }
 
     public static func message(for finding: Finding) -> String {
-        guard case .normalized(let kind) = finding.facts else { unexpected(finding) }
+        guard case .normalized(let kind) = finding.facts else { return unexpected(finding) }
         // As written (redacted), as read, and the scope it belongs to.
         let written = finding.actual ?? ""
         let readAs = finding.expected ?? ""

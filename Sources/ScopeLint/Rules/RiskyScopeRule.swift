@@ -50,7 +50,7 @@ public enum RiskyScopeRule: Rule {
     }
 
     public static func message(for finding: Finding) -> String {
-        guard case .risk(let harm, let reason, let integration) = finding.facts else { unexpected(finding) }
+        guard case .risk(let harm, let reason, let integration) = finding.facts else { return unexpected(finding) }
         let scope = finding.scope ?? ""
         let level = finding.actual ?? ""
         // Written piece by piece, not interpolated: most findings of a fleet are risks.

@@ -29,8 +29,10 @@ extension Rule {
             expected: expected, actual: actual, facts: facts, subject: subject, at: position)
     }
 
-    /// For a finding whose facts are not the ones the rule makes: a bug in the rule, not in the input.
-    static func unexpected(_ finding: Finding) -> Never {
-        preconditionFailure("a \(id.rawValue) finding with facts \(finding.facts)")
+    /// For a finding whose facts are not the ones the rule makes: a bug in the rule, not in the
+    /// input. Tests stop on it; a release build says what it can rather than end the run.
+    static func unexpected(_ finding: Finding) -> String {
+        assertionFailure("a \(id.rawValue) finding with facts \(finding.facts)")
+        return description.title + (finding.scope.map { ": \($0)" } ?? "") + "."
     }
 }

@@ -26,7 +26,7 @@ public enum SharedAccountRule: Rule {
     }
 
     public static func message(for finding: Finding) -> String {
-        guard case .shared(let ids) = finding.facts else { unexpected(finding) }
+        guard case .shared(let ids) = finding.facts else { return unexpected(finding) }
         return
             "'\(Redactor.redact(finding.account ?? ""))' matches the policies \(ids.joined(separator: " and ")): one token serving several integrations carries all their access. Create one API account per integration."
     }

@@ -31,7 +31,7 @@ public enum TooManyAccountsRule: Rule {
     }
 
     public static func message(for finding: Finding) -> String {
-        guard case .accountCount(let count) = finding.facts else { unexpected(finding) }
+        guard case .accountCount(let count) = finding.facts else { return unexpected(finding) }
         return
             "Store \(finding.store) lists \(count) API accounts; BigCommerce allows \(limit) store-level accounts per store. Check how the export was made: accounts may be duplicated or belong elsewhere."
     }

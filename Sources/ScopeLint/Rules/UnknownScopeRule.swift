@@ -29,7 +29,9 @@ public enum UnknownScopeRule: Rule {
         for entry in context.grants.unknown {
             var found = finding(
                 in: context, actual: entry.level.map(Redactor.redact),
-                facts: .unknown(suggestions: Suggestions.suggestions(for: entry.key, in: context.catalog.allSpellings)),
+                // What it may be a misspelling of is looked for when the report is put together,
+                // in report order (LintEngine.suggest).
+                facts: .unknown(suggestions: []),
                 at: entry.position)
             // The name as written (redacted): it is no catalog scope.
             found.scope = Redactor.redact(entry.key)
@@ -38,7 +40,7 @@ public enum UnknownScopeRule: Rule {
     }
 
     public static func message(for finding: Finding) -> String {
-        guard case .unknown(let suggestions) = finding.facts else { unexpected(finding) }
+        guard case .unknown(let suggestions) = finding.facts else { return unexpected(finding) }
         return
             "'\(finding.scope ?? "")' is not a BigCommerce scope scopelint knows\(Suggestions.hint(suggestions)). Check it against the control panel: an unknown scope is access nobody has reviewed."
     }

@@ -1,11 +1,5 @@
-import Synchronization
-
 /// "Did you mean" candidates for a misspelt key, id or name.
 package enum Suggestions {
-    /// Suggestions already computed, by word and candidate list: a fleet repeats the same
-    /// unknown scope in many accounts, and edit distances over the whole catalog are not free.
-    private static let cache = Mutex<[[String]: [String]]>([:])
-    static let maximumWords = 1_000
 
     /// The candidates within a small edit distance of `word`, closest first.
     package static func closest(to word: String, in candidates: some Sequence<String>, limit: Int = 2) -> [String] {
@@ -51,15 +45,25 @@ package enum Suggestions {
 
     /// The names `hint` would offer for `word`, closest first.
     static func suggestions(for word: String, in candidates: [String]) -> [String] {
-        // The callers' candidate lists differ in length and ends; that identifies them cheaply.
-        let key = [word, String(candidates.count), candidates.first ?? "", candidates.last ?? ""]
-        // A budget of distinct words per run: a file of a million made-up scopes must not
-        // spend minutes on "did you mean". Past it, findings carry no suggestion.
-        let (known, exhausted) = cache.withLock { ($0[key], $0.count >= maximumWords) }
-        if let known { return known }
-        if exhausted { return [] }
-        let found = closest(to: word, in: candidates)
-        cache.withLock { $0[key] = found }
-        return found
+        closest(to: word, in: candidates)
+    }
+
+    /// Suggestions for the unknown names of one report, looked for in report order with a
+    /// budget of distinct names: a file of a million made-up scopes must not spend minutes on
+    /// "did you mean", and which findings carry a hint depends on the input alone, never on
+    /// which thread asked first. A fleet repeats the same names, so answers are kept.
+    package struct Budget {
+        private var known: [String: [String]] = [:]
+        private let maximumWords: Int
+
+        package init(maximumWords: Int = 1_000) { self.maximumWords = maximumWords }
+
+        package mutating func suggestions(for word: String, in candidates: [String]) -> [String] {
+            if let found = known[word] { return found }
+            guard known.count < maximumWords else { return [] }
+            let found = Suggestions.closest(to: word, in: candidates)
+            known[word] = found
+            return found
+        }
     }
 }

@@ -61,7 +61,9 @@ enum DiffCommand: Command {
                 partial.diffs += AccountDiff.make(context, findings: Array(findings))
                 partial.accounts.append(Report.CheckedAccount(context))
             }
-            let diffs = units.flatMap(\.partial.diffs)
+            var diffs = units.flatMap(\.partial.diffs)
+            var budget = Suggestions.Budget()
+            for index in diffs.indices { engine.suggest(&diffs[index].otherFindings, budget: &budget) }
             let report = engine.report(units) { $0.accounts }
             try console.writeOut {
                 if json {

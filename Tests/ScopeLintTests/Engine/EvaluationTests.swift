@@ -111,4 +111,31 @@ struct EvaluationTests {
         #expect(report.summary.stores == exports.map(\.stores.count).reduce(0, +))
         #expect(report.findings.map(\.order) == report.findings.map(\.order).sorted())
     }
+
+    @Test("which unknown names get a suggestion depends on input order alone, not on the cores")
+    func suggestionsInInputOrder() throws {
+        // Ten stores, one per unit, each naming misspellings of Orders; a budget of two names.
+        let names = ["Ordrs", "Oders", "Orderz", "Ordes"]
+        let stores = (0..<10).map { index in
+            #"{ store_hash: "s\#(index)", accounts: [{ name: "A", scopes: { "\#(names[index % 4])": "read-only" } }] }"#
+        }
+        let export = try ExportReader.read(
+            Array(("{ stores: [" + stores.joined(separator: ",") + "] }").utf8), file: "typos.json5")
+        var engine = try LintEngine(library: try PolicyLibrary.bundled(), policyIDs: [])
+        engine.suggestionBudget = 2
+        var evaluation = Evaluation()
+        evaluation.storesPerUnit = 1
+        var seen: Set<[String]> = []
+        for _ in 0..<20 {
+            let report = try engine.lint([StoreSource(export)], evaluation: evaluation)
+            let hinted = report.findings.filter { $0.rule == .unknownScope }.map {
+                "\($0.scope ?? "") \($0.message.contains("did you mean") ? "hint" : "none")"
+            }
+            seen.insert(hinted)
+        }
+        #expect(seen.count == 1)
+        #expect(
+            seen.first?.prefix(4) == ["Ordrs hint", "Oders hint", "Orderz none", "Ordes none"],
+            "the first two distinct names in input order, and only they")
+    }
 }
