@@ -2,24 +2,24 @@ import ScopeLint
 
 /// The standard streams, environment and terminal status of one run. The executable fills
 /// it from the process; tests fill it by hand. The library never touches the terminal itself.
-public struct Console {
-    public var environment: [String: String]
-    public var isTerminal: Bool
-    public var readStandardInput: () -> [UInt8]
-    public var out = ""
-    public var err = ""
+package struct Console {
+    package var environment: [String: String]
+    package var isTerminal: Bool
+    package var readStandardInput: () -> [UInt8]
+    package var out = ""
+    package var err = ""
     /// Where large reports stream as they are written; nil keeps everything in `out` (tests).
     /// Whatever is in `out` is written first, so the order of output never changes.
-    public var standardOutput: ByteStream?
-    public var standardError: ByteStream?
+    package var standardOutput: ByteStream?
+    package var standardError: ByteStream?
     /// What a command built and no longer needs, held until the process ends: the executable
     /// exits without freeing it, since freeing a fleet's report (hundreds of thousands of
     /// objects) one by one took longer than writing it. Tests simply let it go.
-    public var retained: [any Sendable] = []
+    package var retained: [any Sendable] = []
     /// How large inputs may be; tests lower it to prove the limits on small inputs.
     package var limits = Limits.standard
 
-    public init(
+    package init(
         environment: [String: String] = [:], isTerminal: Bool = false,
         readStandardInput: @escaping () -> [UInt8] = { [] }
     ) {
@@ -48,7 +48,7 @@ public struct Console {
 
     /// Color only on a terminal, never with NO_COLOR (any non-empty value) or TERM=dumb,
     /// unless `--color always` forces it.
-    public func style(for mode: String?) -> TextStyle {
+    package func style(for mode: String?) -> TextStyle {
         switch mode {
         case "always": return .ansi
         case "never": return .plain
@@ -67,7 +67,7 @@ protocol Command {
 
 /// The command-line entry point: dispatches to a subcommand and maps every failure to
 /// exit 2 with a message on standard error.
-public enum CLI {
+package enum CLI {
     static var commands: [any Command.Type] {
         [
             LintCommand.self, DiffCommand.self, PlanCommand.self, ConvertCommand.self, PoliciesCommand.self,
@@ -87,7 +87,7 @@ public enum CLI {
             ])
     }
 
-    public static func run(_ arguments: [String], console: inout Console) -> Int32 {
+    package static func run(_ arguments: [String], console: inout Console) -> Int32 {
         do {
             return try dispatch(arguments, console: &console)
         } catch {

@@ -2,22 +2,22 @@ import ScopeLint
 
 /// What the parser found: option values, positionals in order, and the subcommand chosen.
 /// Values are read back by the option's declaration, never by a string.
-public struct ParsedArguments: Sendable, Equatable {
+package struct ParsedArguments: Sendable, Equatable {
     var values: [String: [String]] = [:]
     var flags: Set<String> = []
-    public var positionals: [String] = []
-    public var helpRequested = false
+    package var positionals: [String] = []
+    package var helpRequested = false
     /// The subcommand's name, for a command that has subcommands (`policies show`).
-    public var subcommand: String?
+    package var subcommand: String?
     /// The options the command declares: reading another is a programming error.
     var declared: Set<String> = []
 
-    public func value(_ option: OptionSpec) -> String? { all(option).last }
-    public func all(_ option: OptionSpec) -> [String] {
+    package func value(_ option: OptionSpec) -> String? { all(option).last }
+    package func all(_ option: OptionSpec) -> [String] {
         assert(declared.contains(option.name), "--\(option.name) is not declared by this command")
         return values[option.name] ?? []
     }
-    public func flag(_ option: OptionSpec) -> Bool {
+    package func flag(_ option: OptionSpec) -> Bool {
         assert(declared.contains(option.name), "--\(option.name) is not declared by this command")
         return flags.contains(option.name)
     }
@@ -26,8 +26,8 @@ public struct ParsedArguments: Sendable, Equatable {
 /// Parses arguments against a command's declaration, in the style of swift-argument-parser:
 /// `--name value`, `--name=value`, `-x value`, `--` ends options, `-` is a positional
 /// (standard input). Unknown options get a "did you mean".
-public enum CommandLineParser {
-    public static func parse(_ arguments: [String], for spec: CommandSpec, path: String) throws(ScopeLintError)
+package enum CommandLineParser {
+    package static func parse(_ arguments: [String], for spec: CommandSpec, path: String) throws(ScopeLintError)
         -> ParsedArguments
     {
         var result = ParsedArguments()

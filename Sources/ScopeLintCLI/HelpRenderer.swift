@@ -2,10 +2,10 @@ import ScopeLint
 
 /// Renders `--help` and usage lines from a command's declaration, in swift-argument-parser's
 /// layout (OVERVIEW, USAGE, ARGUMENTS, OPTIONS, SUBCOMMANDS), wrapped at 80 columns.
-public enum HelpRenderer {
+package enum HelpRenderer {
     static let labelWidth = 26
 
-    public static func usage(_ spec: CommandSpec, path: String) -> String {
+    package static func usage(_ spec: CommandSpec, path: String) -> String {
         var parts = [path]
         if !spec.subcommands.isEmpty { parts.append("<subcommand>") }
         for argument in spec.arguments {
@@ -22,7 +22,7 @@ public enum HelpRenderer {
         return parts.joined(separator: " ")
     }
 
-    public static func help(_ spec: CommandSpec, path: String) -> String {
+    package static func help(_ spec: CommandSpec, path: String) -> String {
         var out = TextWrap.wrap("OVERVIEW: \(spec.abstract)", indent: 0) + "\n"
         if let discussion = spec.discussion { out += "\n" + TextWrap.wrap(discussion, indent: 0) + "\n" }
         out += "\nUSAGE: \(usage(spec, path: path))\n"

@@ -3,20 +3,20 @@ import ScopeLint
 /// One option of a command: the single declaration the parser, usage line and help text
 /// are all generated from, and the key its value is read back with (`arguments.value(option)`),
 /// so a misspelt option does not compile.
-public struct OptionSpec: Sendable {
-    public let name: String
-    public let short: Character?
+package struct OptionSpec: Sendable {
+    package let name: String
+    package let short: Character?
     /// nil for a flag that takes no value.
-    public let valueName: String?
-    public let help: String
-    public let repeatable: Bool
+    package let valueName: String?
+    package let help: String
+    package let repeatable: Bool
     /// The values a user may give, when the set is closed (formats, severities).
-    public let choices: [String]?
-    public let defaultValue: String?
+    package let choices: [String]?
+    package let defaultValue: String?
     /// The command does not run without it; the parser says so, and usage shows it unbracketed.
-    public let required: Bool
+    package let required: Bool
 
-    public init(
+    package init(
         _ name: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false,
         choices: [String]? = nil, defaultValue: String? = nil, required: Bool = false, help: String
     ) {
@@ -32,13 +32,13 @@ public struct OptionSpec: Sendable {
 }
 
 /// A positional argument.
-public struct ArgumentSpec: Sendable {
-    public let name: String
-    public let help: String
-    public let required: Bool
-    public let variadic: Bool
+package struct ArgumentSpec: Sendable {
+    package let name: String
+    package let help: String
+    package let required: Bool
+    package let variadic: Bool
 
-    public init(_ name: String, required: Bool = true, variadic: Bool = false, help: String) {
+    package init(_ name: String, required: Bool = true, variadic: Bool = false, help: String) {
         self.name = name
         self.help = help
         self.required = required
@@ -47,15 +47,15 @@ public struct ArgumentSpec: Sendable {
 }
 
 /// A command's declaration: what `--help` shows and what the parser accepts.
-public struct CommandSpec: Sendable {
-    public let name: String
-    public let abstract: String
-    public let discussion: String?
-    public let arguments: [ArgumentSpec]
-    public let options: [OptionSpec]
-    public let subcommands: [CommandSpec]
+package struct CommandSpec: Sendable {
+    package let name: String
+    package let abstract: String
+    package let discussion: String?
+    package let arguments: [ArgumentSpec]
+    package let options: [OptionSpec]
+    package let subcommands: [CommandSpec]
 
-    public init(
+    package init(
         name: String, abstract: String, discussion: String? = nil, arguments: [ArgumentSpec] = [],
         options: [OptionSpec] = [], subcommands: [CommandSpec] = []
     ) {

@@ -12,22 +12,22 @@ public struct Catalog: Sendable {
     }
 
     /// What a parameter stands for.
-    public struct ParameterMatch: Sendable {
-        public let scope: ScopeID
-        public let level: Int
+    package struct ParameterMatch: Sendable {
+        package let scope: ScopeID
+        package let level: Int
         /// The guide's parameter when this one is an alias from BigCommerce's specs.
-        public let canonical: String?
+        package let canonical: String?
     }
 
     /// A level as read, and whether its spelling differed from the control panel's label
     /// by more than letter case.
-    public struct LevelMatch: Sendable, Equatable {
-        public let level: Int
-        public let normalized: Bool
+    package struct LevelMatch: Sendable, Equatable {
+        package let level: Int
+        package let normalized: Bool
     }
 
-    public let scopes: [ScopeDefinition]
-    public let implicitParameters: Set<String>
+    package let scopes: [ScopeDefinition]
+    package let implicitParameters: Set<String>
     private let byNameKey: [String: ScopeID]
     /// The exact UI names, checked first: exports mostly spell them as the control panel does.
     private let byExactName: [String: ScopeID]
@@ -84,12 +84,12 @@ public struct Catalog: Sendable {
 
     /// Every exact spelling, keyed by bytes, for the streaming export reader and `Grants`.
     /// Built from the finished catalog's own lookups, hence set last.
-    public private(set) var spellings = SpellingTable.empty
+    package private(set) var spellings = SpellingTable.empty
 
-    public subscript(id: ScopeID) -> ScopeDefinition { scopes[id.index] }
+    package subscript(id: ScopeID) -> ScopeDefinition { scopes[id.index] }
 
     /// Looks a UI name up, ignoring case, spacing, punctuation and `&` versus `and`.
-    public func scope(named name: String) -> ScopeID? {
+    package func scope(named name: String) -> ScopeID? {
         if let id = byExactName[name] { return id }
         // No UI name is longer than this; a longer key cannot match and is not worth normalizing.
         guard name.utf8.count <= Self.longestName else { return nil }
@@ -99,19 +99,19 @@ public struct Catalog: Sendable {
     static let longestName = 100
 
     /// Looks an OAuth parameter up; case is ignored because people retype them.
-    public func parameter(_ text: String) -> ParameterMatch? {
+    package func parameter(_ text: String) -> ParameterMatch? {
         if let match = byParameter[text] { return match }
         guard text.utf8.count <= Self.longestName else { return nil }
         return byParameter[text.lowercased()]
     }
 
     /// Resolves a name that may be either a UI name or an OAuth parameter.
-    public func scope(forKey key: String) -> ScopeID? {
+    package func scope(forKey key: String) -> ScopeID? {
         scope(named: key) ?? parameter(key)?.scope
     }
 
     /// Reads a level label for a scope, accepting the spellings the UI, docs and guides use.
-    public func level(_ text: String, of id: ScopeID) -> LevelMatch? {
+    package func level(_ text: String, of id: ScopeID) -> LevelMatch? {
         let definition = self[id]
         // Fast path: the label exactly as the catalog writes it.
         if let exact = definition.levels.firstIndex(where: { $0.name == text }) {
@@ -138,13 +138,13 @@ public struct Catalog: Sendable {
     }
 
     /// The canonical labels of a scope's levels, for "expected one of" messages.
-    public func levelNames(of id: ScopeID) -> [String] { self[id].levels.map(\.name) }
+    package func levelNames(of id: ScopeID) -> [String] { self[id].levels.map(\.name) }
 
     /// The names a "did you mean" suggestion may offer.
-    public var allNames: [String] { scopes.map(\.name) }
+    package var allNames: [String] { scopes.map(\.name) }
 
     /// Every UI name and OAuth parameter, built once: what an unknown scope is compared with.
-    public let allSpellings: [String]
+    package let allSpellings: [String]
 
     /// Lower case letters and digits only, with `&` read as "and": "Sites & Routes",
     /// "sites and routes" and "SITES&ROUTES" share one key.

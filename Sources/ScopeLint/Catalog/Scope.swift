@@ -1,29 +1,29 @@
 /// A dense index into the catalog. Its order is the control panel's order, so sorting by
 /// `ScopeID` sorts scopes the way a person sees them on the Create API account page.
-public struct ScopeID: Hashable, Comparable, Sendable {
-    public let index: Int
-    public init(_ index: Int) { self.index = index }
-    public static func < (a: ScopeID, b: ScopeID) -> Bool { a.index < b.index }
+package struct ScopeID: Hashable, Comparable, Sendable {
+    package let index: Int
+    package init(_ index: Int) { self.index = index }
+    package static func < (a: ScopeID, b: ScopeID) -> Bool { a.index < b.index }
 }
 
 /// Store resource scopes belong to store-level and app tokens; account scopes to
 /// account-level API accounts.
-public enum ScopeKind: String, Sendable {
+package enum ScopeKind: String, Sendable {
     case store
     case account
 }
 
 /// One step of a scope's access, lowest first. Level 0 is what an account has when the
 /// scope is not granted (`none`, or `standard` for Metafields Access).
-public struct ScopeLevel: Sendable {
+package struct ScopeLevel: Sendable {
     /// The control panel's label, lower case ("read-only", "modify", "login").
-    public let name: String
+    package let name: String
     /// The OAuth parameter a token carries at this level; nil for level 0.
-    public let parameter: String?
+    package let parameter: String?
     /// Other labels for this level seen in BigCommerce's docs, older UIs or guides.
-    public let spellings: [String]
+    package let spellings: [String]
 
-    public init(_ name: String, _ parameter: String? = nil, spellings: [String] = []) {
+    package init(_ name: String, _ parameter: String? = nil, spellings: [String] = []) {
         self.name = name
         self.parameter = parameter
         self.spellings = spellings
@@ -31,19 +31,19 @@ public struct ScopeLevel: Sendable {
 }
 
 /// One scope of the control panel: its name, levels and the parameters that encode them.
-public struct ScopeDefinition: Sendable {
-    public let id: ScopeID
-    public let name: String
-    public let kind: ScopeKind
-    public let levels: [ScopeLevel]
+package struct ScopeDefinition: Sendable {
+    package let id: ScopeID
+    package let name: String
+    package let kind: ScopeKind
+    package let levels: [ScopeLevel]
     /// Older or alternative UI names ("Payments - Get accepted methods").
-    public let nameAliases: [String]
+    package let nameAliases: [String]
     /// Parameters from BigCommerce's own specs that differ from the guide's, with the level they mean.
-    public let parameterAliases: [(parameter: String, level: Int)]
+    package let parameterAliases: [(parameter: String, level: Int)]
     /// A fact worth showing next to the scope (which accounts can have it, what the docs call a level).
-    public let note: String?
+    package let note: String?
 
-    public var highestLevel: Int { levels.count - 1 }
+    package var highestLevel: Int { levels.count - 1 }
 
-    public func levelName(_ level: Int) -> String { levels[level].name }
+    package func levelName(_ level: Int) -> String { levels[level].name }
 }

@@ -9,22 +9,22 @@
 /// turns a scope key or level it has just scanned into a word here with one hash of bytes and
 /// no `String`; `Catalog.key(_:word:)` and `Catalog.level(_:word:of:)` answer from the word,
 /// or work the same answer out from text the table does not hold.
-public struct SpellingTable: Sendable {
-    public struct Word: Sendable {
+package struct SpellingTable: Sendable {
+    package struct Word: Sendable {
         /// The catalog's own string, shared by every entry that spells it this way.
-        public let text: String
+        package let text: String
         /// What `Catalog.scope(named:)` answers for the text.
-        public let scope: ScopeID?
+        package let scope: ScopeID?
         /// Whether that name is the control panel's own spelling.
-        public let isCanonicalName: Bool
+        package let isCanonicalName: Bool
         /// What `Catalog.parameter(_:)` answers for the text.
-        public let parameter: Catalog.ParameterMatch?
+        package let parameter: Catalog.ParameterMatch?
         /// Whether that parameter is the guide's own spelling (not a spec alias).
-        public let isCanonicalParameter: Bool
+        package let isCanonicalParameter: Bool
         /// An implicit scope (granted to every token, never checked).
-        public let isImplicit: Bool
+        package let isImplicit: Bool
         /// What `Catalog.level(_:of:)` answers for each scope; empty when the text is no level label.
-        public let levels: [Catalog.LevelMatch?]
+        package let levels: [Catalog.LevelMatch?]
 
         /// What `text` means as a scope key, and for each scope as a level when `isLevel`: the
         /// one definition, for the table's words and for text the table does not hold.
@@ -45,7 +45,7 @@ public struct SpellingTable: Sendable {
         }
     }
 
-    public let words: [Word]
+    package let words: [Word]
     /// Each word's bytes, back to back, and where each starts.
     private let keys: [UInt8]
     private let starts: [Int]
@@ -112,7 +112,7 @@ public struct SpellingTable: Sendable {
     }
 
     /// The word spelled exactly by these bytes, if the catalog has it.
-    public func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32? {
+    package func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32? {
         let length = range.count
         guard length > 0, length <= Catalog.longestName else { return nil }
         var slot = Self.hash(bytes, range) & mask
@@ -133,7 +133,7 @@ public struct SpellingTable: Sendable {
     }
 
     /// The word spelled exactly by `text`, if the catalog has it.
-    public func lookup(_ text: String) -> Int32? {
+    package func lookup(_ text: String) -> Int32? {
         var text = text
         return text.withUTF8 { lookup($0, 0..<$0.count) }
     }

@@ -1,15 +1,15 @@
 /// One account set against one of its policies, scope by scope in control-panel order:
 /// what the policy allows, what the account has, and the verdict. `scopelint diff INPUT`
 /// renders these; the verdicts come from `ResolvedPolicy.verdict`, as the rules' findings do.
-public struct AccountDiff: Sendable {
-    public enum Verdict: String, Sendable {
+package struct AccountDiff: Sendable {
+    package enum Verdict: String, Sendable {
         case asRequired = "as required"
         case missing
         case excessive
         case risky
 
         /// The diff column: `-` missing, `+` excessive, `!` risky, blank as required.
-        public var symbol: String {
+        package var symbol: String {
             switch self {
             case .asRequired: " "
             case .missing: "-"
@@ -19,38 +19,38 @@ public struct AccountDiff: Sendable {
         }
     }
 
-    public struct Row: Sendable {
-        public var scope: ScopeID
-        public var name: String
+    package struct Row: Sendable {
+        package var scope: ScopeID
+        package var name: String
         /// The policy's allowed range in words ("modify", "at most read-only").
-        public var policy: String
-        public var actual: String
-        public var verdict: Verdict
+        package var policy: String
+        package var actual: String
+        package var verdict: Verdict
         /// What to set in a replacement account, when the verdict is missing or excessive.
-        public var target: String?
+        package var target: String?
         /// The risk row the actual level reaches, accepted or not.
-        public var risk: Policy.Risk?
-        public var acceptedBecause: String?
-        public var position: TextPosition?
+        package var risk: Policy.Risk?
+        package var acceptedBecause: String?
+        package var position: TextPosition?
     }
 
-    public var store: String
-    public var storeName: String?
-    public var account: String
-    public var type: AccountType
-    public var matching: AccountContext.Matching
+    package var store: String
+    package var storeName: String?
+    package var account: String
+    package var type: AccountType
+    package var matching: AccountContext.Matching
     /// nil for a companion account, which has no scopes of its own to compare.
-    public var policy: ResolvedPolicy?
-    public var rows: [Row]
+    package var policy: ResolvedPolicy?
+    package var rows: [Row]
     /// Findings that are not about one scope's level (unknown scopes, secrets, account kind...).
-    public var otherFindings: [Finding]
-    public var order: Finding.Order
+    package var otherFindings: [Finding]
+    package var order: Finding.Order
 
-    public func count(_ verdict: Verdict) -> Int { rows.count { $0.verdict == verdict } }
-    public var hasDifferences: Bool { rows.contains { $0.verdict != .asRequired } }
+    package func count(_ verdict: Verdict) -> Int { rows.count { $0.verdict == verdict } }
+    package var hasDifferences: Bool { rows.contains { $0.verdict != .asRequired } }
 
     /// One table per policy the account is checked against (one for a companion, with no rows).
-    public static func make(_ context: AccountContext, findings: [Finding]) -> [AccountDiff] {
+    package static func make(_ context: AccountContext, findings: [Finding]) -> [AccountDiff] {
         let levelRules: Set<RuleID> = [.missingScope, .excessiveScope, .riskyScope]
         let others = findings.filter { !levelRules.contains($0.rule) }
         let base = AccountDiff(

@@ -1,52 +1,52 @@
 /// What changed between two exports of the same stores: stores and accounts added or removed,
 /// each scope whose level rose or fell, and levels that became risky. Stores match by hash
 /// (or name); accounts by client id when both sides have one, else by name.
-public struct ExportDiff: Sendable {
-    public enum Status: String, Sendable {
+package struct ExportDiff: Sendable {
+    package enum Status: String, Sendable {
         case added, removed, changed
     }
 
-    public struct LevelChange: Sendable {
-        public var scope: ScopeID
-        public var name: String
-        public var old: String
-        public var new: String
-        public var raised: Bool
+    package struct LevelChange: Sendable {
+        package var scope: ScopeID
+        package var name: String
+        package var old: String
+        package var new: String
+        package var raised: Bool
         /// Set when the new level reaches a risk row the old level did not.
-        public var newRisk: Policy.Risk?
+        package var newRisk: Policy.Risk?
     }
 
-    public struct AccountChange: Sendable {
-        public var account: String
+    package struct AccountChange: Sendable {
+        package var account: String
         /// The old name, when an account matched by client id was renamed.
-        public var oldName: String? = nil
-        public var status: Status
-        public var oldType: AccountType?
-        public var type: AccountType
-        public var changes: [LevelChange]
+        package var oldName: String? = nil
+        package var status: Status
+        package var oldType: AccountType?
+        package var type: AccountType
+        package var changes: [LevelChange]
         /// Whether this account's access grew: a raised level, a broader kind, or a new account with any scope.
-        public var escalates: Bool
+        package var escalates: Bool
     }
 
-    public struct StoreChange: Sendable {
-        public var store: String
-        public var name: String?
-        public var status: Status
-        public var accounts: [AccountChange]
+    package struct StoreChange: Sendable {
+        package var store: String
+        package var name: String?
+        package var status: Status
+        package var accounts: [AccountChange]
     }
 
-    public var oldFile: String
-    public var newFile: String
-    public var stores: [StoreChange]
+    package var oldFile: String
+    package var newFile: String
+    package var stores: [StoreChange]
 
-    public var escalates: Bool { stores.contains { $0.accounts.contains(where: \.escalates) } }
+    package var escalates: Bool { stores.contains { $0.accounts.contains(where: \.escalates) } }
 
-    public struct Summary: Sendable, Equatable {
-        public var storesAdded = 0, storesRemoved = 0, accountsAdded = 0, accountsRemoved = 0
-        public var levelsRaised = 0, levelsLowered = 0, newRisks = 0
+    package struct Summary: Sendable, Equatable {
+        package var storesAdded = 0, storesRemoved = 0, accountsAdded = 0, accountsRemoved = 0
+        package var levelsRaised = 0, levelsLowered = 0, newRisks = 0
     }
 
-    public var summary: Summary {
+    package var summary: Summary {
         var s = Summary()
         for store in stores {
             if store.status == .added { s.storesAdded += 1 }
@@ -66,7 +66,8 @@ public struct ExportDiff: Sendable {
     }
 
     /// Compares `old` with `new`; `risks` is the risk catalog that decides which levels are risky.
-    public static func compare(old: Export, new: Export, risks: ResolvedPolicy, catalog: Catalog) throws(ScopeLintError)
+    package static func compare(old: Export, new: Export, risks: ResolvedPolicy, catalog: Catalog)
+        throws(ScopeLintError)
         -> ExportDiff
     {
         var oldStores: [String: Store] = [:]

@@ -1,29 +1,29 @@
 /// What one policy allows that another does not, scope by scope: for a vendor updating a
 /// requirement, or a reviewer comparing a team's policy with the bundled one.
-public struct PolicyComparison: Sendable {
-    public struct Row: Sendable {
-        public var scope: ScopeID
-        public var name: String
-        public var a: String
-        public var b: String
+package struct PolicyComparison: Sendable {
+    package struct Row: Sendable {
+        package var scope: ScopeID
+        package var name: String
+        package var a: String
+        package var b: String
         /// Levels the first policy allows and the second does not, lowest first.
-        public var onlyA: [String]
-        public var onlyB: [String]
-        public var acceptedA: Bool
-        public var acceptedB: Bool
+        package var onlyA: [String]
+        package var onlyB: [String]
+        package var acceptedA: Bool
+        package var acceptedB: Bool
 
-        public var differs: Bool { !onlyA.isEmpty || !onlyB.isEmpty || acceptedA != acceptedB }
+        package var differs: Bool { !onlyA.isEmpty || !onlyB.isEmpty || acceptedA != acceptedB }
     }
 
-    public var a: ResolvedPolicy
-    public var b: ResolvedPolicy
-    public var rows: [Row]
-    public var companionsOnlyA: [String]
-    public var companionsOnlyB: [String]
+    package var a: ResolvedPolicy
+    package var b: ResolvedPolicy
+    package var rows: [Row]
+    package var companionsOnlyA: [String]
+    package var companionsOnlyB: [String]
 
-    public var differences: Int { rows.count(where: \.differs) + companionsOnlyA.count + companionsOnlyB.count }
+    package var differences: Int { rows.count(where: \.differs) + companionsOnlyA.count + companionsOnlyB.count }
 
-    public static func compare(_ a: ResolvedPolicy, _ b: ResolvedPolicy, catalog: Catalog) -> PolicyComparison {
+    package static func compare(_ a: ResolvedPolicy, _ b: ResolvedPolicy, catalog: Catalog) -> PolicyComparison {
         var rows: [Row] = []
         for scope in catalog.scopes {
             let i = scope.id.index

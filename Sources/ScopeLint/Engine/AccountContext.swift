@@ -1,7 +1,7 @@
 /// Everything the rules may look at for one account, and the one way they build findings.
-public struct AccountContext: Sendable {
+package struct AccountContext: Sendable {
     /// How the account came to be checked against its policies.
-    public enum Matching: Sendable, Equatable {
+    package enum Matching: Sendable, Equatable {
         /// `--policy` named the policies for every account.
         case explicit
         /// `applies_to` chose them (more than one means a shared account).
@@ -14,26 +14,26 @@ public struct AccountContext: Sendable {
         case companion(of: String)
     }
 
-    public let catalog: Catalog
-    public let file: String
-    public let store: Store
-    public let account: Account
-    public let grants: Grants
-    public let policies: [ResolvedPolicy]
-    public let matching: Matching
+    package let catalog: Catalog
+    package let file: String
+    package let store: Store
+    package let account: Account
+    package let grants: Grants
+    package let policies: [ResolvedPolicy]
+    package let matching: Matching
     /// The companion requirements (`policy#index`) some account of the store satisfies.
-    public var presentCompanions: Set<String> = []
-    public let order: Finding.Order
+    package var presentCompanions: Set<String> = []
+    package let order: Finding.Order
 
-    public var storeLabel: String { store.label }
+    package var storeLabel: String { store.label }
 
-    public func location(_ position: TextPosition?) -> SourceLocation {
+    package func location(_ position: TextPosition?) -> SourceLocation {
         SourceLocation(file: file, position: position ?? account.position)
     }
 
     /// The finding's severity: the policy's override for the rule, else `natural`. Findings
     /// that belong to no one policy take the first override among the account's policies.
-    public func severity(_ rule: RuleID, natural: Severity, policy: ResolvedPolicy? = nil) -> Severity {
+    package func severity(_ rule: RuleID, natural: Severity, policy: ResolvedPolicy? = nil) -> Severity {
         switch override(rule, policy: policy) {
         case .severity(let severity)?: severity
         default: natural
@@ -62,7 +62,7 @@ public struct AccountContext: Sendable {
     }
 
     /// The account's level for a scope, as the control panel labels it.
-    public func levelName(_ scope: ScopeID) -> String {
+    package func levelName(_ scope: ScopeID) -> String {
         catalog[scope].levelName(grants.levels[scope.index])
     }
 }

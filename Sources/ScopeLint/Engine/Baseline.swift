@@ -3,28 +3,28 @@
 /// scope), never by message text or line numbers, so rewording a message or editing an
 /// unrelated part of the export does not break them. Each entry carries a reason and may
 /// carry an expiry date, after which it stops suppressing and the report says so.
-public struct Baseline: Sendable {
-    public static let formatIdentifier = "scopelint-baseline/1"
+package struct Baseline: Sendable {
+    package static let formatIdentifier = "scopelint-baseline/1"
 
-    public struct Entry: Sendable {
-        public var fingerprint: String
-        public var rule: String
-        public var store: String
-        public var account: String?
-        public var policy: String?
-        public var scope: String?
-        public var reason: String
+    package struct Entry: Sendable {
+        package var fingerprint: String
+        package var rule: String
+        package var store: String
+        package var account: String?
+        package var policy: String?
+        package var scope: String?
+        package var reason: String
         /// `YYYY-MM-DD`; the entry suppresses up to and including that day.
-        public var expires: String?
-        public var position: TextPosition
+        package var expires: String?
+        package var position: TextPosition
     }
 
-    public var file: String
-    public var entries: [Entry]
+    package var file: String
+    package var entries: [Entry]
 
     static let entryKeys = ["fingerprint", "rule", "store", "account", "policy", "scope", "reason", "expires"]
 
-    public static func load(_ bytes: [UInt8], file: String) throws(ScopeLintError) -> Baseline {
+    package static func load(_ bytes: [UInt8], file: String) throws(ScopeLintError) -> Baseline {
         let root = try JSONReader.parse(bytes, file: file)
         func error(_ position: TextPosition, _ message: String) -> ScopeLintError {
             .invalid(file: file, position: position, message: message)
@@ -98,7 +98,7 @@ public struct Baseline: Sendable {
     /// A baseline of every finding in the report, sorted so the file's diffs stay small.
     /// Entries from `previous` with the same fingerprint keep their reason and expiry, so a
     /// baseline can be refreshed without losing why each finding was accepted.
-    public static func render(_ report: Report, reason: String, previous: Baseline? = nil) -> String {
+    package static func render(_ report: Report, reason: String, previous: Baseline? = nil) -> String {
         var kept: [String: Entry] = [:]
         for entry in previous?.entries ?? [] where kept[entry.fingerprint] == nil { kept[entry.fingerprint] = entry }
         var seen: Set<String> = []
@@ -133,7 +133,7 @@ public struct Baseline: Sendable {
 
     /// Moves the findings an unexpired entry accepts out of the report's findings, and notes
     /// every entry that expired (its findings count again) or matches nothing (stale).
-    public func apply(to report: Report, today: String) -> Report {
+    package func apply(to report: Report, today: String) -> Report {
         var byFingerprint: [String: Int] = [:]
         for (index, entry) in entries.enumerated() where byFingerprint[entry.fingerprint] == nil {
             byFingerprint[entry.fingerprint] = index

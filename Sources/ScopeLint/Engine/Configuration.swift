@@ -3,28 +3,28 @@ import Foundation
 /// `.scopelint.json` (JSON5 allowed): a team's settings, read from the working directory or
 /// `--config`. Command-line flags win over it; it wins over policies' own severity overrides.
 public struct Configuration: Sendable {
-    public struct Mapping: Sendable {
+    package struct Mapping: Sendable {
         /// A glob over account names (`*`, `?`, case ignored).
-        public var pattern: String
-        public var policies: [String]
-        public var position: TextPosition
+        package var pattern: String
+        package var policies: [String]
+        package var position: TextPosition
     }
 
-    public static let fileName = ".scopelint.json"
+    package static let fileName = ".scopelint.json"
     static let keys = ["policies", "accounts", "severity", "disabled_rules", "fail_on", "baseline"]
 
-    public var file: String?
+    package var file: String?
     /// Policy folders, resolved against the configuration file's folder.
-    public var policyFolders: [String] = []
-    public var mappings: [Mapping] = []
-    public var severity: [RuleID: Policy.SeverityOverride] = [:]
-    public var disabledRules: Set<RuleID> = []
-    public var failOn: FailThreshold?
-    public var baseline: String?
+    package var policyFolders: [String] = []
+    package var mappings: [Mapping] = []
+    package var severity: [RuleID: Policy.SeverityOverride] = [:]
+    package var disabledRules: Set<RuleID> = []
+    package var failOn: FailThreshold?
+    package var baseline: String?
 
     public init() {}
 
-    public static func load(_ bytes: [UInt8], file: String) throws(ScopeLintError) -> Configuration {
+    package static func load(_ bytes: [UInt8], file: String) throws(ScopeLintError) -> Configuration {
         let root = try JSONReader.parse(bytes, file: file)
         func error(_ position: TextPosition, _ message: String) -> ScopeLintError {
             .invalid(file: file, position: position, message: message)

@@ -1,37 +1,38 @@
 /// An account's scope entries resolved against the catalog: one level per catalog scope,
 /// plus what could not be resolved cleanly. Built once per account; rules only read it.
-public struct Grants: Sendable {
-    public struct Normalization: Sendable {
-        public enum Kind: Sendable {
+package struct Grants: Sendable {
+    package struct Normalization: Sendable {
+        package enum Kind: Sendable {
             case scopeName
             case level
             case parameter
         }
 
-        public var kind: Kind
-        public var scope: ScopeID
-        public var written: String
-        public var readAs: String
-        public var position: TextPosition
+        package var kind: Kind
+        package var scope: ScopeID
+        package var written: String
+        package var readAs: String
+        package var position: TextPosition
     }
 
-    public struct Conflict: Sendable {
-        public var scope: ScopeID
-        public var levels: [Int]
-        public var positions: [TextPosition]
+    package struct Conflict: Sendable {
+        package var scope: ScopeID
+        package var levels: [Int]
+        package var positions: [TextPosition]
     }
 
     /// The account's level for each scope (level 0 when absent). When a scope appears twice,
     /// the higher level: a token with both has the larger access.
-    public var levels: [Int]
+    package var levels: [Int]
     /// Where each scope's (highest) entry is, when the input lists it.
-    public var positions: [TextPosition?]
-    public var unknown: [ScopeEntry] = []
-    public var normalized: [Normalization] = []
-    public var conflicts: [Conflict] = []
+    package var positions: [TextPosition?]
+    package var unknown: [ScopeEntry] = []
+    package var normalized: [Normalization] = []
+    package var conflicts: [Conflict] = []
 
     /// Resolves the entries; a known scope with a level it does not have is an input error.
-    public static func resolve(_ entries: [ScopeEntry], file: String, catalog: Catalog) throws(ScopeLintError) -> Grants
+    package static func resolve(_ entries: [ScopeEntry], file: String, catalog: Catalog) throws(ScopeLintError)
+        -> Grants
     {
         let count = catalog.scopes.count
         var grants = Grants(levels: Array(repeating: 0, count: count), positions: Array(repeating: nil, count: count))

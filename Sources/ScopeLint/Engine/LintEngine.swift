@@ -2,16 +2,16 @@
 public struct LintEngine: Sendable {
     public static let fallbackPolicyID = "least-privilege"
 
-    public let catalog: Catalog
+    package let catalog: Catalog
     /// The policies `--policy` named; empty means each account gets its matching policy.
-    public let explicit: [ResolvedPolicy]
-    public let fallback: ResolvedPolicy?
+    package let explicit: [ResolvedPolicy]
+    package let fallback: ResolvedPolicy?
     private let canSwitchOff: Bool
     /// `fallback` as the list an unmatched account is checked against, built once.
     private let fallbackPolicies: [ResolvedPolicy]
-    public let matcher: PolicyMatcher
-    public let toolVersion: String
-    public let configuration: Configuration
+    package let matcher: PolicyMatcher
+    package let toolVersion: String
+    package let configuration: Configuration
     /// The configuration's mappings, patterns compiled once, with their policies resolved, in its order.
     let mapped: [(pattern: Glob.Pattern, policies: [ResolvedPolicy])]
 

@@ -19,17 +19,17 @@ public struct Finding: Sendable, Equatable {
 
     /// Where the finding sorts: input file, store and account as they appear, then rule
     /// order, then the scope's control-panel order. Output order is defined, not incidental.
-    public var order: Order
+    package var order: Order
 
-    public struct Order: Comparable, Sendable, Equatable {
-        public var file: Int
+    package struct Order: Comparable, Sendable, Equatable {
+        package var file: Int
         public var store: Int
         public var account: Int
         public var rule: Int
         public var scope: Int
         public var policy: String
 
-        public static func < (a: Order, b: Order) -> Bool {
+        package static func < (a: Order, b: Order) -> Bool {
             (a.file, a.store, a.account, a.rule, a.scope, a.policy) < (
                 b.file, b.store, b.account, b.rule, b.scope, b.policy
             )
@@ -88,7 +88,7 @@ public struct Finding: Sendable, Equatable {
     public var message: String { rule.rule.message(for: self) }
 
     /// A risk the policy accepts: configuration never raises its severity back.
-    public var isAccepted: Bool {
+    package var isAccepted: Bool {
         if case .risk(_, acceptedBecause: _?, _) = facts { return true }
         return false
     }

@@ -12,38 +12,38 @@ public struct Report: Sendable {
 
     /// A finding a baseline entry accepts: kept out of the counts and the exit code, but
     /// never lost (SARIF lists it as suppressed; the text report counts it).
-    public struct SuppressedFinding: Sendable {
-        public var finding: Finding
-        public var reason: String
+    package struct SuppressedFinding: Sendable {
+        package var finding: Finding
+        package var reason: String
     }
 
     /// What a baseline did: where it is, and its entries that expired or match nothing.
-    public struct BaselineOutcome: Sendable {
-        public var file: String
-        public var notices: [BaselineNotice]
+    package struct BaselineOutcome: Sendable {
+        package var file: String
+        package var notices: [BaselineNotice]
     }
 
-    public struct BaselineNotice: Sendable {
-        public enum Kind: String, Sendable { case expired, stale }
-        public var kind: Kind
-        public var message: String
-        public var position: TextPosition
+    package struct BaselineNotice: Sendable {
+        package enum Kind: String, Sendable { case expired, stale }
+        package var kind: Kind
+        package var message: String
+        package var position: TextPosition
     }
 
     /// One checked account, so reports can group findings and say which policy applied.
-    public struct CheckedAccount: Sendable {
+    package struct CheckedAccount: Sendable {
         /// Sorts like the account's findings (file, store, account).
-        public var order: Finding.Order
-        public var matching: AccountContext.Matching
-        public var file: String
-        public var store: String
-        public var storeName: String?
-        public var account: String
-        public var type: AccountType
-        public var policies: [String]
-        public var location: SourceLocation
+        package var order: Finding.Order
+        package var matching: AccountContext.Matching
+        package var file: String
+        package var store: String
+        package var storeName: String?
+        package var account: String
+        package var type: AccountType
+        package var policies: [String]
+        package var location: SourceLocation
 
-        public init(_ context: borrowing AccountContext) {
+        package init(_ context: borrowing AccountContext) {
             order = context.order
             matching = context.matching
             file = context.file
@@ -56,15 +56,15 @@ public struct Report: Sendable {
         }
     }
 
-    public var toolName = "scopelint"
+    package var toolName = "scopelint"
     public var toolVersion: String
     public var findings: [Finding]
-    public var accounts: [CheckedAccount]
+    package var accounts: [CheckedAccount]
     public var summary: Summary
-    public var suppressed: [SuppressedFinding] = []
-    public var baseline: BaselineOutcome?
+    package var suppressed: [SuppressedFinding] = []
+    package var baseline: BaselineOutcome?
 
-    public init(
+    package init(
         toolVersion: String = ScopeLintVersion.current, findings: [Finding], accounts: [CheckedAccount], stores: Int
     ) {
         self.toolVersion = toolVersion

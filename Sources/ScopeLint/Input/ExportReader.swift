@@ -3,8 +3,8 @@
 /// The reader is strict about shape: an unknown key is an error with a suggestion, because a
 /// typo such as `scope` for `scopes` would otherwise lint an account as having no access.
 /// Access tokens and client secrets are recorded as sightings and their values dropped here.
-public enum ExportReader {
-    public static let formatIdentifier = "scopelint-export/1"
+package enum ExportReader {
+    package static let formatIdentifier = "scopelint-export/1"
 
     static let secretKeys: [String: SecretSighting.Kind] = [
         "access_token": .accessToken, "accessToken": .accessToken,
@@ -15,7 +15,7 @@ public enum ExportReader {
     private static let storeKeys = ["store_hash", "name", "notes", "accounts"]
     private static let accountKeys = ["name", "type", "client_id", "scopes", "notes", "created_at"]
 
-    public static func read(
+    package static func read(
         _ bytes: [UInt8], file: String, catalog: Catalog = .bigCommerce, limits: Limits = .standard
     ) throws(ScopeLintError) -> Export {
         var stores: [Store] = []
@@ -32,7 +32,7 @@ public enum ExportReader {
     /// bytes behind it. No JSON tree is built except for small values (notes, the format);
     /// scope keys and levels the catalog spells exactly become `ScopeEntry` values without
     /// a `String` of their own. Errors are the same, at the same places, as for any JSON.
-    public static func stream(
+    package static func stream(
         _ bytes: UnsafeBufferPointer<UInt8>, file: String, catalog: Catalog = .bigCommerce,
         limits: Limits = .standard, progress: (Int) -> Void = { _ in },
         eachStore: (Store) throws(ScopeLintError) -> Void

@@ -7,10 +7,10 @@
 /// The bytes of one input. A regular file is mapped rather than copied, and a reader that
 /// streams through it hands back the pages behind it (`release(before:)`), so linting a
 /// 100 MB export does not keep 100 MB resident.
-public final class InputBytes: @unchecked Sendable {
+package final class InputBytes: @unchecked Sendable {
     // @unchecked: the bytes are immutable once made; only `released` changes, and a buffer
     // is read by one reader at a time (parallel lints open one per file).
-    public let buffer: UnsafeBufferPointer<UInt8>
+    package let buffer: UnsafeBufferPointer<UInt8>
     private let isMapped: Bool
     private var released = 0
 
@@ -18,7 +18,7 @@ public final class InputBytes: @unchecked Sendable {
     /// (before reading) to prove the release on kilobytes.
     var releaseStep = 8 << 20
 
-    public init(copying bytes: [UInt8]) {
+    package init(copying bytes: [UInt8]) {
         let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         _ = storage.initialize(from: bytes)
         buffer = UnsafeBufferPointer(rebasing: storage[0..<bytes.count])
@@ -44,10 +44,10 @@ public final class InputBytes: @unchecked Sendable {
         }
     }
 
-    public var count: Int { buffer.count }
+    package var count: Int { buffer.count }
 
     /// The bytes as an array, for readers that work on whole small inputs.
-    public var array: [UInt8] { Array(buffer) }
+    package var array: [UInt8] { Array(buffer) }
 
     /// Tells the system the bytes before `offset` will not be read again (a mapped file's
     /// pages are dropped and would be read back from the file if they were).

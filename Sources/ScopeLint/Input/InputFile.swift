@@ -1,11 +1,11 @@
 import Foundation
 
 /// Reads the bytes of an input named on the command line; `-` is standard input.
-public enum InputFile {
+package enum InputFile {
     /// How standard input is named in locations and messages.
-    public static let standardInputName = "<stdin>"
+    package static let standardInputName = "<stdin>"
 
-    public static func displayName(for path: String) -> String {
+    package static func displayName(for path: String) -> String {
         path == "-" ? standardInputName : path
     }
 
@@ -62,7 +62,7 @@ public enum InputFile {
         )
     }
 
-    public static func readStandardInput() -> [UInt8] {
+    package static func readStandardInput() -> [UInt8] {
         [UInt8](FileHandle.standardInput.readDataToEndOfFile())
     }
 }

@@ -9,9 +9,9 @@ public enum InputFormat {
         ]
     }
 
-    public static var identifiers: [String] { readers.map { $0.identifier } }
+    package static var identifiers: [String] { readers.map { $0.identifier } }
 
-    public static func summaries() -> [(String, String)] { readers.map { ($0.identifier, $0.summary) } }
+    package static func summaries() -> [(String, String)] { readers.map { ($0.identifier, $0.summary) } }
 
     /// Reads one input, forcing `from` when given.
     public static func read(_ bytes: [UInt8], file: String, from: String? = nil, options: ReadOptions = ReadOptions())
@@ -33,7 +33,7 @@ public enum InputFormat {
 
     /// Reads one input store by store: an export streams (see `ExportReader.stream`) and the
     /// bytes behind the reader are handed back; other shapes are small and read whole.
-    public static func stream(
+    package static func stream(
         _ input: InputBytes, file: String, from: String? = nil, options: ReadOptions = ReadOptions(),
         eachStore: (Store) throws(ScopeLintError) -> Void
     ) throws(ScopeLintError) {

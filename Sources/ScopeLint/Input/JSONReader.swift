@@ -6,10 +6,10 @@
 /// single-quoted strings, hexadecimal numbers, leading or trailing decimal points, a leading
 /// `+`, `Infinity` and `NaN`, and escaped line breaks in strings. Errors say what was expected
 /// at a position and never quote the input, which may hold secrets.
-public struct JSONReader {
+package struct JSONReader {
     /// Deeper nesting than any real export or policy needs; the limit keeps a hostile
     /// file from exhausting the stack.
-    public static let maximumDepth = 256
+    package static let maximumDepth = 256
 
     // An unsafe buffer, not an array: the reader is the hot loop of every lint, and every
     // access below is guarded by an explicit `index < bytes.count` check.
@@ -24,7 +24,7 @@ public struct JSONReader {
     private var origin = 0
     private var trackedPosition = TextPosition(line: 1, column: 1)
 
-    public static func parse(_ bytes: [UInt8], file: String, limits: Limits = .standard) throws(ScopeLintError)
+    package static func parse(_ bytes: [UInt8], file: String, limits: Limits = .standard) throws(ScopeLintError)
         -> JSONNode
     {
         try bytes.withUnsafeBufferPointer { (buffer) throws(ScopeLintError) -> JSONNode in

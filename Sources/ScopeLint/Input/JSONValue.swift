@@ -2,23 +2,23 @@
 ///
 /// Objects keep their members in source order and keep duplicate keys, because a scope
 /// listed twice is a finding (`conflicting-scope`), not something a parser may drop.
-public struct JSONNode: Sendable {
-    public var value: JSONValue
-    public var position: TextPosition
+package struct JSONNode: Sendable {
+    package var value: JSONValue
+    package var position: TextPosition
 
-    public init(_ value: JSONValue, at position: TextPosition) {
+    package init(_ value: JSONValue, at position: TextPosition) {
         self.value = value
         self.position = position
     }
 }
 
-public struct JSONMember: Sendable {
-    public var key: String
-    public var keyPosition: TextPosition
-    public var value: JSONNode
+package struct JSONMember: Sendable {
+    package var key: String
+    package var keyPosition: TextPosition
+    package var value: JSONNode
 }
 
-public enum JSONValue: Sendable {
+package enum JSONValue: Sendable {
     case null
     case bool(Bool)
     /// Kept as written: no caller needs arithmetic, and the text is what errors describe.
@@ -28,7 +28,7 @@ public enum JSONValue: Sendable {
     case object([JSONMember])
 
     /// What a message calls this kind of value ("a string", "an object"...).
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch self {
         case .null: "null"
         case .bool: "a boolean"
@@ -41,17 +41,17 @@ public enum JSONValue: Sendable {
 }
 
 extension JSONNode {
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let text) = value { return text }
         return nil
     }
 
-    public var members: [JSONMember]? {
+    package var members: [JSONMember]? {
         if case .object(let members) = value { return members }
         return nil
     }
 
-    public var elements: [JSONNode]? {
+    package var elements: [JSONNode]? {
         if case .array(let elements) = value { return elements }
         return nil
     }

@@ -57,7 +57,7 @@ public struct Account: Sendable {
     public var type: AccountType
     /// The client id is not a secret; `diff OLD NEW` matches accounts by it.
     public var clientID: String?
-    public var hasClientID: Bool { clientID != nil }
+    package var hasClientID: Bool { clientID != nil }
     public var position: TextPosition
     public var scopes: [ScopeEntry]
     public var secrets: [SecretSighting]
@@ -86,10 +86,10 @@ public struct ScopeEntry: Sendable {
     public var position: TextPosition
     /// The key's and level's words in `Catalog.spellings`, when the reader found the text
     /// there; -1 for text the catalog does not spell this way. Set once, by the reader.
-    public let keyWord: Int32
-    public let levelWord: Int32
+    package let keyWord: Int32
+    package let levelWord: Int32
 
-    public init(key: String, level: String?, position: TextPosition, keyWord: Int32 = -1, levelWord: Int32 = -1) {
+    package init(key: String, level: String?, position: TextPosition, keyWord: Int32 = -1, levelWord: Int32 = -1) {
         self.key = key
         self.level = level
         self.position = position

@@ -1,16 +1,16 @@
 /// Writes exports back as one canonical scopelint export. Scope entries are written as they
 /// were read (names, levels, parameters, even repeated ones), so the result lints to the same
 /// findings; secrets are never written, and the client id only when asked.
-public enum ExportWriter {
-    public struct Result: Sendable {
-        public var text: String
+package enum ExportWriter {
+    package struct Result: Sendable {
+        package var text: String
         /// What was left out, for the user: secrets dropped, accounts with no scopes to write.
-        public var notes: [String]
+        package var notes: [String]
         /// How many accounts the export holds; zero means there was nothing to convert.
-        public var accounts: Int
+        package var accounts: Int
     }
 
-    public static func render(_ exports: [Export], keepClientID: Bool, catalog: Catalog = .bigCommerce) -> Result {
+    package static func render(_ exports: [Export], keepClientID: Bool, catalog: Catalog = .bigCommerce) -> Result {
         var stores: [Store] = []
         var index: [String: Int] = [:]
         var notes: [String] = []

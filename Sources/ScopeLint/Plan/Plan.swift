@@ -2,28 +2,28 @@
 /// policies together: for each scope the least level that meets every minimum, provided it
 /// stays within every maximum. Store-level scopes cannot be edited after creation, so every
 /// fix is a new account, a hand-over, and the deletion of the old one.
-public struct Plan: Sendable {
-    public struct Setting: Sendable {
-        public var scope: ScopeID
-        public var name: String
-        public var level: Int
+package struct Plan: Sendable {
+    package struct Setting: Sendable {
+        package var scope: ScopeID
+        package var name: String
+        package var level: Int
         /// The control panel's spelling ("Read-only").
-        public var panelLevel: String
-        public var parameter: String?
+        package var panelLevel: String
+        package var parameter: String?
         /// Whether the level differs from the form's default (the lowest level).
-        public var changed: Bool
+        package var changed: Bool
     }
 
-    public var policies: [ResolvedPolicy]
-    public var settings: [Setting]
-    public var companions: [Policy.Companion]
+    package var policies: [ResolvedPolicy]
+    package var settings: [Setting]
+    package var companions: [Policy.Companion]
     /// A name for the account that the policies' `applies_to` will recognize.
-    public var suggestedName: String
+    package var suggestedName: String
 
     /// The OAuth parameters of the plan, as an app's scope string would list them.
-    public var parameters: [String] { settings.compactMap { $0.changed ? $0.parameter : nil } }
+    package var parameters: [String] { settings.compactMap { $0.changed ? $0.parameter : nil } }
 
-    public static func make(_ policies: [ResolvedPolicy], catalog: Catalog) throws(ScopeLintError) -> Plan {
+    package static func make(_ policies: [ResolvedPolicy], catalog: Catalog) throws(ScopeLintError) -> Plan {
         var settings: [Setting] = []
         for scope in catalog.scopes {
             let i = scope.id.index

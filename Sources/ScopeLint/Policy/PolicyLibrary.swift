@@ -4,10 +4,10 @@ import Foundation
 /// A user policy with a bundled policy's id replaces it, so a team can regrade the risk
 /// catalog in its own `least-privilege.json5`.
 public struct PolicyLibrary: Sendable {
-    public private(set) var policies: [String: Policy] = [:]
-    public let catalog: Catalog
+    package private(set) var policies: [String: Policy] = [:]
+    package let catalog: Catalog
 
-    public init(catalog: Catalog = .bigCommerce) {
+    package init(catalog: Catalog = .bigCommerce) {
         self.catalog = catalog
     }
 
@@ -24,7 +24,7 @@ public struct PolicyLibrary: Sendable {
     public var ids: [String] { policies.keys.sorted() }
 
     @discardableResult
-    public mutating func add(_ policy: Policy) -> String {
+    package mutating func add(_ policy: Policy) -> String {
         policies[policy.id] = policy
         return policy.id
     }
@@ -71,7 +71,7 @@ public struct PolicyLibrary: Sendable {
     }
 
     /// The id an argument of `--policy` names: a file is loaded, anything else is an id.
-    public mutating func policyID(forArgument argument: String) throws(ScopeLintError) -> String {
+    package mutating func policyID(forArgument argument: String) throws(ScopeLintError) -> String {
         if policies[argument] != nil { return argument }
         if argument.hasSuffix(".json") || argument.hasSuffix(".json5") || argument.contains("/")
             || FileManager.default.fileExists(atPath: argument)
@@ -84,11 +84,11 @@ public struct PolicyLibrary: Sendable {
     /// Flattens `extends`. Parents apply in order, later ones over earlier ones, and the
     /// policy itself over all of them. `unlisted` is never inherited: a policy that does not
     /// say is strict (`none`), so extending the risk catalog cannot loosen anything by accident.
-    public func resolve(_ id: String) throws(ScopeLintError) -> ResolvedPolicy {
+    package func resolve(_ id: String) throws(ScopeLintError) -> ResolvedPolicy {
         try resolve(id, chain: [], reference: nil)
     }
 
-    public func resolveAll() throws(ScopeLintError) -> [ResolvedPolicy] {
+    package func resolveAll() throws(ScopeLintError) -> [ResolvedPolicy] {
         var result: [ResolvedPolicy] = []
         for id in ids { result.append(try resolve(id)) }
         return result

@@ -3,7 +3,7 @@
 /// Every mistake is an error at its line and column: an unknown key (with a suggestion), an
 /// unknown scope, a level the scope does not have, `min` above `max`. A typo in a security
 /// policy that silently does nothing is worse than a stopped build.
-public enum PolicyLoader {
+package enum PolicyLoader {
     static let keys = [
         "id", "title", "source", "description", "applies_to", "extends", "unlisted", "scopes", "accepts", "severity",
         "companions", "risks",
@@ -12,14 +12,14 @@ public enum PolicyLoader {
     static let companionKeys = ["title", "types", "account_names", "how"]
     static let riskKeys = ["scope", "level", "severity", "harm"]
 
-    public static func load(_ bytes: [UInt8], file: String, catalog: Catalog = .bigCommerce) throws(ScopeLintError)
+    package static func load(_ bytes: [UInt8], file: String, catalog: Catalog = .bigCommerce) throws(ScopeLintError)
         -> Policy
     {
         let root = try JSONReader.parse(bytes, file: file)
         return try load(root, file: file, catalog: catalog)
     }
 
-    public static func load(_ root: JSONNode, file: String, catalog: Catalog) throws(ScopeLintError) -> Policy {
+    package static func load(_ root: JSONNode, file: String, catalog: Catalog) throws(ScopeLintError) -> Policy {
         let reader = Reader(file: file, catalog: catalog)
         guard let members = root.members else {
             throw reader.error(at: root.position, "expected a policy object, found \(root.value.kindDescription)")

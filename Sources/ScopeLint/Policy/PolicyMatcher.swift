@@ -1,6 +1,6 @@
 /// Decides which policies an account is checked against when no `--policy` is given.
-public struct PolicyMatcher: Sendable {
-    public let integrations: [ResolvedPolicy]
+package struct PolicyMatcher: Sendable {
+    package let integrations: [ResolvedPolicy]
 
     /// `policies` are all resolved policies; only those with `applies_to` take part.
     /// Each integration alone, built once: most accounts match exactly one, and handing out
@@ -10,7 +10,7 @@ public struct PolicyMatcher: Sendable {
     /// Each rule's name patterns, compiled once.
     private let patterns: [[Glob.Pattern]]
 
-    public init(policies: [ResolvedPolicy]) {
+    package init(policies: [ResolvedPolicy]) {
         integrations = policies.filter(\.isIntegration).sorted { $0.id < $1.id }
         single = integrations.map { [$0] }
         rules = integrations.map { $0.appliesTo ?? Policy.AppliesTo() }
@@ -20,7 +20,7 @@ public struct PolicyMatcher: Sendable {
     /// The integration policies whose `applies_to` matches the account. When one matching
     /// policy extends another (CSM with B2B Edition extends CSM), the refinement wins:
     /// that is one integration described twice, not a shared account.
-    public func matches(for account: Account, in store: Store) -> [ResolvedPolicy] {
+    package func matches(for account: Account, in store: Store) -> [ResolvedPolicy] {
         matches(for: account, storeTypes: Set(store.accounts.map(\.type)))
     }
 

@@ -5,30 +5,30 @@
 /// A class of constants: every account's context and every rule passes policies around, and
 /// a reference costs one retain where a struct of a dozen arrays cost a dozen. Nothing changes
 /// once `PolicyLibrary` has resolved it, so it is safely shared between threads.
-public final class ResolvedPolicy: Sendable {
-    public let id: String
-    public let title: String
-    public let source: String?
-    public let description: String?
-    public let file: String
-    public let position: TextPosition
-    public let appliesTo: Policy.AppliesTo?
+package final class ResolvedPolicy: Sendable {
+    package let id: String
+    package let title: String
+    package let source: String?
+    package let description: String?
+    package let file: String
+    package let position: TextPosition
+    package let appliesTo: Policy.AppliesTo?
     /// Every policy this one extends, directly or not, nearest first.
-    public let ancestors: [String]
-    public let unlisted: Policy.Unlisted
-    public let minimum: [Int]
-    public let maximum: [Int]
+    package let ancestors: [String]
+    package let unlisted: Policy.Unlisted
+    package let minimum: [Int]
+    package let maximum: [Int]
     /// Where each scope's bound was written, when a policy in the chain lists it.
-    public let listedAt: [SourceLocation?]
-    public let risks: [[Policy.Risk]]
-    public let accepted: [String?]
-    public let severity: [RuleID: Policy.SeverityOverride]
-    public let companions: [Policy.Companion]
+    package let listedAt: [SourceLocation?]
+    package let risks: [[Policy.Risk]]
+    package let accepted: [String?]
+    package let severity: [RuleID: Policy.SeverityOverride]
+    package let companions: [Policy.Companion]
     /// Each scope's lowest risk row level (`Int.max` for none): every rule and the diff ask
     /// for the risk of every granted scope, and most have none at the level held.
     private let lowestRiskLevel: [Int]
 
-    public init(
+    package init(
         id: String, title: String, source: String?, description: String?, file: String, position: TextPosition,
         appliesTo: Policy.AppliesTo?, ancestors: [String], unlisted: Policy.Unlisted, minimum: [Int], maximum: [Int],
         listedAt: [SourceLocation?], risks: [[Policy.Risk]], accepted: [String?],
@@ -54,10 +54,10 @@ public final class ResolvedPolicy: Sendable {
     }
 
     /// An integration policy is one that says which accounts it applies to.
-    public var isIntegration: Bool { appliesTo != nil }
+    package var isIntegration: Bool { appliesTo != nil }
 
     /// The highest risk row at or below `level`, if the scope is risky there.
-    public func risk(for scope: ScopeID, at level: Int) -> Policy.Risk? {
+    package func risk(for scope: ScopeID, at level: Int) -> Policy.Risk? {
         guard level > 0, level >= lowestRiskLevel[scope.index] else { return nil }
         // By index: a row is copied (its strings retained) once, when it is the answer.
         let rows = risks[scope.index]
@@ -75,7 +75,7 @@ public final class ResolvedPolicy: Sendable {
     }
 
     /// Does this policy allow exactly the catalog's range for the scope (nothing to check)?
-    public func isUnconstrained(_ scope: ScopeID, catalog: Catalog) -> Bool {
+    package func isUnconstrained(_ scope: ScopeID, catalog: Catalog) -> Bool {
         minimum[scope.index] == 0 && maximum[scope.index] == catalog[scope].highestLevel
     }
 }

@@ -1,12 +1,12 @@
 /// Renders `scopelint diff INPUT`: per account, a header and one row per scope in
 /// control-panel order (`-` missing, `+` excessive, `!` risky), equal rows folded into a
 /// count unless `all`, and the totals.
-public enum AccountDiffRenderer {
-    public struct Totals: Sendable, Equatable {
-        public var missing = 0, excessive = 0, risky = 0, asRequired = 0
+package enum AccountDiffRenderer {
+    package struct Totals: Sendable, Equatable {
+        package var missing = 0, excessive = 0, risky = 0, asRequired = 0
     }
 
-    public static func totals(_ diffs: [AccountDiff]) -> Totals {
+    package static func totals(_ diffs: [AccountDiff]) -> Totals {
         var t = Totals()
         for diff in diffs {
             t.missing += diff.count(.missing)
@@ -17,7 +17,7 @@ public enum AccountDiffRenderer {
         return t
     }
 
-    public static func writeText(
+    package static func writeText(
         _ diffs: [AccountDiff], report: Report, all: Bool, style: TextStyle, to stream: ByteStream
     ) {
         var lastStore: (Int, Int)?
@@ -127,7 +127,7 @@ public enum AccountDiffRenderer {
         }
     }
 
-    public static func writeJSON(_ diffs: [AccountDiff], report: Report, all: Bool, to stream: ByteStream) {
+    package static func writeJSON(_ diffs: [AccountDiff], report: Report, all: Bool, to stream: ByteStream) {
         var w = JSONWriter(to: stream)
         w.beginObject()
         w.toolHeader(version: report.toolVersion)

@@ -1,7 +1,7 @@
 /// Renders `scopelint diff OLD NEW`: per store, accounts added (`+`), removed (`-`) and
 /// changed (`~`), each level raised (`+`) or lowered (`-`), and risky levels that are new (`!`).
-public enum ExportDiffRenderer {
-    public static func writeText(_ diff: ExportDiff, style: TextStyle, to stream: ByteStream) {
+package enum ExportDiffRenderer {
+    package static func writeText(_ diff: ExportDiff, style: TextStyle, to stream: ByteStream) {
         stream.write("Comparing \(diff.oldFile) (old) with \(diff.newFile) (new)\n")
         for store in diff.stores {
             let name = store.name.map { " (\($0))" } ?? ""
@@ -50,7 +50,7 @@ public enum ExportDiffRenderer {
         "\(plural(s.storesAdded, "store")) added, \(s.storesRemoved) removed; \(plural(s.accountsAdded, "account")) added, \(s.accountsRemoved) removed; \(plural(s.levelsRaised, "level")) raised, \(s.levelsLowered) lowered; \(plural(s.newRisks, "new risky level"))."
     }
 
-    public static func writeJSON(_ diff: ExportDiff, toolVersion: String, to stream: ByteStream) {
+    package static func writeJSON(_ diff: ExportDiff, toolVersion: String, to stream: ByteStream) {
         var w = JSONWriter(to: stream)
         w.beginObject()
         w.toolHeader(version: toolVersion)

@@ -1,10 +1,10 @@
 /// GitHub Actions workflow commands, so findings appear as annotations on the export's lines:
 /// `::error file=…,line=…,col=…,title=…::message`, escaped as the runner requires.
-public enum GitHubReporter: Reporter {
-    public static let identifier = "github"
-    public static let summary = "GitHub Actions annotations (workflow commands)"
+package enum GitHubReporter: Reporter {
+    package static let identifier = "github"
+    package static let summary = "GitHub Actions annotations (workflow commands)"
 
-    public static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
+    package static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
         for finding in report.findings {
             switch finding.severity {
             case .error: stream.write("::error " as StaticString)

@@ -1,10 +1,10 @@
 /// The machine-readable report whose shape PRODUCT.md fixes: tool, findings, summary.
 /// Keys that do not apply to a finding are absent, never null.
-public enum JSONReporter: Reporter {
-    public static let identifier = "json"
-    public static let summary = "the findings and summary as JSON (shape in the README)"
+package enum JSONReporter: Reporter {
+    package static let identifier = "json"
+    package static let summary = "the findings and summary as JSON (shape in the README)"
 
-    public static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
+    package static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
         var writer = JSONWriter(to: stream)
         writer.beginObject()
         writer.toolHeader(version: report.toolVersion)

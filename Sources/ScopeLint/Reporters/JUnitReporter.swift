@@ -1,11 +1,11 @@
 /// JUnit XML for Jenkins, GitLab and other CI test views: one test suite per store, one test
 /// case per account, one failure per finding at or above `--fail-on`; findings below it go
 /// to the test case's output so nothing is hidden.
-public enum JUnitReporter: Reporter {
-    public static let identifier = "junit"
-    public static let summary = "JUnit XML: a suite per store, a test case per account"
+package enum JUnitReporter: Reporter {
+    package static let identifier = "junit"
+    package static let summary = "JUnit XML: a suite per store, a test case per account"
 
-    public static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
+    package static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
         let groups = AccountGroups(report)
         let failOn = options.failOn
         // The totals head the document, so they are counted before anything is written.

@@ -1,13 +1,13 @@
 /// A pull-request comment: a summary line, then a short table per account with findings at
 /// or above `--fail-on`, each with the `plan` command that fixes it. Long reports are cut so
 /// the comment stays within what code hosts accept.
-public enum MarkdownReporter: Reporter {
-    public static let identifier = "markdown"
-    public static let summary = "a summary and a table per failing account, for a pull-request comment"
+package enum MarkdownReporter: Reporter {
+    package static let identifier = "markdown"
+    package static let summary = "a summary and a table per failing account, for a pull-request comment"
     static let maximumAccounts = 20
     static let maximumRows = 15
 
-    public static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
+    package static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
         let groups = AccountGroups(report)
         var failing: [(AccountGroups.StoreGroup, AccountGroups.AccountGroup)] = []
         for store in groups.stores {

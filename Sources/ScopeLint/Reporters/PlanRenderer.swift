@@ -1,5 +1,5 @@
 /// Renders `scopelint plan`: the control-panel checklist for one new store-level account.
-public enum PlanRenderer {
+package enum PlanRenderer {
     static func steps(_ plan: Plan) -> [String] {
         let ids = plan.policies.map(\.id).joined(separator: " --policy ")
         let users = plan.policies.map(\.title).joined(separator: " and ")
@@ -19,7 +19,7 @@ public enum PlanRenderer {
         return steps
     }
 
-    public static func writeText(_ plan: Plan, style: TextStyle, to stream: ByteStream) {
+    package static func writeText(_ plan: Plan, style: TextStyle, to stream: ByteStream) {
         let titles = plan.policies.map { "\($0.id) (\($0.title))" }.joined(separator: ", ")
         style.write("Plan: one new store-level API account for \(titles)", .bold, on: stream)
         stream.write(byte: 0x0A)
@@ -46,7 +46,7 @@ public enum PlanRenderer {
         stream.write("\nAs OAuth parameters (for an app's scope list): \(plan.parameters.joined(separator: " "))\n")
     }
 
-    public static func writeJSON(_ plan: Plan, toolVersion: String, to stream: ByteStream) {
+    package static func writeJSON(_ plan: Plan, toolVersion: String, to stream: ByteStream) {
         var w = JSONWriter(to: stream)
         w.beginObject()
         w.toolHeader(version: toolVersion)

@@ -1,7 +1,7 @@
 /// Renders `scopelint diff --policy A --policy B`: per scope, each policy's range and the
 /// levels only one of them allows.
-public enum PolicyComparisonRenderer {
-    public static func writeText(_ comparison: PolicyComparison, all: Bool, style: TextStyle, to stream: ByteStream) {
+package enum PolicyComparisonRenderer {
+    package static func writeText(_ comparison: PolicyComparison, all: Bool, style: TextStyle, to stream: ByteStream) {
         let a = comparison.a
         let b = comparison.b
         stream.write("Comparing policy \(a.id) (A: \(a.title)) with \(b.id) (B: \(b.title))\n\n")
@@ -33,7 +33,7 @@ public enum PolicyComparisonRenderer {
         )
     }
 
-    public static func writeJSON(_ comparison: PolicyComparison, all: Bool, toolVersion: String, to stream: ByteStream)
+    package static func writeJSON(_ comparison: PolicyComparison, all: Bool, toolVersion: String, to stream: ByteStream)
     {
         var w = JSONWriter(to: stream)
         w.beginObject()

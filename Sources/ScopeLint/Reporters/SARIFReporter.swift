@@ -1,13 +1,13 @@
 /// SARIF 2.1.0 for code-scanning tools: every rule in the driver, every finding a result
 /// with its level, message, the scope entry's line and column in the input, and a stable
 /// partial fingerprint. Validated in CI against the OASIS schema.
-public enum SARIFReporter: Reporter {
-    public static let identifier = "sarif"
-    public static let summary = "SARIF 2.1.0 for code scanning (GitHub, Azure DevOps...)"
+package enum SARIFReporter: Reporter {
+    package static let identifier = "sarif"
+    package static let summary = "SARIF 2.1.0 for code scanning (GitHub, Azure DevOps...)"
     static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     static let fingerprintKey = "scopelintFinding/v1"
 
-    public static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
+    package static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
         var w = JSONWriter(to: stream)
         w.beginObject()
         w.field("$schema", schema)

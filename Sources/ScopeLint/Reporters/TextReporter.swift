@@ -1,11 +1,11 @@
 /// The default report for people: findings grouped by store and account, each as
 /// `file:line:column: severity: message [rule]` (the form editors and terminals link), a
 /// what-to-do line under accounts whose scopes must change, and a summary line.
-public enum TextReporter: Reporter {
-    public static let identifier = "text"
-    public static let summary = "grouped by store and account, colored on a terminal (default)"
+package enum TextReporter: Reporter {
+    package static let identifier = "text"
+    package static let summary = "grouped by store and account, colored on a terminal (default)"
 
-    public static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
+    package static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
         let style = options.style
         // Blank lines separate stores and sections, so the stream tracks whether any came before.
         var wroteAny = false

@@ -1,5 +1,5 @@
-public enum AccountLevelTokenRule: Rule {
-    public static let description = RuleDescription(
+package enum AccountLevelTokenRule: Rule {
+    package static let description = RuleDescription(
         id: .accountLevelToken, title: "Account-level token", defaultSeverity: .warning,
         summary: "An account-level API account: it reaches every store of the parent account.",
         rationale:
@@ -19,12 +19,12 @@ public enum AccountLevelTokenRule: Rule {
                 """),
         ])
 
-    public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+    package static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard context.account.type == .account else { return }
         findings.append(finding(in: context, at: context.account.position))
     }
 
-    public static func message(for finding: Finding) -> String {
+    package static func message(for finding: Finding) -> String {
         "'\(Redactor.redact(finding.account ?? ""))' is an account-level API account: it reaches every store of the account. Use a store-level API account with only the scopes the integration needs."
     }
 }

@@ -1,5 +1,5 @@
-public enum ConflictingScopeRule: Rule {
-    public static let description = RuleDescription(
+package enum ConflictingScopeRule: Rule {
+    package static let description = RuleDescription(
         id: .conflictingScope, title: "Conflicting scope", defaultSeverity: .error,
         summary: "One account lists the same scope more than once with different levels.",
         rationale:
@@ -23,7 +23,7 @@ public enum ConflictingScopeRule: Rule {
                 """),
         ])
 
-    public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+    package static func check(_ context: AccountContext, into findings: inout [Finding]) {
         for conflict in context.grants.conflicts {
             let scope = context.catalog[conflict.scope]
             let listed = zip(conflict.levels, conflict.positions).map {
@@ -36,7 +36,7 @@ public enum ConflictingScopeRule: Rule {
         }
     }
 
-    public static func message(for finding: Finding) -> String {
+    package static func message(for finding: Finding) -> String {
         guard case .conflict(let listed) = finding.facts else { return unexpected(finding) }
         let scope = finding.scope ?? ""
         let highest = finding.actual ?? ""

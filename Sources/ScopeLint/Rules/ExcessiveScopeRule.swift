@@ -1,5 +1,5 @@
-public enum ExcessiveScopeRule: Rule {
-    public static let description = RuleDescription(
+package enum ExcessiveScopeRule: Rule {
+    package static let description = RuleDescription(
         id: .excessiveScope, title: "Excessive scope", defaultSeverity: .error,
         summary: "The account's level for a scope is above the maximum its integration's policy allows.",
         rationale: "Access the integration never uses is still access a leaked token gives away.",
@@ -27,7 +27,7 @@ public enum ExcessiveScopeRule: Rule {
                 """),
         ])
 
-    public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+    package static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard context.account.scopesKnown else { return }
         for policy in context.policies {
             // By index: the scope's definition is read only for the few that produce a finding.
@@ -46,7 +46,7 @@ public enum ExcessiveScopeRule: Rule {
         }
     }
 
-    public static func message(for finding: Finding) -> String {
+    package static func message(for finding: Finding) -> String {
         guard case .bound(let policy) = finding.facts else { return unexpected(finding) }
         let scope = finding.scope ?? ""
         let allowed = finding.expected ?? ""

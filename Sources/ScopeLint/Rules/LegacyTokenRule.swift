@@ -1,5 +1,5 @@
-public enum LegacyTokenRule: Rule {
-    public static let description = RuleDescription(
+package enum LegacyTokenRule: Rule {
+    package static let description = RuleDescription(
         id: .legacyToken, title: "Legacy token", defaultSeverity: .warning,
         summary: "A legacy API account that authenticates with HTTP basic auth.",
         rationale:
@@ -19,12 +19,12 @@ public enum LegacyTokenRule: Rule {
                 """),
         ])
 
-    public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+    package static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard context.account.type == .legacy else { return }
         findings.append(finding(in: context, at: context.account.position))
     }
 
-    public static func message(for finding: Finding) -> String {
+    package static func message(for finding: Finding) -> String {
         "'\(Redactor.redact(finding.account ?? ""))' is a legacy basic-auth API account with all-or-nothing access. Create a store-level API account with the integration's scopes, move the integration to it, then delete this one."
     }
 }

@@ -1,5 +1,5 @@
-public enum MissingAccountRule: Rule {
-    public static let description = RuleDescription(
+package enum MissingAccountRule: Rule {
+    package static let description = RuleDescription(
         id: .missingAccount, title: "Missing account", defaultSeverity: .error,
         summary:
             "A policy requires a companion API account (such as CSM's B2B Edition tokens) that the store does not have.",
@@ -24,7 +24,7 @@ public enum MissingAccountRule: Rule {
                 """),
         ])
 
-    public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+    package static func check(_ context: AccountContext, into findings: inout [Finding]) {
         switch context.matching {
         case .explicit, .matched, .configured: break
         case .fallback, .companion: return
@@ -40,7 +40,7 @@ public enum MissingAccountRule: Rule {
         }
     }
 
-    public static func message(for finding: Finding) -> String {
+    package static func message(for finding: Finding) -> String {
         guard case .companion(let policy, let how) = finding.facts else { return unexpected(finding) }
         return
             "\(policy) also needs \(finding.subject ?? "") in store \(finding.store), and the store has none.\(how.map { " Create it: \($0)." } ?? "")"

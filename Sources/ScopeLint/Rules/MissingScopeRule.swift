@@ -1,5 +1,5 @@
-public enum MissingScopeRule: Rule {
-    public static let description = RuleDescription(
+package enum MissingScopeRule: Rule {
+    package static let description = RuleDescription(
         id: .missingScope, title: "Missing scope", defaultSeverity: .error,
         summary: "The account's level for a scope is below the minimum its integration's policy requires.",
         rationale:
@@ -30,7 +30,7 @@ public enum MissingScopeRule: Rule {
                 """),
         ])
 
-    public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+    package static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard context.account.scopesKnown else { return }
         for policy in context.policies {
             // By index: the scope's definition is read only for the few that produce a finding.
@@ -49,7 +49,7 @@ public enum MissingScopeRule: Rule {
         }
     }
 
-    public static func message(for finding: Finding) -> String {
+    package static func message(for finding: Finding) -> String {
         guard case .bound(let policy) = finding.facts else { return unexpected(finding) }
         let scope = finding.scope ?? ""
         return

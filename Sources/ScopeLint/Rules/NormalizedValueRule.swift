@@ -1,5 +1,5 @@
-public enum NormalizedValueRule: Rule {
-    public static let description = RuleDescription(
+package enum NormalizedValueRule: Rule {
+    package static let description = RuleDescription(
         id: .normalizedValue, title: "Normalized value", defaultSeverity: .note,
         summary:
             "A scope name, level or parameter was written differently from the control panel and was read as the nearest known spelling.",
@@ -30,7 +30,7 @@ public enum NormalizedValueRule: Rule {
                 """),
         ])
 
-    public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+    package static func check(_ context: AccountContext, into findings: inout [Finding]) {
         for item in context.grants.normalized {
             findings.append(
                 finding(
@@ -39,7 +39,7 @@ public enum NormalizedValueRule: Rule {
         }
     }
 
-    public static func message(for finding: Finding) -> String {
+    package static func message(for finding: Finding) -> String {
         guard case .normalized(let kind) = finding.facts else { return unexpected(finding) }
         // As written (redacted), as read, and the scope it belongs to.
         let written = finding.actual ?? ""

@@ -1,5 +1,5 @@
-public enum RiskyScopeRule: Rule {
-    public static let description = RuleDescription(
+package enum RiskyScopeRule: Rule {
+    package static let description = RuleDescription(
         id: .riskyScope, title: "Risky scope", defaultSeverity: .warning,
         summary:
             "The account holds a scope level the risk catalog (least-privilege) lists as dangerous, and its policy does not accept that risk.",
@@ -25,7 +25,7 @@ public enum RiskyScopeRule: Rule {
                 """),
         ])
 
-    public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+    package static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard context.account.scopesKnown else { return }
         for policy in context.policies {
             // By index: the scope's definition is read only for the few that produce a finding.
@@ -49,7 +49,7 @@ public enum RiskyScopeRule: Rule {
         }
     }
 
-    public static func message(for finding: Finding) -> String {
+    package static func message(for finding: Finding) -> String {
         guard case .risk(let harm, let reason, let integration) = finding.facts else { return unexpected(finding) }
         let scope = finding.scope ?? ""
         let level = finding.actual ?? ""

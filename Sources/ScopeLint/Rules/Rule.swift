@@ -1,6 +1,6 @@
 /// A check over one API account. Rules are pure: they read the context and append
 /// findings; severity overrides from configuration are applied afterwards by the engine.
-public protocol Rule {
+package protocol Rule {
     static var description: RuleDescription { get }
     static func check(_ context: AccountContext, into findings: inout [Finding])
     /// The finding's message, from its fields and the facts this rule gave it.

@@ -15,7 +15,7 @@ public enum RuleID: String, CaseIterable, Sendable, Comparable {
     case sharedAccount = "shared-account"
     case tooManyAccounts = "too-many-accounts"
 
-    public var rule: any Rule.Type {
+    package var rule: any Rule.Type {
         switch self {
         case .missingScope: MissingScopeRule.self
         case .excessiveScope: ExcessiveScopeRule.self
@@ -33,10 +33,10 @@ public enum RuleID: String, CaseIterable, Sendable, Comparable {
         }
     }
 
-    public var description: RuleDescription { rule.description }
+    package var description: RuleDescription { rule.description }
 
     /// Position in `allCases`, the order findings of one account are listed in.
-    public var order: Int { Self.allCases.firstIndex(of: self)! }
+    package var order: Int { Self.allCases.firstIndex(of: self)! }
 
     public static func < (a: RuleID, b: RuleID) -> Bool { a.order < b.order }
 }

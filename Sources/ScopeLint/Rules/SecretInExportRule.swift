@@ -1,5 +1,5 @@
-public enum SecretInExportRule: Rule {
-    public static let description = RuleDescription(
+package enum SecretInExportRule: Rule {
+    package static let description = RuleDescription(
         id: .secretInExport, title: "Secret in export", defaultSeverity: .error,
         summary: "An access token or client secret is stored in the input. Its value is never printed.",
         rationale:
@@ -19,7 +19,7 @@ public enum SecretInExportRule: Rule {
                 """),
         ])
 
-    public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+    package static func check(_ context: AccountContext, into findings: inout [Finding]) {
         for sighting in context.account.secrets {
             findings.append(
                 finding(
@@ -28,7 +28,7 @@ public enum SecretInExportRule: Rule {
         }
     }
 
-    public static func message(for finding: Finding) -> String {
+    package static func message(for finding: Finding) -> String {
         guard case .secret(let kind, let hint) = finding.facts else { return unexpected(finding) }
         return
             "\(kind == .clientSecret ? "A" : "An") \(kind.rawValue) is stored under '\(finding.subject ?? "")' (value not shown). Delete it from this file; if the file was ever shared or committed, create a new API account and delete this one to revoke it."

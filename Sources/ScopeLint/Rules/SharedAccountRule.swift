@@ -1,5 +1,5 @@
-public enum SharedAccountRule: Rule {
-    public static let description = RuleDescription(
+package enum SharedAccountRule: Rule {
+    package static let description = RuleDescription(
         id: .sharedAccount, title: "Shared account", defaultSeverity: .warning,
         summary: "Several integration policies match one account: one token serves several integrations.",
         rationale:
@@ -19,13 +19,13 @@ public enum SharedAccountRule: Rule {
                 """),
         ])
 
-    public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+    package static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard context.matching == .matched, context.policies.count > 1 else { return }
         findings.append(
             finding(in: context, facts: .shared(policies: context.policies.map(\.id)), at: context.account.position))
     }
 
-    public static func message(for finding: Finding) -> String {
+    package static func message(for finding: Finding) -> String {
         guard case .shared(let ids) = finding.facts else { return unexpected(finding) }
         return
             "'\(Redactor.redact(finding.account ?? ""))' matches the policies \(ids.joined(separator: " and ")): one token serving several integrations carries all their access. Create one API account per integration."

@@ -1,12 +1,12 @@
-public enum TooManyAccountsRule: Rule {
+package enum TooManyAccountsRule: Rule {
     /// BigCommerce allows 50 store-level API accounts per store.
-    public static let limit = 50
+    package static let limit = 50
 
     static func accounts(_ count: Int) -> String {
         (1...count).map { "{ name: \"Account \($0)\", scopes: [] }" }.joined(separator: ", ")
     }
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: .tooManyAccounts, title: "Too many accounts", defaultSeverity: .warning,
         summary: "A store lists more API accounts than BigCommerce allows (50 store-level accounts per store).",
         rationale:
@@ -21,7 +21,7 @@ public enum TooManyAccountsRule: Rule {
                 "{ store_hash: \"abc123\", accounts: [\(accounts(50))] }"),
         ])
 
-    public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+    package static func check(_ context: AccountContext, into findings: inout [Finding]) {
         // Once per store: on its first account.
         guard context.order.account == 0, context.store.accounts.count > limit else { return }
         findings.append(
@@ -30,7 +30,7 @@ public enum TooManyAccountsRule: Rule {
                 at: context.store.position))
     }
 
-    public static func message(for finding: Finding) -> String {
+    package static func message(for finding: Finding) -> String {
         guard case .accountCount(let count) = finding.facts else { return unexpected(finding) }
         return
             "Store \(finding.store) lists \(count) API accounts; BigCommerce allows \(limit) store-level accounts per store. Check how the export was made: accounts may be duplicated or belong elsewhere."

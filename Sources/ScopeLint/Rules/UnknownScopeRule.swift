@@ -1,5 +1,5 @@
-public enum UnknownScopeRule: Rule {
-    public static let description = RuleDescription(
+package enum UnknownScopeRule: Rule {
+    package static let description = RuleDescription(
         id: .unknownScope, title: "Unknown scope", defaultSeverity: .warning,
         summary: "A scope name or OAuth parameter the catalog does not know.",
         rationale:
@@ -24,7 +24,7 @@ public enum UnknownScopeRule: Rule {
                 """),
         ])
 
-    public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+    package static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard !context.grants.unknown.isEmpty else { return }
         for entry in context.grants.unknown {
             var found = finding(
@@ -39,7 +39,7 @@ public enum UnknownScopeRule: Rule {
         }
     }
 
-    public static func message(for finding: Finding) -> String {
+    package static func message(for finding: Finding) -> String {
         guard case .unknown(let suggestions) = finding.facts else { return unexpected(finding) }
         return
             "'\(finding.scope ?? "")' is not a BigCommerce scope scopelint knows\(Suggestions.hint(suggestions)). Check it against the control panel: an unknown scope is access nobody has reviewed."

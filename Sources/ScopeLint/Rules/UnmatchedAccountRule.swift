@@ -1,5 +1,5 @@
-public enum UnmatchedAccountRule: Rule {
-    public static let description = RuleDescription(
+package enum UnmatchedAccountRule: Rule {
+    package static let description = RuleDescription(
         id: .unmatchedAccount, title: "Unmatched account", defaultSeverity: .note,
         summary: "No integration policy's applies_to matches the account, so only the least-privilege risk checks ran.",
         rationale:
@@ -19,12 +19,12 @@ public enum UnmatchedAccountRule: Rule {
                 """),
         ])
 
-    public static func check(_ context: AccountContext, into findings: inout [Finding]) {
+    package static func check(_ context: AccountContext, into findings: inout [Finding]) {
         guard context.matching == .fallback else { return }
         findings.append(finding(in: context, policy: context.policies.first, at: context.account.position))
     }
 
-    public static func message(for finding: Finding) -> String {
+    package static func message(for finding: Finding) -> String {
         let name = Redactor.redact(finding.account ?? "")
         // Written piece by piece, not interpolated: a fleet has one per unmatched account.
         return String { put in

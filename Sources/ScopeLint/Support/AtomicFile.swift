@@ -2,13 +2,13 @@ import Foundation
 
 /// Writes a file so that readers see the old contents or the new, never half of either: the
 /// text goes to a temporary file in the same folder, which is then renamed over the target.
-public enum AtomicFile {
-    public static func write(_ text: String, to path: String) throws(ScopeLintError) {
+package enum AtomicFile {
+    package static func write(_ text: String, to path: String) throws(ScopeLintError) {
         try write(to: path) { $0.write(text) }
     }
 
     /// Streams `body`'s output into the temporary file, then renames it over `path`.
-    public static func write(to path: String, _ body: (ByteStream) -> Void) throws(ScopeLintError) {
+    package static func write(to path: String, _ body: (ByteStream) -> Void) throws(ScopeLintError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(
@@ -30,7 +30,7 @@ public enum AtomicFile {
     }
 
     /// The path with `.`/`..` and symbolic links resolved, to tell whether two names are one file.
-    public static func canonical(_ path: String) -> String {
+    package static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }

@@ -90,7 +90,7 @@ public final class ByteStream {
         bytes.withUnsafeBufferPointer { write($0) }
     }
 
-    public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         // A large block goes out as it is, after what is buffered, rather than through the buffer.
         if descriptor != nil && bytes.count >= Self.blockSize / 4 {
@@ -104,7 +104,7 @@ public final class ByteStream {
     }
 
     @inline(__always)
-    public func write(byte: UInt8) {
+    package func write(byte: UInt8) {
         reserve(1).pointee = byte
         advance(1)
     }

@@ -3,13 +3,13 @@
 /// BigCommerce access tokens are about 31 lowercase alphanumerics and client secrets about
 /// 64; scope parameters and UI names are words joined by `_` or spaces. A run of 20 or more
 /// letters and digits that mixes both is treated as a secret and replaced.
-public enum Redactor {
-    public static let placeholder = "[redacted]"
+package enum Redactor {
+    package static let placeholder = "[redacted]"
 
     /// Longer input is cut when echoed: a message never carries megabytes of someone's file.
-    public static let maximumEcho = 120
+    package static let maximumEcho = 120
 
-    public static func redact(_ text: String) -> String {
+    package static func redact(_ text: String) -> String {
         // Printable ASCII no longer than the echo limit, with no run of 20 letters and digits,
         // comes back as it is (every account name of a fleet goes through here).
         if text.utf8.count <= maximumEcho {
