@@ -72,9 +72,7 @@ package enum ExportWriter {
     /// bare parameter keyed by itself with the level it stands for.
     static func writeScopes(_ entries: [ScopeEntry], catalog: Catalog, into w: inout JSONWriter) {
         if entries.allSatisfy({ $0.level == nil }) {
-            w.beginArray("scopes")
-            for entry in entries { w.element(entry.key) }
-            w.endArray()
+            w.field("scopes", elements: entries.map(\.key))
             return
         }
         w.beginObject("scopes")

@@ -74,9 +74,7 @@ package enum PlanRenderer {
             w.endObject()
         }
         w.endArray()
-        w.beginArray("parameters")
-        for parameter in plan.parameters { w.element(parameter) }
-        w.endArray()
+        w.field("parameters", elements: plan.parameters)
         w.beginArray("companions")
         for companion in plan.companions {
             w.beginObject()
@@ -85,9 +83,7 @@ package enum PlanRenderer {
             w.endObject()
         }
         w.endArray()
-        w.beginArray("steps")
-        for step in steps(plan) { w.element(step) }
-        w.endArray()
+        w.field("steps", elements: steps(plan))
         w.endObject()
         stream.write(byte: 0x0A)
     }

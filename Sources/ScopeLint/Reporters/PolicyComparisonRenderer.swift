@@ -47,23 +47,15 @@ package enum PolicyComparisonRenderer {
             w.field("scope", row.name)
             w.field("a", row.a)
             w.field("b", row.b)
-            w.beginArray("only_a")
-            for level in row.onlyA { w.element(level) }
-            w.endArray()
-            w.beginArray("only_b")
-            for level in row.onlyB { w.element(level) }
-            w.endArray()
+            w.field("only_a", elements: row.onlyA)
+            w.field("only_b", elements: row.onlyB)
             w.field("accepted_a", row.acceptedA)
             w.field("accepted_b", row.acceptedB)
             w.endObject()
         }
         w.endArray()
-        w.beginArray("companions_only_a")
-        for title in comparison.companionsOnlyA { w.element(title) }
-        w.endArray()
-        w.beginArray("companions_only_b")
-        for title in comparison.companionsOnlyB { w.element(title) }
-        w.endArray()
+        w.field("companions_only_a", elements: comparison.companionsOnlyA)
+        w.field("companions_only_b", elements: comparison.companionsOnlyB)
         w.beginObject("summary")
         w.field("differences", comparison.differences)
         w.endObject()

@@ -28,22 +28,7 @@ package enum ExcessiveScopeRule: Rule {
         ])
 
     package static func check(_ context: AccountContext, into findings: inout [Finding]) {
-        guard context.account.scopesKnown else { return }
-        for policy in context.policies {
-            // By index: the scope's definition is read only for the few that produce a finding.
-            for index in context.grants.levels.indices {
-                let actual = context.grants.levels[index]
-                guard case .excessive(let maximum) = policy.verdict(for: ScopeID(index), at: actual).bound else {
-                    continue
-                }
-                let scope = context.catalog.scopes[index]
-                findings.append(
-                    finding(
-                        in: context, policy: policy, scope: scope.id, expected: scope.levelName(maximum),
-                        actual: scope.levelName(actual), facts: .bound(policyTitle: policy.title),
-                        at: context.grants.positions[index]))
-            }
-        }
+        checkBounds(context, into: &findings) { if case .excessive(let bound) = $0 { bound } else { nil } }
     }
 
     package static func message(for finding: Finding) -> String {

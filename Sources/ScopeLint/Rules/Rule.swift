@@ -29,6 +29,27 @@ extension Rule {
             expected: expected, actual: actual, facts: facts, subject: subject, at: position)
     }
 
+    /// The findings of a bound rule (missing, excessive): one for each policy and scope whose
+    /// verdict crosses the bound `crossed` picks out, with that bound as the expected level.
+    static func checkBounds(
+        _ context: AccountContext, into findings: inout [Finding], crossed: (ScopeVerdict.Bound) -> Int?
+    ) {
+        guard context.account.scopesKnown else { return }
+        for policy in context.policies {
+            // By index: the scope's definition is read only for the few that produce a finding.
+            for index in context.grants.levels.indices {
+                let actual = context.grants.levels[index]
+                guard let bound = crossed(policy.verdict(for: ScopeID(index), at: actual).bound) else { continue }
+                let scope = context.catalog.scopes[index]
+                findings.append(
+                    finding(
+                        in: context, policy: policy, scope: scope.id, expected: scope.levelName(bound),
+                        actual: scope.levelName(actual), facts: .bound(policyTitle: policy.title),
+                        at: context.grants.positions[index]))
+            }
+        }
+    }
+
     /// For a finding whose facts are not the ones the rule makes: a bug in the rule, not in the
     /// input. Tests stop on it; a release build says what it can rather than end the run.
     static func unexpected(_ finding: Finding) -> String {

@@ -45,6 +45,13 @@ struct JSONWriter: ~Copyable {
         stream.write(value ? "true" : "false" as StaticString)
     }
 
+    /// `"key": ["a", "b"]`, an array of strings.
+    mutating func field(_ key: String, elements: some Sequence<String>) {
+        beginArray(key)
+        for value in elements { element(value) }
+        endArray()
+    }
+
     mutating func element(_ value: String) {
         item(nil)
         quoted(value)
