@@ -6,14 +6,10 @@ import Testing
 private let catalog = Catalog.bigCommerce
 
 /// The reference the catalog encodes: shared/reference/bigcommerce-scopes.md beside the
-/// package (the package root is four levels above this file, Tests/ScopeLintTests/Catalog/).
-private let referenceFile = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()  // Catalog
-    .deletingLastPathComponent()  // ScopeLintTests
-    .deletingLastPathComponent()  // Tests
-    .deletingLastPathComponent()  // package root
-    .deletingLastPathComponent()  // its parent
-    .appendingPathComponent("shared/reference/bigcommerce-scopes.md").path
+/// package (shared/ in CI).
+private let referenceFile = packageRoot.deletingLastPathComponent().appendingPathComponent(
+    "shared/reference/bigcommerce-scopes.md"
+).path
 
 private let referenceExists = FileManager.default.fileExists(atPath: referenceFile)
 
@@ -201,10 +197,21 @@ struct CatalogTests {
         "levels a scope does not have are not guessed",
         arguments: [
             ("Store Logs", "modify"), ("Orders", "manage"), ("Orders", "write"), ("Orders", ""), ("Orders", "full"),
-            ("Account Users", "modify"), ("Get Payment Methods", "create"), ("Metafields Access", "read-only"),
+            ("Account Users", "modify"), ("Account Users", "read-write"), ("Get Payment Methods", "create"),
+            ("Get Payment Methods", "modify"), ("Metafields Access", "read-only"),
         ])
     func impossibleLevels(_ name: String, _ text: String) {
         #expect(catalog.level(text, of: scope(name)) == nil)
+    }
+
+    @Test("names: & and 'and', older labels, aliases from BigCommerce's specs, implicit scopes")
+    func names() {
+        #expect(catalog.scope(named: "Sites and Routes") == catalog.scope(named: "Sites & Routes"))
+        #expect(catalog.scope(named: "Payments - Get accepted methods") == catalog.scope(named: "Get Payment Methods"))
+        #expect(
+            catalog.scope(named: "  " + "Sites & Routes".uppercased() + " ") == catalog.scope(named: "Sites & Routes"))
+        #expect(catalog.implicitParameters == ["store_v2_default", "users_basic_information"])
+        #expect(catalog.scope(named: "Webhooks") == nil)
     }
 
     @Test(
