@@ -29,18 +29,16 @@ enum CommandSupport {
             copying: try InputFile.read("-", limit: console.limits.inputSize, standardInput: console.readStandardInput))
     }
 
+    /// The inputs read whole, for the commands that need every store at once (convert, diff
+    /// OLD NEW): the same sources the engine reads, their stores kept.
     static func readExports(_ paths: [String], arguments: ParsedArguments, console: Console) throws(ScopeLintError)
         -> [Export]
     {
-        let options = readOptions(arguments, console: console)
         var exports: [Export] = []
-        for path in paths {
-            let bytes = try InputFile.read(
-                path, limit: console.limits.inputSize, standardInput: console.readStandardInput)
-            exports.append(
-                try InputFormat.read(
-                    bytes, file: InputFile.displayName(for: path), from: arguments.value(Options.from), options: options
-                ))
+        for source in try sources(paths, arguments: arguments, console: console) {
+            var stores: [Store] = []
+            try source.read { stores.append($0) }
+            exports.append(Export(file: source.file, stores: stores))
         }
         return exports
     }
