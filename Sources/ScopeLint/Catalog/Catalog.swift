@@ -126,14 +126,17 @@ public struct Catalog: Sendable {
 
     /// What a scope key as written means: the spelling table's word when a reader found one
     /// (`word` >= 0), else the same answers worked out from the text.
-    func key(_ text: String, word: Int32) -> SpellingTable.Word {
-        word >= 0 ? spellings.words[Int(word)] : SpellingTable.Word(text, catalog: self, isLevel: false)
+    /// The table's word is lent to `body`, not copied: copying one retains its strings and
+    /// arrays, for each of a fleet's millions of entries.
+    func withKey<Result>(_ text: String, word: Int32, _ body: (borrowing SpellingTable.Word) -> Result) -> Result {
+        word >= 0 ? body(spellings.words[Int(word)]) : body(SpellingTable.Word(text, catalog: self, isLevel: false))
     }
 
     /// A level as written, for one scope: from the spelling table's word when a reader found
     /// one that is a level label, else from the text.
     func level(_ text: String, word: Int32, of id: ScopeID) -> LevelMatch? {
-        if word >= 0, case let levels = spellings.words[Int(word)].levels, !levels.isEmpty { return levels[id.index] }
+        // Read in place: binding the word's levels to a name would retain the array.
+        if word >= 0, !spellings.words[Int(word)].levels.isEmpty { return spellings.words[Int(word)].levels[id.index] }
         return level(text, of: id)
     }
 

@@ -74,10 +74,19 @@ package struct Grants: Sendable {
     private static func resolve(_ entry: ScopeEntry, file: String, catalog: Catalog, into grants: inout Grants)
         throws(ScopeLintError) -> (ScopeID, Int)?
     {
-        let key = catalog.key(entry.key, word: entry.keyWord)
-        guard let levelText = entry.level else {
-            // A bare OAuth parameter carries its own level.
-            if key.isImplicit { return nil }
+        // The scope the key names, and the level when it is a bare parameter (which carries its own).
+        let named: (scope: ScopeID, level: Int?)? = catalog.withKey(entry.key, word: entry.keyWord) { key in
+            if entry.level == nil && key.isImplicit { return nil }
+            if entry.level != nil, let id = key.scope {
+                if !key.isCanonicalName {
+                    grants.normalized.append(
+                        Normalization(
+                            kind: .scopeName, scope: id, written: entry.key, readAs: catalog[id].name,
+                            position: entry.position))
+                }
+                return (id, nil)
+            }
+            // A parameter: bare, or used as a key that the value gives the level for.
             guard let match = key.parameter else {
                 grants.unknown.append(entry)
                 return nil
@@ -85,23 +94,9 @@ package struct Grants: Sendable {
             if !key.isCanonicalParameter { normalizeParameter(entry, match, catalog: catalog, into: &grants) }
             return (match.scope, match.level)
         }
-        let scope: ScopeID
-        if let id = key.scope {
-            scope = id
-            if !key.isCanonicalName {
-                grants.normalized.append(
-                    Normalization(
-                        kind: .scopeName, scope: id, written: entry.key, readAs: catalog[id].name,
-                        position: entry.position))
-            }
-        } else if let match = key.parameter {
-            // A parameter used as a key names the scope; the value gives the level.
-            scope = match.scope
-            if !key.isCanonicalParameter { normalizeParameter(entry, match, catalog: catalog, into: &grants) }
-        } else {
-            grants.unknown.append(entry)
-            return nil
-        }
+        guard let named else { return nil }
+        guard let levelText = entry.level else { return (named.scope, named.level ?? 0) }
+        let scope = named.scope
         guard let level = catalog.level(levelText, word: entry.levelWord, of: scope) else {
             throw .invalid(
                 file: file, position: entry.position,

@@ -123,8 +123,8 @@ struct SpellingTableTests {
     func answers(_ word: Int32) {
         let catalog = Self.catalog
         let text = Self.table.words[Int(word)].text
-        let known = catalog.key(text, word: word)
-        let worked = catalog.key(text, word: -1)
+        let known = catalog.withKey(text, word: word) { copy $0 }
+        let worked = catalog.withKey(text, word: -1) { copy $0 }
         #expect(known.scope == worked.scope)
         #expect(known.isCanonicalName == worked.isCanonicalName)
         #expect(known.parameter?.scope == worked.parameter?.scope)
