@@ -31,7 +31,6 @@ package struct AccountDiff: Sendable {
         /// The risk row the actual level reaches, accepted or not.
         package var risk: Policy.Risk?
         package var acceptedBecause: String?
-        package var position: TextPosition?
     }
 
     package var store: String
@@ -41,42 +40,59 @@ package struct AccountDiff: Sendable {
     package var matching: AccountContext.Matching
     /// nil for a companion account, which has no scopes of its own to compare.
     package var policy: ResolvedPolicy?
-    package var rows: [Row]
     /// Findings that are not about one scope's level (unknown scopes, secrets, account kind...).
     package var otherFindings: [Finding]
     package var order: Finding.Order
+    /// The account's level of each catalog scope, a byte each: what the rows are worked out
+    /// from when they are rendered. A fleet's diff keeps these per account, not 25 rows of text.
+    private var levels: [UInt8] = []
+    private var scopes: [ScopeDefinition] = []
 
-    package func count(_ verdict: Verdict) -> Int { rows.count { $0.verdict == verdict } }
-    package var hasDifferences: Bool { rows.contains { $0.verdict != .asRequired } }
+    /// The policy's range, the account's level and the verdict for each scope of the account's
+    /// kind (and any other scope it holds), in control-panel order.
+    package var rows: [Row] {
+        compared { scope, actual, verdict, policy in
+            Row(
+                scope: scope.id, name: scope.name,
+                policy: scope.rangeText(min: policy.minimum[scope.id.index], max: policy.maximum[scope.id.index]),
+                actual: scope.levelName(actual), verdict: verdict.summary,
+                target: verdict.target.map(scope.levelName), risk: verdict.risk,
+                acceptedBecause: verdict.acceptedBecause)
+        }
+    }
+
+    /// The rows' verdicts alone, for counting: no text is made.
+    package var verdicts: [Verdict] { compared { _, _, verdict, _ in verdict.summary } }
+
+    package func count(_ verdict: Verdict) -> Int { verdicts.count { $0 == verdict } }
+    package var hasDifferences: Bool { verdicts.contains { $0 != .asRequired } }
+
+    /// `row` for each scope compared: those of the account's kind, and any other it holds.
+    private func compared<T>(_ row: (ScopeDefinition, Int, ScopeVerdict, ResolvedPolicy) -> T) -> [T] {
+        guard let policy else { return [] }
+        // Account-level accounts hold account scopes; every other kind holds store scopes.
+        let kind: ScopeKind = type == .account ? .account : .store
+        return scopes.compactMap { scope in
+            let actual = Int(levels[scope.id.index])
+            guard scope.kind == kind || actual > 0 else { return nil }
+            return row(scope, actual, policy.verdict(for: scope.id, at: actual), policy)
+        }
+    }
 
     /// One table per policy the account is checked against (one for a companion, with no rows).
     package static func make(_ context: AccountContext, findings: [Finding]) -> [AccountDiff] {
         let levelRules: Set<RuleID> = [.missingScope, .excessiveScope, .riskyScope]
         let others = findings.filter { !levelRules.contains($0.rule) }
-        let base = AccountDiff(
+        var base = AccountDiff(
             store: context.storeLabel, storeName: context.store.name, account: context.account.name,
-            type: context.account.type, matching: context.matching, policy: nil, rows: [],
-            otherFindings: others, order: context.order)
+            type: context.account.type, matching: context.matching, policy: nil, otherFindings: others,
+            order: context.order)
         guard !context.policies.isEmpty, context.account.scopesKnown else { return [base] }
-        let catalog = context.catalog
-        // Account-level accounts hold account scopes; every other kind holds store scopes.
-        let kind: ScopeKind = context.account.type == .account ? .account : .store
+        base.levels = context.grants.levels.map { UInt8(clamping: $0) }
+        base.scopes = context.catalog.scopes
         return context.policies.map { policy in
             var diff = base
             diff.policy = policy
-            for scope in catalog.scopes {
-                let index = scope.id.index
-                let actual = context.grants.levels[index]
-                guard scope.kind == kind || actual > 0 else { continue }
-                let verdict = policy.verdict(for: scope.id, at: actual)
-                diff.rows.append(
-                    Row(
-                        scope: scope.id, name: scope.name,
-                        policy: scope.rangeText(min: policy.minimum[index], max: policy.maximum[index]),
-                        actual: scope.levelName(actual), verdict: verdict.summary,
-                        target: verdict.target.map(scope.levelName), risk: verdict.risk,
-                        acceptedBecause: verdict.acceptedBecause, position: context.grants.positions[index]))
-            }
             return diff
         }
     }

@@ -78,13 +78,20 @@ public struct LintEngine: Sendable {
         package var findings: [Finding] = []
         package var partial: Partial
         package var stores = 0
+        /// How many findings of each severity the unit had, kept or not.
+        package var errors = 0
+        package var warnings = 0
+        package var notes = 0
     }
 
     /// Runs every rule over every account of the sources, on every core, handing each
     /// account's context and findings to `visit` to fold into its unit's `Partial` (the
     /// report's checked accounts, the diff's tables). The units come back in input order.
+    /// `keepFindings: false` counts the findings and lets them go once `visit` has seen them
+    /// (the diff keeps what it shows in its own tables).
     package func evaluate<Partial: Sendable>(
         _ sources: [StoreSource], evaluation: Evaluation = Evaluation(), into initial: Partial,
+        keepFindings: Bool = true,
         visit: @escaping @Sendable (inout Partial, AccountContext, ArraySlice<Finding>) -> Void
     ) throws(ScopeLintError) -> [UnitResult<Partial>] {
         try evaluation.run(sources) { (unit) throws(ScopeLintError) in
@@ -94,7 +101,17 @@ public struct LintEngine: Sendable {
                 try evaluate(
                     store, file: unit.file, fileIndex: unit.fileIndex, storeIndex: unit.firstStore + offset,
                     into: &result.findings
-                ) { context, findings in visit(&result.partial, context, findings) }
+                ) { context, findings in
+                    for finding in findings {
+                        switch finding.severity {
+                        case .error: result.errors += 1
+                        case .warning: result.warnings += 1
+                        case .note: result.notes += 1
+                        }
+                    }
+                    visit(&result.partial, context, findings)
+                }
+                if !keepFindings { result.findings.removeAll(keepingCapacity: true) }
                 result.stores += 1
             }
             return result
@@ -112,15 +129,24 @@ public struct LintEngine: Sendable {
         findings.reserveCapacity(units.reduce(0) { $0 + $1.findings.count })
         var checked: [Report.CheckedAccount] = []
         var stores = 0
+        var counts = Report.Summary()
         for index in units.indices {
             findings += units[index].findings
             units[index].findings = []
             checked += accounts(units[index].partial)
             stores += units[index].stores
+            counts.errors += units[index].errors
+            counts.warnings += units[index].warnings
+            counts.notes += units[index].notes
         }
         var budget = Suggestions.Budget(maximumWords: suggestionBudget)
         suggest(&findings, budget: &budget)
-        return Report(toolVersion: toolVersion, findings: findings, accounts: checked, stores: stores)
+        var report = Report(toolVersion: toolVersion, findings: findings, accounts: checked, stores: stores)
+        // The counts include findings a unit did not keep (see `evaluate(keepFindings:)`).
+        (report.summary.errors, report.summary.warnings, report.summary.notes) = (
+            counts.errors, counts.warnings, counts.notes
+        )
+        return report
     }
 
     /// Fills in what unknown scope names may be misspellings of, in the order of `findings`

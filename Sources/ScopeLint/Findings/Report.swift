@@ -90,6 +90,9 @@ public struct Report: Sendable {
 
     /// 0 when no finding reaches the threshold, 1 otherwise (2 is for runs that could not happen).
     public func exitCode(failOn threshold: FailThreshold) -> Int32 {
-        findings.contains { threshold.fails($0.severity) } ? 1 : 0
+        let counts: [(Severity, Int)] = [
+            (.error, summary.errors), (.warning, summary.warnings), (.note, summary.notes),
+        ]
+        return counts.contains { $1 > 0 && threshold.fails($0) } ? 1 : 0
     }
 }

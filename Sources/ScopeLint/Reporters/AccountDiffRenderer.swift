@@ -9,10 +9,14 @@ package enum AccountDiffRenderer {
     package static func totals(_ diffs: [AccountDiff]) -> Totals {
         var t = Totals()
         for diff in diffs {
-            t.missing += diff.count(.missing)
-            t.excessive += diff.count(.excessive)
-            t.risky += diff.count(.risky)
-            t.asRequired += diff.count(.asRequired)
+            for verdict in diff.verdicts {
+                switch verdict {
+                case .missing: t.missing += 1
+                case .excessive: t.excessive += 1
+                case .risky: t.risky += 1
+                case .asRequired: t.asRequired += 1
+                }
+            }
         }
         return t
     }
@@ -48,7 +52,8 @@ package enum AccountDiffRenderer {
             var table = TextTable()
             table.add([" ", "Scope", "Policy", "Actual", "Verdict"], tone: .dim)
             var folded = 0
-            for row in diff.rows {
+            let rows = diff.rows
+            for row in rows {
                 if row.verdict == .asRequired && !all {
                     folded += 1
                     continue
@@ -70,12 +75,12 @@ package enum AccountDiffRenderer {
                 // Indented to the Scope column: two spaces, the symbol, two spaces.
                 stream.write(
                     (table.rows.count > 1 ? "" : "\n") + "     "
-                        + (folded == diff.rows.count
+                        + (folded == rows.count
                             ? "all \(plural(folded, "scope")) as required" : "\(plural(folded, "scope")) as required")
                         + "\n")
             }
             writeOthers(diff, style: style, to: stream)
-            if diff.count(.missing) + diff.count(.excessive) > 0 {
+            if rows.contains(where: { $0.verdict == .missing || $0.verdict == .excessive }) {
                 stream.write("\n  " as StaticString)
                 style.write("fix:", .cyan, on: stream)
                 stream.write(

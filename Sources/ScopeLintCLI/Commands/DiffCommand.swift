@@ -54,14 +54,20 @@ enum DiffCommand: Command {
                 arguments.value(Options.failOn).flatMap(FailThreshold.init) ?? configuration.failOn ?? .severity(.error)
             let engine = try LintEngine(library: library, policyIDs: ids, configuration: configuration)
             // Store by store: the rows are kept, the export is not.
-            let units = try engine.evaluate(
+            var units = try engine.evaluate(
                 try CommandSupport.sources(inputs, arguments: arguments, console: console),
-                into: (diffs: [AccountDiff](), accounts: [Report.CheckedAccount]())
+                into: (diffs: [AccountDiff](), accounts: [Report.CheckedAccount]()), keepFindings: false
             ) { partial, context, findings in
                 partial.diffs += AccountDiff.make(context, findings: Array(findings))
                 partial.accounts.append(Report.CheckedAccount(context))
             }
-            var diffs = units.flatMap(\.partial.diffs)
+            // Each unit's tables are moved over and freed at once, never held twice.
+            var diffs: [AccountDiff] = []
+            diffs.reserveCapacity(units.reduce(0) { $0 + $1.partial.diffs.count })
+            for index in units.indices {
+                diffs += units[index].partial.diffs
+                units[index].partial.diffs = []
+            }
             var budget = Suggestions.Budget()
             for index in diffs.indices { engine.suggest(&diffs[index].otherFindings, budget: &budget) }
             let report = engine.report(units) { $0.accounts }
