@@ -28,6 +28,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for reporter in Reporters.all { _ = reporter.render(report, options: ReportOptions()) }
         _ = Baseline.render(report, reason: "fuzz")
     }
-    _ = ExportWriter.render([export], keepClientID: true)
+    if let survey = try? ExportWriter.survey([StoreSource(export)]) {
+        try? ExportWriter.write([StoreSource(export)], survey: survey, keepClientID: true, to: ByteStream())
+    }
     return 0
 }

@@ -30,16 +30,21 @@ package struct Console {
 
     /// Hands `body` the stream standard output goes to: the real one when there is one
     /// (after what `out` holds), else one kept in memory and added to `out`.
-    mutating func writeOut(_ body: (ByteStream) -> Void) throws(ScopeLintError) {
+    mutating func writeOut(_ body: (ByteStream) throws(ScopeLintError) -> Void) throws(ScopeLintError) {
         guard let stream = standardOutput else {
             let memory = ByteStream()
-            body(memory)
+            try body(memory)
             out += memory.text
             return
         }
         stream.write(out)
         out = ""
-        body(stream)
+        do throws(ScopeLintError) {
+            try body(stream)
+        } catch {
+            stream.flush()
+            throw error
+        }
         stream.flush()
         if stream.failed {
             throw .unwritable(file: "standard output", reason: "the stream was closed or the disk is full")

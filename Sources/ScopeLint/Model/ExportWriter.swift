@@ -2,70 +2,120 @@
 /// were read (names, levels, parameters, even repeated ones), so the result lints to the same
 /// findings; secrets are never written, and the client id only when asked.
 package enum ExportWriter {
-    package struct Result: Sendable {
-        package var text: String
-        /// What was left out, for the user: secrets dropped, accounts with no scopes to write.
-        package var notes: [String]
-        /// How many accounts the export holds; zero means there was nothing to convert.
-        package var accounts: Int
+    /// What a first reading of the inputs finds: what will be left out, for the user (secrets
+    /// dropped, accounts with no scopes to write), how many accounts will be written (zero
+    /// means nothing to convert), and where each store hash is seen last.
+    package struct Survey: Sendable {
+        package var notes: [String] = []
+        package var accounts = 0
+        /// The (input, store) of each hash's last store with accounts to write: stores of one
+        /// hash are written as one, at the first one's place, once the last has been read.
+        var last: [String: Place] = [:]
     }
 
-    package static func render(_ exports: [Export], keepClientID: Bool, catalog: Catalog = .bigCommerce) -> Result {
-        var stores: [Store] = []
-        var index: [String: Int] = [:]
-        var notes: [String] = []
-        for export in exports {
-            for store in export.stores {
+    struct Place: Comparable, Sendable {
+        var source: Int
+        var store: Int
+        static func < (a: Place, b: Place) -> Bool { (a.source, a.store) < (b.source, b.store) }
+    }
+
+    /// The first reading: stores are looked at and let go.
+    package static func survey(_ sources: [StoreSource]) throws(ScopeLintError) -> Survey {
+        var survey = Survey()
+        for (index, source) in sources.enumerated() {
+            var storeIndex = 0
+            try source.read { store in
+                defer { storeIndex += 1 }
                 for account in store.accounts {
                     for secret in account.secrets {
-                        notes.append(
-                            "dropped the \(secret.kind.rawValue) under '\(secret.key)' at \(export.file):\(secret.position.line):\(secret.position.column)"
+                        survey.notes.append(
+                            "dropped the \(secret.kind.rawValue) under '\(secret.key)' at \(source.file):\(secret.position.line):\(secret.position.column)"
                         )
                     }
                 }
-                let accounts = store.accounts.filter { account in
-                    if !account.scopesKnown {
-                        notes.append(
-                            "left out '\(Redactor.redact(account.name))' from \(export.file): the input does not say which scopes it has"
-                        )
-                    }
-                    return account.scopesKnown
-                }
-                guard !accounts.isEmpty else { continue }
-                if let hash = store.hash, let existing = index[hash] {
-                    stores[existing].accounts += accounts
-                } else {
-                    if let hash = store.hash { index[hash] = stores.count }
-                    var copy = store
-                    copy.accounts = accounts
-                    stores.append(copy)
-                }
+                let accounts = kept(store, file: source.file, notes: &survey.notes).count
+                guard accounts > 0 else { return }
+                survey.accounts += accounts
+                if let hash = store.hash { survey.last[hash] = Place(source: index, store: storeIndex) }
             }
         }
-        var w = JSONWriter()
+        return survey
+    }
+
+    /// Writes the sources as one export, store by store as they are read: a store is held only
+    /// while a later store of its hash is still to come (and the stores after it, to keep their
+    /// order). Secrets are never written, and the client id only when asked.
+    package static func write(
+        _ sources: [StoreSource], survey: Survey, keepClientID: Bool, catalog: Catalog = .bigCommerce,
+        to stream: ByteStream
+    ) throws(ScopeLintError) {
+        var w = JSONWriter(to: stream)
         w.beginObject()
         w.field("format", ExportReader.formatIdentifier)
         w.field("generator", "scopelint convert \(ScopeLintVersion.current)")
         w.beginArray("stores")
-        for store in stores {
-            w.beginObject()
-            w.field("store_hash", store.hash)
-            w.field("name", store.name)
-            w.beginArray("accounts")
-            for account in store.accounts {
-                w.beginObject()
-                w.field("name", account.name)
-                w.field("type", account.type.rawValue)
-                if keepClientID { w.field("client_id", account.clientID) }
-                writeScopes(account.scopes, catalog: catalog, into: &w)
-                w.endObject()
+        // Stores read and not yet written, in order; where each waiting hash's store is.
+        var waiting: [(store: Store, complete: Bool)] = []
+        var waitingIndex: [String: Int] = [:]
+        var discarded: [String] = []
+        for (index, source) in sources.enumerated() {
+            var storeIndex = 0
+            try source.read { store in
+                defer { storeIndex += 1 }
+                let accounts = kept(store, file: source.file, notes: &discarded)
+                guard !accounts.isEmpty else { return }
+                let place = Place(source: index, store: storeIndex)
+                let complete = store.hash.map { survey.last[$0].map { place >= $0 } ?? true } ?? true
+                if let hash = store.hash, let at = waitingIndex[hash] {
+                    waiting[at].store.accounts += accounts
+                    waiting[at].complete = complete
+                } else {
+                    var copy = store
+                    copy.accounts = accounts
+                    if let hash = store.hash { waitingIndex[hash] = waiting.count }
+                    waiting.append((copy, complete))
+                }
+                // Whatever is complete at the front goes out.
+                let ready = waiting.prefix { $0.complete }
+                guard !ready.isEmpty else { return }
+                for item in ready { writeStore(item.store, keepClientID: keepClientID, catalog: catalog, into: &w) }
+                waiting.removeFirst(ready.count)
+                waitingIndex = waitingIndex.compactMapValues { $0 >= ready.count ? $0 - ready.count : nil }
             }
-            w.endArray()
+        }
+        for item in waiting { writeStore(item.store, keepClientID: keepClientID, catalog: catalog, into: &w) }
+        w.endArray()
+        w.endObject()
+        stream.write("\n")
+    }
+
+    /// The accounts of `store` that can be written; a note for each left out.
+    private static func kept(_ store: Store, file: String, notes: inout [String]) -> [Account] {
+        store.accounts.filter { account in
+            if !account.scopesKnown {
+                notes.append(
+                    "left out '\(Redactor.redact(account.name))' from \(file): the input does not say which scopes it has"
+                )
+            }
+            return account.scopesKnown
+        }
+    }
+
+    private static func writeStore(_ store: Store, keepClientID: Bool, catalog: Catalog, into w: inout JSONWriter) {
+        w.beginObject()
+        w.field("store_hash", store.hash)
+        w.field("name", store.name)
+        w.beginArray("accounts")
+        for account in store.accounts {
+            w.beginObject()
+            w.field("name", account.name)
+            w.field("type", account.type.rawValue)
+            if keepClientID { w.field("client_id", account.clientID) }
+            writeScopes(account.scopes, catalog: catalog, into: &w)
             w.endObject()
         }
         w.endArray()
         w.endObject()
-        return Result(text: w.output + "\n", notes: notes, accounts: stores.reduce(0) { $0 + $1.accounts.count })
     }
 
     /// Parameters stay an array; named levels stay an object. A mix becomes an object, each

@@ -7,8 +7,11 @@ package enum AtomicFile {
         try write(to: path) { $0.write(text) }
     }
 
-    /// Streams `body`'s output into the temporary file, then renames it over `path`.
-    package static func write(to path: String, _ body: (ByteStream) -> Void) throws(ScopeLintError) {
+    /// Streams `body`'s output into the temporary file, then renames it over `path`; when `body`
+    /// fails, the file is left as it was.
+    package static func write(to path: String, _ body: (ByteStream) throws(ScopeLintError) -> Void)
+        throws(ScopeLintError)
+    {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(
@@ -16,7 +19,13 @@ package enum AtomicFile {
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw .unwritable(file: path, reason: "the folder is missing or not writable") }
         let stream = ByteStream(descriptor: descriptor)
-        body(stream)
+        do throws(ScopeLintError) {
+            try body(stream)
+        } catch {
+            close(descriptor)
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
         stream.flush()
         let closed = close(descriptor) == 0
         guard !stream.failed, closed else {

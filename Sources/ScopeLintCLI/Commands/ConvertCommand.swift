@@ -20,20 +20,26 @@ enum ConvertCommand: Command {
             throw ScopeLintError.usage(
                 message: "'\(output)' is one of the inputs; write the export somewhere else.", command: path)
         }
-        let exports = try CommandSupport.readExports(arguments.positionals, arguments: arguments, console: console)
-        let result = ExportWriter.render(exports, keepClientID: arguments.flag(Options.keepClientID))
-        for note in result.notes { console.err += "scopelint: \(note)\n" }
-        guard result.accounts > 0 else {
+        // Read twice rather than held: once to learn what there is to write, once to write it.
+        let sources = try CommandSupport.sources(arguments.positionals, arguments: arguments, console: console)
+        let survey = try ExportWriter.survey(sources)
+        for note in survey.notes { console.err += "scopelint: \(note)\n" }
+        guard survey.accounts > 0 else {
             throw ScopeLintError.invalid(
                 file: InputFile.displayName(for: arguments.positionals[0]), position: nil,
                 message:
                     "nothing to convert: the input names no scopes (a credentials file holds secrets only; type the account's scopes from the control panel instead)"
             )
         }
+        let keepClientID = arguments.flag(Options.keepClientID)
         if let output = arguments.value(Options.exportOutput) {
-            try AtomicFile.write(result.text, to: output)
+            try AtomicFile.write(to: output) { (stream) throws(ScopeLintError) in
+                try ExportWriter.write(sources, survey: survey, keepClientID: keepClientID, to: stream)
+            }
         } else {
-            console.out += result.text
+            try console.writeOut { (stream) throws(ScopeLintError) in
+                try ExportWriter.write(sources, survey: survey, keepClientID: keepClientID, to: stream)
+            }
         }
         return 0
     }

@@ -207,3 +207,29 @@ struct InputShapeTests {
         }
     }
 }
+
+@Suite("convert: stores written as they are read")
+struct ConvertWriterTests {
+    static func source(_ file: String, _ text: String) throws -> StoreSource {
+        StoreSource(try ExportReader.read(Array(text.utf8), file: file))
+    }
+
+    @Test("stores of one hash become one, at the first one's place; the stores between keep their order")
+    func mergesInOrder() throws {
+        let first = try Self.source(
+            "a.json5",
+            #"{ stores: [{ store_hash: "a", accounts: [{ name: "A1", scopes: { Orders: "read-only" } }] }, { store_hash: "b", accounts: [{ name: "B1", scopes: [] }] }] }"#
+        )
+        let second = try Self.source(
+            "b.json5",
+            #"{ stores: [{ store_hash: "c", accounts: [{ name: "C1", scopes: [] }] }, { store_hash: "a", accounts: [{ name: "A2", scopes: ["store_v2_products"] }] }, { accounts: [{ name: "No hash", scopes: [] }] }] }"#
+        )
+        let survey = try ExportWriter.survey([first, second])
+        #expect(survey.accounts == 5)
+        let stream = ByteStream()
+        try ExportWriter.write([first, second], survey: survey, keepClientID: false, to: stream)
+        let written = try ExportReader.read(Array(stream.text.utf8), file: "out.json")
+        #expect(written.stores.map(\.hash) == ["a", "b", "c", nil])
+        #expect(written.stores[0].accounts.map(\.name) == ["A1", "A2"])
+    }
+}
