@@ -50,9 +50,11 @@ package enum SARIFReporter: Reporter {
         w.endArray()
         w.field("columnKind", "unicodeCodePoints")
         w.beginArray("results")
-        for finding in report.findings { writeResult(finding, suppression: nil, options: options, into: &w) }
+        // Findings of one file come together: its URI is worked out once, not per finding.
+        var uris = URICache(workingDirectory: options.workingDirectory)
+        for finding in report.findings { writeResult(finding, suppression: nil, uris: &uris, into: &w) }
         for suppressed in report.suppressed {
-            writeResult(suppressed.finding, suppression: suppressed.reason, options: options, into: &w)
+            writeResult(suppressed.finding, suppression: suppressed.reason, uris: &uris, into: &w)
         }
         w.endArray()
         w.endObject()
@@ -61,8 +63,20 @@ package enum SARIFReporter: Reporter {
         stream.write(byte: 0x0A)
     }
 
-    static func writeResult(_ finding: Finding, suppression: String?, options: ReportOptions, into w: inout JSONWriter)
-    {
+    /// The last file's URI, kept while the findings are of that file.
+    struct URICache {
+        let workingDirectory: String
+        var last: (file: String, uri: (String, Bool)?)?
+
+        mutating func uri(_ file: String) -> (String, Bool)? {
+            if let last, last.file == file { return last.uri }
+            let uri = SARIFReporter.uri(file, workingDirectory: workingDirectory)
+            last = (file, uri)
+            return uri
+        }
+    }
+
+    static func writeResult(_ finding: Finding, suppression: String?, uris: inout URICache, into w: inout JSONWriter) {
         w.beginObject()
         w.field("ruleId", finding.rule.rawValue)
         w.field("ruleIndex", finding.rule.order)
@@ -70,7 +84,7 @@ package enum SARIFReporter: Reporter {
         w.beginObject("message")
         w.field("text", finding.message)
         w.endObject()
-        if let location = finding.location, let uri = uri(location.file, workingDirectory: options.workingDirectory) {
+        if let location = finding.location, let uri = uris.uri(location.file) {
             w.beginArray("locations")
             w.beginObject()
             writePhysicalLocation(uri: uri, position: location.position, into: &w)
