@@ -22,8 +22,9 @@ package struct StoreSource {
     }
 }
 
-/// The one way scopelint uses the cores. This thread reads the inputs in order and cuts their
-/// stores into units (a few stores of one input); every core evaluates units as they come.
+/// How the engine uses the cores (through `OrderedWork`, the one way scopelint does). This
+/// thread reads the inputs in order and cuts their stores into units (a few stores of one
+/// input); every core evaluates units as they come.
 /// Each unit folds its accounts into a result of its own; results come back in input order,
 /// and when units or readers fail the error is the first one in input order. Nothing in the
 /// output depends on which core finished first.
@@ -50,30 +51,8 @@ package struct Evaluation {
     package func run<Result: Sendable>(
         _ sources: [StoreSource], work: @escaping @Sendable (Unit) throws(ScopeLintError) -> Result
     ) throws(ScopeLintError) -> [Result] {
-        let results = Mutex<[Swift.Result<Result, ScopeLintError>?]>([])
-        let failed = Atomic<Bool>(false)
-        let group = DispatchGroup()
-        let queue = DispatchQueue(label: "scopelint.evaluation", attributes: .concurrent)
-        // Created empty and signalled up: libdispatch traps when a semaphore is freed below
-        // the value it was created with.
-        let room = DispatchSemaphore(value: 0)
-        for _ in 0..<max(1, unitsInFlight) { room.signal() }
-
-        func submit(_ unit: Unit) {
-            room.wait()
-            let slot = results.withLock { results in
-                results.append(nil)
-                return results.count - 1
-            }
-            group.enter()
-            queue.async {
-                let outcome = Swift.Result { () throws(ScopeLintError) in try work(unit) }
-                if case .failure = outcome { failed.store(true, ordering: .relaxed) }
-                results.withLock { $0[slot] = outcome }
-                room.signal()
-                group.leave()
-            }
-        }
+        let jobs = OrderedWork<Result>(inFlight: unitsInFlight)
+        func submit(_ unit: Unit) { jobs.submit { () throws(ScopeLintError) in try work(unit) } }
 
         var readError: ScopeLintError?
         reading: for (fileIndex, source) in sources.enumerated() {
@@ -86,10 +65,10 @@ package struct Evaluation {
                     unit.firstStore += unit.stores.count
                     unit.stores.removeAll(keepingCapacity: true)
                     // A unit already failed: its error comes before anything read from here on.
-                    if failed.load(ordering: .relaxed) { throw .invalid(file: "", position: nil, message: "stopped") }
+                    if jobs.failed { throw .invalid(file: "", position: nil, message: "stopped") }
                 }
             } catch {
-                guard !failed.load(ordering: .relaxed) else { break reading }
+                guard !jobs.failed else { break reading }
                 // What was read before the error is evaluated first, as one thread would: an
                 // error in those stores comes before the reader's.
                 if !unit.stores.isEmpty { submit(unit) }
@@ -99,10 +78,7 @@ package struct Evaluation {
             // An input with no stores is still a unit: its result says it was read.
             if !unit.stores.isEmpty || unit.firstStore == 0 { submit(unit) }
         }
-        group.wait()
-
-        var ordered: [Result] = []
-        for outcome in results.withLock({ $0 }) { ordered.append(try outcome!.get()) }
+        let ordered = try jobs.results()
         if let readError { throw readError }
         return ordered
     }
