@@ -124,10 +124,10 @@ public struct Catalog: Sendable {
         return LevelMatch(level: index, normalized: text.lowercased() != definition.levels[index].name)
     }
 
-    /// What a scope key as written means: the spelling table's word when a reader found one
-    /// (`word` >= 0), else the same answers worked out from the text.
-    /// The table's word is lent to `body`, not copied: copying one retains its strings and
-    /// arrays, for each of a fleet's millions of entries.
+    /// Hands `body` what a scope key as written means: the spelling table's word when a reader
+    /// found one (`word` >= 0), else the same answers worked out from the text. The table's word
+    /// is lent, not copied: copying one retains its strings and arrays, for each of a fleet's
+    /// millions of entries.
     func withKey<Result>(_ text: String, word: Int32, _ body: (borrowing SpellingTable.Word) -> Result) -> Result {
         word >= 0 ? body(spellings.words[Int(word)]) : body(SpellingTable.Word(text, catalog: self, isLevel: false))
     }

@@ -7,7 +7,7 @@
 /// The catalog's spellings keyed by their exact bytes: every UI name, parameter and level
 /// label as catalogs and exports write them, with what each means worked out once. A reader
 /// turns a scope key or level it has just scanned into a word here with one hash of bytes and
-/// no `String`; `Catalog.key(_:word:)` and `Catalog.level(_:word:of:)` answer from the word,
+/// no `String`; `Catalog.withKey(_:word:_:)` and `Catalog.level(_:word:of:)` answer from the word,
 /// or work the same answer out from text the table does not hold.
 package struct SpellingTable: Sendable {
     package struct Word: Sendable {

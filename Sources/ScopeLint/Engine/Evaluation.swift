@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Synchronization
 
 /// An input as the engine reads it: the name its locations carry, and a reader that hands
 /// over its stores one at a time, in order (a streaming reader keeps only the store at hand).

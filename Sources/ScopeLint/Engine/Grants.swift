@@ -117,12 +117,10 @@ package struct Grants: Sendable {
     private static func normalizeParameter(
         _ entry: ScopeEntry, _ match: Catalog.ParameterMatch, catalog: Catalog, into grants: inout Grants
     ) {
+        // Called only when the key's word says it is not the guide's spelling.
         let canonical = match.canonical ?? catalog[match.scope].levels[match.level].parameter ?? entry.key
-        if canonical != entry.key {
-            grants.normalized.append(
-                Normalization(
-                    kind: .parameter, scope: match.scope, written: entry.key, readAs: canonical,
-                    position: entry.position))
-        }
+        grants.normalized.append(
+            Normalization(
+                kind: .parameter, scope: match.scope, written: entry.key, readAs: canonical, position: entry.position))
     }
 }

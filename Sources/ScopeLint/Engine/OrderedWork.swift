@@ -4,7 +4,7 @@ import Synchronization
 /// The one way scopelint uses the cores: jobs run on every core as they are submitted, and
 /// their results, or the first failing job's error, come back in the order they were
 /// submitted, whatever finished first. At most `inFlight` jobs wait or run at once, so the
-/// submitter (a reader, a renderer) never runs far ahead of the cores.
+/// submitter (the reader) never runs far ahead of the cores.
 package final class OrderedWork<Result: Sendable>: @unchecked Sendable {
     // @unchecked: every field is a lock, an atomic or a libdispatch object made to be shared.
     private let outcomes = Mutex<[Swift.Result<Result, ScopeLintError>?]>([])
@@ -38,8 +38,7 @@ package final class OrderedWork<Result: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// Waits for every job and hands back their results in submission order (and forgets
-    /// them, so the same object can take the next round).
+    /// Waits for every job and hands back their results in submission order.
     package func results() throws(ScopeLintError) -> [Result] {
         group.wait()
         let all = outcomes.withLock { outcomes in

@@ -33,7 +33,12 @@ package enum ExportWriter {
                         )
                     }
                 }
-                let accounts = kept(store, file: source.file, notes: &survey.notes).count
+                for account in store.accounts where !account.scopesKnown {
+                    survey.notes.append(
+                        "left out '\(Redactor.redact(account.name))' from \(source.file): the input does not say which scopes it has"
+                    )
+                }
+                let accounts = store.accounts.count { $0.scopesKnown }
                 guard accounts > 0 else { return }
                 survey.accounts += accounts
                 if let hash = store.hash { survey.last[hash] = Place(source: index, store: storeIndex) }
@@ -54,25 +59,27 @@ package enum ExportWriter {
         w.field("format", ExportReader.formatIdentifier)
         w.field("generator", "scopelint convert \(ScopeLintVersion.current)")
         w.beginArray("stores")
-        // Stores read and not yet written, in order; where each waiting hash's store is.
+        // Stores read and not yet written, in order; how many were written before them; and
+        // where each hash's store is, counted from the first store written.
         var waiting: [(store: Store, complete: Bool)] = []
-        var waitingIndex: [String: Int] = [:]
-        var discarded: [String] = []
+        var written = 0
+        var placeOf: [String: Int] = [:]
         for (index, source) in sources.enumerated() {
             var storeIndex = 0
             try source.read { store in
                 defer { storeIndex += 1 }
-                let accounts = kept(store, file: source.file, notes: &discarded)
+                let accounts = store.accounts.filter(\.scopesKnown)
                 guard !accounts.isEmpty else { return }
                 let place = Place(source: index, store: storeIndex)
                 let complete = store.hash.map { survey.last[$0].map { place >= $0 } ?? true } ?? true
-                if let hash = store.hash, let at = waitingIndex[hash] {
-                    waiting[at].store.accounts += accounts
-                    waiting[at].complete = complete
+                // A hash's earlier store is still waiting: it is complete only once its last is read.
+                if let hash = store.hash, let at = placeOf[hash] {
+                    waiting[at - written].store.accounts += accounts
+                    waiting[at - written].complete = complete
                 } else {
                     var copy = store
                     copy.accounts = accounts
-                    if let hash = store.hash { waitingIndex[hash] = waiting.count }
+                    if let hash = store.hash { placeOf[hash] = written + waiting.count }
                     waiting.append((copy, complete))
                 }
                 // Whatever is complete at the front goes out.
@@ -80,25 +87,13 @@ package enum ExportWriter {
                 guard !ready.isEmpty else { return }
                 for item in ready { writeStore(item.store, keepClientID: keepClientID, catalog: catalog, into: &w) }
                 waiting.removeFirst(ready.count)
-                waitingIndex = waitingIndex.compactMapValues { $0 >= ready.count ? $0 - ready.count : nil }
+                written += ready.count
             }
         }
         for item in waiting { writeStore(item.store, keepClientID: keepClientID, catalog: catalog, into: &w) }
         w.endArray()
         w.endObject()
         stream.write("\n")
-    }
-
-    /// The accounts of `store` that can be written; a note for each left out.
-    private static func kept(_ store: Store, file: String, notes: inout [String]) -> [Account] {
-        store.accounts.filter { account in
-            if !account.scopesKnown {
-                notes.append(
-                    "left out '\(Redactor.redact(account.name))' from \(file): the input does not say which scopes it has"
-                )
-            }
-            return account.scopesKnown
-        }
     }
 
     private static func writeStore(_ store: Store, keepClientID: Bool, catalog: Catalog, into w: inout JSONWriter) {

@@ -49,12 +49,7 @@ struct AccountGroups {
         return policies.isEmpty ? nil : "scopelint plan " + policies.map { "--policy \($0)" }.joined(separator: " ")
     }
 
-    /// "Store abc123 (Acme Outdoor)".
-    static func storeTitle(_ store: StoreGroup) -> String {
-        "Store \(store.store)" + (store.name.map { " (\($0))" } ?? "")
-    }
-
-    /// The store title, its parts escaped with `mode`.
+    /// "Store abc123 (Acme Outdoor)", its parts escaped with `mode`.
     static func writeStoreTitle(_ store: StoreGroup, _ mode: ByteStream.Escape, to stream: ByteStream) {
         stream.write("Store " as StaticString)
         stream.write(store.store, mode)

@@ -56,7 +56,7 @@ package enum JUnitReporter: Reporter {
                     stream.write("      <system-out>" as StaticString)
                     var first = true
                     for finding in group.findings where !failOn.fails(finding.severity) {
-                        if !first { writeLineBreak(before: finding, to: stream) }
+                        if !first { stream.write(byte: 0x0A) }
                         first = false
                         writeLine(finding, to: stream)
                     }
@@ -67,17 +67,6 @@ package enum JUnitReporter: Reporter {
             stream.write("  </testsuite>\n" as StaticString)
         }
         stream.write("</testsuites>\n" as StaticString)
-    }
-
-    /// The break between two lines of `system-out`. The lines were joined and escaped as one
-    /// text, where a break before a combining mark stays `&#10;` (see `Escape.xmlText`).
-    static func writeLineBreak(before finding: Finding, to stream: ByteStream) {
-        let next = finding.location?.file ?? finding.severity.rawValue
-        if let first = next.utf8.first, first >= 0x80, ByteStream.escaped("\n" + next, .xmlText).utf8.first != 0x0A {
-            stream.write("&#10;" as StaticString)
-        } else {
-            stream.write(byte: 0x0A)
-        }
     }
 
     /// `file:line:column: severity: message [rule]`, as XML element text.

@@ -29,7 +29,7 @@ package enum MarkdownReporter: Reporter {
         for (store, group) in failing.prefix(maximumAccounts) {
             let shown = group.findings.filter { options.failOn.fails($0.severity) }
             stream.write("\n#### " as StaticString)
-            stream.write(AccountGroups.storeTitle(store), .markdown)
+            AccountGroups.writeStoreTitle(store, .markdown, to: stream)
             stream.write(": " as StaticString)
             stream.write(group.account.account, .markdown)
             stream.write("\n\n" as StaticString)

@@ -29,8 +29,8 @@ enum CommandSupport {
             copying: try InputFile.read("-", limit: console.limits.inputSize, standardInput: console.readStandardInput))
     }
 
-    /// The inputs read whole, for the commands that need every store at once (convert, diff
-    /// OLD NEW): the same sources the engine reads, their stores kept.
+    /// The inputs read whole, for `diff OLD NEW`, which needs every store at once: the same
+    /// sources the engine reads, their stores kept.
     static func readExports(_ paths: [String], arguments: ParsedArguments, console: Console) throws(ScopeLintError)
         -> [Export]
     {
