@@ -37,7 +37,7 @@ package struct Console {
             out += memory.text
             return
         }
-        stream.write(out)
+        stream.write(trusted: out)
         out = ""
         do throws(ScopeLintError) {
             try body(stream)
@@ -96,7 +96,8 @@ package enum CLI {
         do {
             return try dispatch(arguments, console: &console)
         } catch {
-            console.err += error.description + "\n"
+            // Errors name files and quote policy ids: terminal text, escaped like every report.
+            console.err += ByteStream.escaped(error.description, .terminal) + "\n"
             if case .usage(_, let command) = error {
                 console.err += "Usage: \(usageLine(for: command))\n"
                 console.err += "  See '\(command) --help' for more information.\n"

@@ -13,8 +13,8 @@ let errors = ByteStream(descriptor: STDERR_FILENO)
 console.standardOutput = output
 console.standardError = errors
 let code = CLI.run(Array(CommandLine.arguments.dropFirst()), console: &console)
-output.write(console.out)
+output.write(trusted: console.out)
 output.flush()
-errors.write(console.err)
+errors.write(trusted: console.err)
 errors.flush()
 exit(code)

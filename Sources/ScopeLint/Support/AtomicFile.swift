@@ -4,7 +4,7 @@ import Foundation
 /// text goes to a temporary file in the same folder, which is then renamed over the target.
 package enum AtomicFile {
     package static func write(_ text: String, to path: String) throws(ScopeLintError) {
-        try write(to: path) { $0.write(text) }
+        try write(to: path) { $0.write(trusted: text) }
     }
 
     /// Streams `body`'s output into the temporary file, then renames it over `path`; when `body`

@@ -23,7 +23,7 @@ enum ConvertCommand: Command {
         // Read twice rather than held: once to learn what there is to write, once to write it.
         let sources = try CommandSupport.sources(arguments.positionals, arguments: arguments, console: console)
         let survey = try ExportWriter.survey(sources)
-        for note in survey.notes { console.err += "scopelint: \(note)\n" }
+        for note in survey.notes { console.err += StreamText("scopelint: \(note)\n").escaped() }
         guard survey.accounts > 0 else {
             throw ScopeLintError.invalid(
                 file: InputFile.displayName(for: arguments.positionals[0]), position: nil,

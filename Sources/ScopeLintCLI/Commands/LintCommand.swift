@@ -80,8 +80,8 @@ enum LintCommand: Command {
                 Baseline.render(
                     report, reason: "accepted when this baseline was written; replace with the real reason",
                     previous: baseline), to: target)
-            console.err +=
-                "scopelint: wrote \(plural(report.findings.count + report.suppressed.count, "entry", "entries")) to \(target)\n"
+            let count = plural(report.findings.count + report.suppressed.count, "entry", "entries")
+            console.err += StreamText("scopelint: wrote \(own: count) to \(target)\n").escaped()
         }
         let options = ReportOptions(
             style: console.style(for: arguments.value(Options.color)), failOn: failOn,
