@@ -303,6 +303,16 @@ package enum ExportReader {
         var text: String
     }
 
+    /// A key given twice: which one counts would be a guess, so it is an error at the second.
+    static func checkDuplicates(_ keys: [Key], in what: String, file: String) throws(ScopeLintError) {
+        var seen: Set<String> = []
+        for key in keys where !seen.insert(key.text).inserted {
+            throw .invalid(
+                file: file, position: key.position,
+                message: "duplicate key '\(Redactor.redact(key.text))' in \(what); give each key once")
+        }
+    }
+
     struct Context {
         let file: String
         let spellings: SpellingTable
@@ -341,11 +351,7 @@ package enum ExportReader {
         /// so it is an error (scopes are different: a repeated scope is a finding). Then
         /// every key must be one the object may have.
         func checkKeys(_ keys: [Key], allowed: [String], in what: String) throws(ScopeLintError) {
-            var seen: Set<String> = []
-            for key in keys where !seen.insert(key.text).inserted {
-                throw error(
-                    at: key.position, "duplicate key '\(Redactor.redact(key.text))' in \(what); give each key once")
-            }
+            try ExportReader.checkDuplicates(keys, in: what, file: file)
             for key in keys where !allowed.contains(key.text) {
                 if ExportReader.secretKeys[key.text] != nil {
                     // Only accounts hold credentials; one anywhere else is refused, value unseen.
