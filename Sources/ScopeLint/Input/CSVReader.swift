@@ -206,24 +206,20 @@ enum CSVReader: InputReader {
     /// What each header cell names (nil for an empty one). The header must give one shape:
     /// a scope column, or columns named after scopes; a name that is neither a column nor a
     /// scope, or a column given twice, is an error, since its cells would have no meaning.
+    /// A first line naming nothing scopelint knows is no header at all, and is told so.
     static func columns(_ header: [Field], file: String) throws(ScopeLintError) -> [Column?] {
         var columns: [Column?] = []
         var seen: Set<Column> = []
+        var unknown: (Field, String)?
         for field in header {
             let name = field.text.trimmingWhitespace()
-            guard !name.isEmpty else {
-                columns.append(nil)
+            let column =
+                name.isEmpty
+                ? nil : headerNames[Catalog.levelKey(name)] ?? Catalog.bigCommerce.scope(named: name).map(Column.levels)
+            columns.append(column)
+            guard let column else {
+                if !name.isEmpty, unknown == nil { unknown = (field, name) }
                 continue
-            }
-            guard
-                let column = headerNames[Catalog.levelKey(name)]
-                    ?? Catalog.bigCommerce.scope(named: name).map(Column.levels)
-            else {
-                throw .invalid(
-                    file: file, position: field.position,
-                    message:
-                        "unknown column '\(Redactor.redact(name))'\(Suggestions.hint(for: name, in: columnNames + Catalog.bigCommerce.allNames)); expected a scope name (one column per scope) or one of \(columnNames.joined(separator: ", "))"
-                )
             }
             switch column {
             case .notes, .secret: break
@@ -234,7 +230,13 @@ enum CSVReader: InputReader {
                         message: "a second '\(Redactor.redact(name))' column; give each column once")
                 }
             }
-            columns.append(column)
+        }
+        if let (field, name) = unknown, columns.contains(where: { $0 != nil }) {
+            throw .invalid(
+                file: file, position: field.position,
+                message:
+                    "unknown column '\(Redactor.redact(name))'\(Suggestions.hint(for: name, in: columnNames + Catalog.bigCommerce.allNames)); expected a scope name (one column per scope) or one of \(columnNames.joined(separator: ", "))"
+            )
         }
         let scopeNamed = columns.firstIndex { if case .levels? = $0 { true } else { false } }
         if let scopeNamed, seen.contains(.scope) || seen.contains(.level) {

@@ -49,9 +49,16 @@ enum CredentialsFileReader: InputReader {
             default: break
             }
         }
+        guard let firstPosition else {
+            throw .invalid(
+                file: file, position: .start,
+                message:
+                    "expected the credentials file the control panel downloads, with lines such as 'ACCESS TOKEN:' and 'CLIENT ID:'; found none"
+            )
+        }
         var account = Account(
-            name: options.accountName ?? name ?? "API account", clientID: clientID,
-            position: firstPosition ?? .start, scopes: [], secrets: secrets)
+            name: options.accountName ?? name ?? "API account", clientID: clientID, position: firstPosition,
+            scopes: [], secrets: secrets)
         account.scopesKnown = false
         return Export(file: file, stores: [options.store(account, hash: hash)])
     }

@@ -26,6 +26,7 @@ public enum InputFormat {
                     file: file, position: nil,
                     message: "unknown input format '\(from)'; expected one of \(identifiers.joined(separator: ", "))")
             }
+            try checkForced(reader, bytes, file: file, options: options)
             return try reader.read(bytes, file: file, options: options)
         }
         return try detect(bytes, file: file, options: options)

@@ -12,7 +12,9 @@ enum TokenResponseReader: InputReader {
 
     static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
         let text = try TextLines(bytes, file: file)
-        if let first = text.lines.first(where: { !$0.text.trimmed.isEmpty }), first.text.trimmed.hasPrefix("{") {
+        if let first = text.lines.lazy.map(\.text.trimmed).first(where: { !$0.isEmpty }),
+            first.hasPrefix("{") || first.hasPrefix("[") || first.hasPrefix("//") || first.hasPrefix("/*")
+        {
             return try read(
                 try JSONReader.parse(bytes, file: file, limits: options.limits), file: file, options: options)
         }
