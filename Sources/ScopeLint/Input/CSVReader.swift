@@ -102,8 +102,12 @@ enum CSVReader: InputReader {
                     ? nil
                     : Field(text: value, position: record[column].position, contentStart: record[column].contentStart)
             }
-            let storeKey = cell(storeColumn)?.text ?? options.storeHash ?? ""
-            let accountName = cell(accountColumn)?.text ?? options.accountName ?? "API account"
+            let storeCell = cell(storeColumn)
+            let accountCell = cell(accountColumn)
+            let storeKey = try options.storeHash(storeCell?.text, at: storeCell?.position ?? .start, file: file) ?? ""
+            let accountName =
+                try options.accountName(accountCell?.text, at: accountCell?.position ?? .start, file: file)
+                ?? "API account"
             if storeIndex[storeKey] == nil {
                 storeIndex[storeKey] = stores.count
                 stores.append(

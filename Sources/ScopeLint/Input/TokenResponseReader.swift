@@ -49,7 +49,9 @@ enum TokenResponseReader: InputReader {
             case "access_token":
                 secrets.append(SecretSighting(kind: .accessToken, key: member.key, position: member.keyPosition))
             case "context":
-                hash = try storeHash(fromContext: member.value.stringValue, at: member.value.position, file: file)
+                hash = try options.storeHash(
+                    try storeHash(fromContext: member.value.stringValue, at: member.value.position, file: file),
+                    at: member.value.position, file: file)
             default:
                 // A token response has other fields (user, owner, account_uuid); none is about scopes.
                 break
@@ -94,7 +96,7 @@ enum TokenResponseReader: InputReader {
         var stores: [Store] = []
         var storeIndex: [String?: Int] = [:]
         for line in lines {
-            let (entries, secrets, hash) = try readQuery(line, file: file)
+            let (entries, secrets, hash) = try readQuery(line, file: file, options: options)
             let name = options.accountName ?? (lines.count == 1 ? "App token" : "App token (line \(line.number))")
             let account = Account(
                 name: name, type: .app, position: TextPosition(line: line.number, column: 1), scopes: entries,
@@ -111,7 +113,7 @@ enum TokenResponseReader: InputReader {
     }
 
     /// One query: its scope parameters, the secrets it carries and the store its `context` names.
-    private static func readQuery(_ line: TextLines.Line, file: String) throws(ScopeLintError)
+    private static func readQuery(_ line: TextLines.Line, file: String, options: ReadOptions) throws(ScopeLintError)
         -> ([ScopeEntry], [SecretSighting], String?)
     {
         var query = line.text.trimmed
@@ -143,7 +145,9 @@ enum TokenResponseReader: InputReader {
             case "access_token":
                 secrets.append(SecretSighting(kind: .accessToken, key: "access_token", position: position))
             case "context":
-                storeHash = try Self.storeHash(fromContext: percentDecoded(value), at: valuePosition, file: file)
+                storeHash = try options.storeHash(
+                    try Self.storeHash(fromContext: percentDecoded(value), at: valuePosition, file: file),
+                    at: valuePosition, file: file)
             default:
                 break
             }
