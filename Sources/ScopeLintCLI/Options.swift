@@ -22,9 +22,12 @@ enum Options {
         help: "Read every input as this shape instead of detecting it.")
     static let store = OptionSpec(
         "store", value: "hash",
-        help: "The store hash, for inputs that do not name one (scope strings, lists, CSV without a store column).")
+        help:
+            "The store hash, for inputs that do not name one (scope strings, lists, CSV without a store column); an input naming another store is an error."
+    )
     static let account = OptionSpec(
-        "account", value: "name", help: "The account name, for inputs that do not name one.")
+        "account", value: "name",
+        help: "The account name, for inputs that do not name one; an input naming another account is an error.")
     static let input = [from, store, account]
 
     // lint
