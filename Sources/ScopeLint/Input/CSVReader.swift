@@ -32,7 +32,8 @@ enum CSVReader: InputReader {
         "notes": .notes, "note": .notes, "comment": .notes, "comments": .notes, "description": .notes,
         "createdat": .notes, "created": .notes,
         "accesstoken": .secret(.accessToken), "token": .secret(.accessToken), "clientsecret": .secret(.clientSecret),
-        "secret": .secret(.clientSecret),
+        "secret": .secret(.clientSecret), "apikey": .secret(.accessToken), "apitoken": .secret(.accessToken),
+        "authtoken": .secret(.accessToken), "xauthtoken": .secret(.accessToken), "password": .secret(.accessToken),
     ]
 
     /// The column names an error lists.

@@ -13,8 +13,17 @@ public enum InputFormat {
 
     package static func summaries() -> [(String, String)] { readers.map { ($0.identifier, $0.summary) } }
 
-    /// Reads one input, forcing `from` when given.
+    /// Reads one input, forcing `from` when given. Every store comes out scrubbed of secrets
+    /// (`Store.scrubbingSecrets`), whichever reader read it.
     public static func read(_ bytes: [UInt8], file: String, from: String? = nil, options: ReadOptions = ReadOptions())
+        throws(ScopeLintError) -> Export
+    {
+        var export = try readShape(bytes, file: file, from: from, options: options)
+        export.stores = export.stores.map { $0.scrubbingSecrets() }
+        return export
+    }
+
+    private static func readShape(_ bytes: [UInt8], file: String, from: String?, options: ReadOptions)
         throws(ScopeLintError) -> Export
     {
         if from == ExportFormat.identifier || (from == nil && bytes.withUnsafeBufferPointer(isExport)) {
@@ -40,7 +49,8 @@ public enum InputFormat {
     ) throws(ScopeLintError) {
         if from == ExportFormat.identifier || (from == nil && isExport(input.buffer)) {
             try ExportReader.stream(
-                input.buffer, file: file, options: options, progress: input.release(before:), eachStore: eachStore)
+                input.buffer, file: file, options: options, progress: input.release(before:)
+            ) { (store) throws(ScopeLintError) in try eachStore(store.scrubbingSecrets()) }
             return
         }
         for store in try read(input.array, file: file, from: from, options: options).stores { try eachStore(store) }

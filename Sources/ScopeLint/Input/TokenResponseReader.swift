@@ -4,6 +4,12 @@
 /// The access token and the authorization code are secrets: reported, never kept.
 enum TokenResponseReader: InputReader {
     static let identifier = "token-response"
+    /// Keys whose values are credentials, in any letter case: reported, never kept.
+    static let secretKeys: [String: SecretSighting.Kind] = [
+        "access_token": .accessToken, "refresh_token": .accessToken, "id_token": .accessToken,
+        "client_secret": .clientSecret, "code": .authorizationCode,
+    ]
+
     static let summary = "an app's OAuth token response (JSON) or auth-callback parameters (query string)"
 
     static func sniff(_ text: String) -> Bool {
@@ -36,6 +42,10 @@ enum TokenResponseReader: InputReader {
         var secrets: [SecretSighting] = []
         var hash: String?
         for member in members {
+            if let kind = secretKeys[member.key.lowercased()] {
+                secrets.append(SecretSighting(kind: kind, key: member.key, position: member.keyPosition))
+                continue
+            }
             switch member.key {
             case "scope":
                 guard let value = member.value.stringValue else {
@@ -46,8 +56,6 @@ enum TokenResponseReader: InputReader {
                     )
                 }
                 entries = ExportReader.splitParameters(value, at: member.value.position)
-            case "access_token":
-                secrets.append(SecretSighting(kind: .accessToken, key: member.key, position: member.keyPosition))
             case "context":
                 hash = try options.storeHash(
                     try storeHash(fromContext: member.value.stringValue, at: member.value.position, file: file),
@@ -118,7 +126,6 @@ enum TokenResponseReader: InputReader {
     {
         var query = line.text.trimmed
         if let mark = query.firstIndex(of: "?") { query = query[query.index(after: mark)...] }
-        if let hash = query.firstIndex(of: "#") { query = query[..<hash] }
         var entries: [ScopeEntry]?
         var secrets: [SecretSighting] = []
         var storeHash: String?
@@ -127,7 +134,8 @@ enum TokenResponseReader: InputReader {
         var column = line.column(of: query.startIndex)
         var start = query.startIndex
         while start < query.endIndex {
-            let end = query[start...].firstIndex(of: "&") ?? query.endIndex
+            // The fragment is read too: an implicit grant returns `#access_token=` there.
+            let end = query[start...].firstIndex { $0 == "&" || $0 == "#" } ?? query.endIndex
             let pair = query[start..<end]
             let equals = pair.firstIndex(of: "=") ?? pair.endIndex
             let key = pair[..<equals]
@@ -137,13 +145,12 @@ enum TokenResponseReader: InputReader {
             let valuePosition = TextPosition(
                 line: line.number, column: column + pair.unicodeScalars[..<valueStart].count)
             keys.append(ExportReader.Key(position: position, text: String(key)))
+            if let kind = secretKeys[key.lowercased()] {
+                secrets.append(SecretSighting(kind: kind, key: String(key), position: position))
+            }
             switch key {
             case "scope":
                 entries = parameters(in: value, at: valuePosition)
-            case "code":
-                secrets.append(SecretSighting(kind: .authorizationCode, key: "code", position: position))
-            case "access_token":
-                secrets.append(SecretSighting(kind: .accessToken, key: "access_token", position: position))
             case "context":
                 storeHash = try options.storeHash(
                     try Self.storeHash(fromContext: percentDecoded(value), at: valuePosition, file: file),
