@@ -21,7 +21,8 @@ enum ConvertCommand: Command {
                 message: "'\(output)' is one of the inputs; write the export somewhere else.", command: path)
         }
         // Read twice rather than held: once to learn what there is to write, once to write it.
-        let sources = try CommandSupport.sources(arguments.positionals, arguments: arguments, console: console)
+        let sources = try CommandSupport.sources(
+            arguments.positionals, arguments: arguments, console: console, readTwice: true)
         let survey = try ExportWriter.survey(sources)
         for note in survey.notes { console.err += "scopelint: \(note)\n" }
         guard survey.accounts > 0 else {

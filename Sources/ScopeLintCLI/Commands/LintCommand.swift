@@ -17,7 +17,7 @@ enum LintCommand: Command {
 
     static func run(_ arguments: ParsedArguments, console: inout Console) throws(ScopeLintError) -> Int32 {
         let path = "scopelint lint"
-        let configuration = try CommandSupport.configuration(arguments)
+        let configuration = try CommandSupport.configuration(arguments, console: console)
         let failOn =
             arguments.value(Options.failOn).flatMap(FailThreshold.init) ?? configuration.failOn ?? .severity(.error)
         let (library, ids) = try CommandSupport.policies(arguments, configuration: configuration)
@@ -71,7 +71,8 @@ enum LintCommand: Command {
             try CommandSupport.sources(arguments.positionals, arguments: arguments, console: console))
         var baseline: Baseline?
         if let baselinePath {
-            let loaded = try Baseline.load(try InputFile.read(baselinePath), file: baselinePath)
+            let loaded = try Baseline.load(
+                try CommandSupport.open(baselinePath, console: console).array, file: baselinePath)
             report = loaded.apply(to: report, today: CommandSupport.today(console))
             baseline = loaded
         }
