@@ -82,6 +82,46 @@ enum CommandSupport {
         return ![S_IFIFO, S_IFCHR, S_IFSOCK].contains(status.st_mode & S_IFMT)
     }
 
+    /// Whether an output path means standard output: `-`, or /dev/stdout, which is written
+    /// through the console's stream rather than opened (or replaced) as a file.
+    static func isStandardOutput(_ path: String) -> Bool { path == "-" || path == "/dev/stdout" }
+
+    /// The files a run reads besides its inputs, none of which it may write over: the
+    /// configuration and the policy files (`--policy FILE`, every policy in a policy folder).
+    static func filesRead(_ arguments: ParsedArguments, configuration: Configuration) -> [String] {
+        var files = configuration.file.map { [$0] } ?? []
+        files += arguments.all(Options.policy).filter { FileManager.default.fileExists(atPath: $0) }
+        for folder in configuration.policyFolders + arguments.all(Options.policies) {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for name in names where name.hasSuffix(".json") || name.hasSuffix(".json5") {
+                files.append((folder as NSString).appendingPathComponent(name))
+            }
+        }
+        return files
+    }
+
+    /// Refuses, before anything is written, an output that names a file the run reads, by
+    /// whatever path (links, `..`, a hard link), or one another output names. Each output
+    /// comes with the files it must not replace. A device or FIFO replaces nothing.
+    static func checkOutputs(_ outputs: [(path: String, reads: [String])], command: String) throws(ScopeLintError) {
+        let files = outputs.filter {
+            var status = stat()
+            return !isStandardOutput($0.path) && (stat($0.path, &status) != 0 || status.st_mode & S_IFMT == S_IFREG)
+        }
+        for (index, output) in files.enumerated() {
+            if let read = output.reads.first(where: { $0 != "-" && AtomicFile.sameFile($0, output.path) }) {
+                throw .usage(
+                    message:
+                        "'\(output.path)' is \(read == output.path ? "" : "'\(read)', ")one of the files scopelint reads; write the output somewhere else.",
+                    command: command)
+            }
+            if files[..<index].contains(where: { AtomicFile.sameFile($0.path, output.path) }) {
+                throw .usage(
+                    message: "Two outputs would be written to the same file, '\(output.path)'.", command: command)
+            }
+        }
+    }
+
     /// `--config FILE`, else `./.scopelint.json` when it exists, else the defaults.
     static func configuration(_ arguments: ParsedArguments, console: Console) throws(ScopeLintError) -> Configuration {
         if let file = arguments.value(Options.config) {
