@@ -5,7 +5,8 @@ import ScopeLint
 package struct Console {
     package var environment: [String: String]
     package var isTerminal: Bool
-    package var readStandardInput: () -> [UInt8]
+    /// Reads standard input, bounded by the limit it is given (see `InputFile.StandardInput`).
+    package var readStandardInput: InputFile.StandardInput
     package var out = ""
     package var err = ""
     /// Where large reports stream as they are written; nil keeps everything in `out` (tests).
@@ -21,7 +22,7 @@ package struct Console {
 
     package init(
         environment: [String: String] = [:], isTerminal: Bool = false,
-        readStandardInput: @escaping () -> [UInt8] = { [] }
+        readStandardInput: @escaping InputFile.StandardInput = { _ in InputBytes(copying: []) }
     ) {
         self.environment = environment
         self.isTerminal = isTerminal

@@ -7,7 +7,7 @@ import ScopeLintCLI
 var console = Console(
     environment: ProcessInfo.processInfo.environment,
     isTerminal: isatty(STDOUT_FILENO) == 1,
-    readStandardInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
+    readStandardInput: InputFile.readStandardInput)
 let output = ByteStream(descriptor: STDOUT_FILENO)
 let errors = ByteStream(descriptor: STDERR_FILENO)
 console.standardOutput = output

@@ -83,6 +83,7 @@ package enum ExportReader {
                 var firstStore = true
                 while try reader.nextElement(&firstStore) {
                     try readObject(&reader, isRoot: false, context: context, progress: progress, eachStore: eachStore)
+                    reader.forget(before: reader.index)
                     progress(reader.index)
                 }
             case "accounts" where accounts == nil:

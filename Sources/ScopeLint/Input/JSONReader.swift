@@ -21,7 +21,9 @@ package struct JSONReader {
     // Positions are asked for in increasing byte order, so lines and columns are counted
     // incrementally from the last answer: linear in the input, even on one huge line.
     private var trackedOffset = 0
+    // Where an error that steps back counts again from: the top, or the last `forget(before:)`.
     private var origin = 0
+    private var originPosition = TextPosition.start
     private var trackedPosition = TextPosition(line: 1, column: 1)
 
     package static func parse(_ bytes: [UInt8], file: String, limits: Limits = .standard) throws(ScopeLintError)
@@ -584,9 +586,9 @@ package struct JSONReader {
 
     mutating func position(at offset: Int) -> TextPosition {
         if offset < trackedOffset {
-            // Only errors step back; start counting again from the top.
+            // Only errors step back; count again from the top, or from what was forgotten.
             trackedOffset = origin
-            trackedPosition = .start
+            trackedPosition = originPosition
         }
         var line = trackedPosition.line
         var column = trackedPosition.column
@@ -623,6 +625,13 @@ package struct JSONReader {
         trackedOffset = offset
         trackedPosition = TextPosition(line: line, column: column)
         return trackedPosition
+    }
+
+    /// No position before `offset` will be asked for again, and the bytes before it may be
+    /// handed back (`InputBytes.release`): an error that steps back counts from here.
+    mutating func forget(before offset: Int) {
+        originPosition = position(at: offset)
+        origin = offset
     }
 
     mutating func error(_ message: String) -> ScopeLintError {
