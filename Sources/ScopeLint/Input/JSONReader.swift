@@ -77,7 +77,7 @@ package struct JSONReader {
             return JSONNode(.number(try parseNumber()), at: start)
         default:
             let wordStart = index
-            let word = identifier()
+            let word = try identifier()
             switch word {
             case "true": return JSONNode(.bool(true), at: start)
             case "false": return JSONNode(.bool(false), at: start)
@@ -175,7 +175,7 @@ package struct JSONReader {
     mutating func readKey() throws(ScopeLintError) -> String {
         if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") { return try parseString() }
         let keyStart = index
-        let key = identifier()
+        let key = try identifier()
         if key.isEmpty { throw error("expected a key in quotes or '}' to close the object, found \(describeHere())") }
         if bytes[keyStart..<index].contains(where: { $0 >= 0x80 }),
             String(validating: bytes[keyStart..<index], as: UTF8.self) == nil
@@ -408,7 +408,7 @@ package struct JSONReader {
         let start = index
         if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
         let wordStart = index
-        let word = identifier()
+        let word = try identifier()
         if word == "Infinity" || word == "NaN" { return String(decoding: bytes[start..<index], as: UTF8.self) }
         index = wordStart
         var digits = 0
@@ -454,9 +454,11 @@ package struct JSONReader {
 
     /// Reads a run of identifier characters (JSON5 unquoted keys, literals); may be empty.
     /// A no-break space is JSON5 whitespace, so it ends the word like a space does.
-    private mutating func identifier() -> String {
+    /// An unquoted key or word; as long as a string may be, no longer.
+    private mutating func identifier() throws(ScopeLintError) -> String {
         let start = index
         while index < bytes.count, Self.isIdentifierByte(bytes[index]), !isNoBreakSpace(at: index) { index += 1 }
+        try checkLength(index - start, opening: start)
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 

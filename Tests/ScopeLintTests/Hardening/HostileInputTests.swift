@@ -163,6 +163,14 @@ struct HostileInputTests {
         escaped += Array(#"", "accounts": []}]}"#.utf8)
         #expect(lintStandardInput(escaped, limits: Self.small).err.hasPrefix("<stdin>:1:28: error: a string longer"))
         #expect(lintStandardInput(export(Self.small.stringLength), limits: Self.small).code == 0)
+        // A JSON5 key without quotes is held to the same limit.
+        func unquoted(_ length: Int) -> [UInt8] {
+            Array(#"{ store_hash: "s", accounts: [{ name: "x", scopes: { "#.utf8)
+                + [UInt8](repeating: UInt8(ascii: "k"), count: length) + Array(#": "none" } }] }"#.utf8)
+        }
+        let key = lintStandardInput(unquoted(Self.small.stringLength + 1), limits: Self.small)
+        #expect(key.err.hasPrefix("<stdin>:1:54: error: a string longer than 1 KiB"), "\(key.err)")
+        #expect(lintStandardInput(unquoted(Self.small.stringLength), limits: Self.small).err.isEmpty)
     }
 
     @Test("a 256 KB scope name on one line of text is echoed cut short")
