@@ -294,70 +294,95 @@ enum CSVReader: InputReader {
         return entries.count > 1 ? entries : nil
     }
 
-    /// RFC 4180 records with the position of every field.
+    /// RFC 4180 records with the position of every field. Byte by byte (the separator, quotes
+    /// and line breaks are ASCII, so they never split a character), with columns counted in
+    /// scalars as it goes: linear in the input, and a field is copied once, whole.
     static func parse(_ text: String, separator: Character, file: String) throws(ScopeLintError) -> [[Field]] {
+        let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
+        let utf8 = text.utf8
         var records: [[Field]] = []
         var record: [Field] = []
         var field = ""
+        var runStart = utf8.startIndex
         var fieldStart = TextPosition(line: 1, column: 1)
         var contentStart = fieldStart
         var line = 1
         var column = 1
         var inQuotes = false
-        var quoteOpened = TextPosition(line: 1, column: 1)
+        var quoteOpened = fieldStart
         var atFieldStart = true
-        var characters = text.makeIterator()
-        var pending: Character? = characters.next()
-        while let character = pending {
-            pending = characters.next()
+        // Whether the field so far is only spaces: a quote then opens a quoted field.
+        var blank = true
+        var index = utf8.startIndex
+        // The bytes since `runStart` not yet added to `field`.
+        func takeRun(upTo end: String.Index) {
+            if runStart < end { field += text[runStart..<end] }
+        }
+        func endField(at end: String.Index) {
+            takeRun(upTo: end)
+            record.append(Field(text: field, position: fieldStart, contentStart: contentStart))
+            field = ""
+            atFieldStart = true
+        }
+        while index < utf8.endIndex {
+            let byte = utf8[index]
             if atFieldStart {
                 fieldStart = TextPosition(line: line, column: column)
                 contentStart = fieldStart
+                runStart = index
                 atFieldStart = false
+                blank = true
             }
+            let next = utf8.index(after: index)
             if inQuotes {
-                if character == "\"" {
-                    if pending == "\"" {
-                        field.append("\"")
-                        pending = characters.next()
+                if byte == UInt8(ascii: "\"") {
+                    takeRun(upTo: index)
+                    if next < utf8.endIndex, utf8[next] == UInt8(ascii: "\"") {
+                        // A doubled quote is one quote in the field.
+                        field += "\""
+                        index = utf8.index(after: next)
+                        runStart = index
                         column += 2
                         continue
                     }
                     inQuotes = false
-                } else {
-                    field.append(character)
+                    runStart = next
                 }
-            } else if character == "\"" && field.trimmingWhitespace().isEmpty {
+            } else if byte == UInt8(ascii: "\""), blank {
                 inQuotes = true
                 field = ""
+                runStart = next
                 quoteOpened = TextPosition(line: line, column: column)
                 contentStart = TextPosition(line: line, column: column + 1)
-            } else if character == separator {
-                record.append(Field(text: field, position: fieldStart, contentStart: contentStart))
-                field = ""
-                atFieldStart = true
-            } else if character == "\n" {
-                record.append(Field(text: field, position: fieldStart, contentStart: contentStart))
+            } else if byte == separatorByte {
+                endField(at: index)
+            } else if byte == 0x0A {
+                endField(at: index)
                 records.append(record)
                 record = []
-                field = ""
-                atFieldStart = true
-            } else {
-                field.append(character)
+            } else if !(byte == 0x20 || byte == 0x09 || byte == 0x0D
+                || (byte == 0xC2 && next < utf8.endIndex && utf8[next] == 0xA0)
+                || (byte == 0xA0 && index > utf8.startIndex && utf8[utf8.index(before: index)] == 0xC2))
+            {
+                blank = false
             }
-            if character == "\n" {
+            if byte == 0x0A {
                 line += 1
                 column = 1
-            } else {
-                column += character.unicodeScalars.count
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
             }
+            index = next
         }
         if inQuotes {
             throw .invalid(
                 file: file, position: quoteOpened, message: "expected a closing quote for the field that starts here")
         }
-        if !atFieldStart || !field.isEmpty || !record.isEmpty {
-            record.append(Field(text: field, position: fieldStart, contentStart: contentStart))
+        if !atFieldStart {
+            endField(at: utf8.endIndex)
+            records.append(record)
+        } else if !record.isEmpty {
+            record.append(Field(text: "", position: fieldStart, contentStart: contentStart))
             records.append(record)
         }
         return records

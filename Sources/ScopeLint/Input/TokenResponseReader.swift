@@ -177,38 +177,43 @@ enum TokenResponseReader: InputReader {
     /// `%20`, `,` and `%2C`, each located at its raw column.
     static func parameters(in value: Substring, at position: TextPosition) -> [ScopeEntry] {
         var entries: [ScopeEntry] = []
-        var index = value.startIndex
-        var current = ""
-        // Columns are counted as we go: a long query must not cost quadratic time.
+        // Byte by byte, columns counted as we go (a scalar is a byte that does not continue
+        // one): a long query costs its length, not its length squared.
+        let utf8 = value.utf8
+        var index = utf8.startIndex
+        var start = index
         var column = position.column
-        var currentColumn = column
-        func flush() {
-            if !current.isEmpty {
+        var startColumn = column
+        func flush(_ end: Substring.Index) {
+            if start < end {
                 entries.append(
                     ScopeEntry(
-                        key: current, level: nil, position: TextPosition(line: position.line, column: currentColumn)))
+                        key: String(value[start..<end]), level: nil,
+                        position: TextPosition(line: position.line, column: startColumn)))
             }
-            current = ""
         }
-        while index < value.endIndex {
-            let rest = value[index...]
-            if rest.hasPrefix("%20") || rest.hasPrefix("%2C") || rest.hasPrefix("%2c") {
-                flush()
-                index = value.index(index, offsetBy: 3)
-                column += 3
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            var separator = 0
+            if byte == UInt8(ascii: "+") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: " ") {
+                separator = 1
+            } else if byte == UInt8(ascii: "%"), case let rest = utf8[index...].dropFirst().prefix(2),
+                rest.elementsEqual("20".utf8) || rest.elementsEqual("2C".utf8) || rest.elementsEqual("2c".utf8)
+            {
+                separator = 3
+            }
+            if separator > 0 {
+                flush(index)
+                index = utf8.index(index, offsetBy: separator)
+                column += separator
+                start = index
+                startColumn = column
                 continue
             }
-            let character = value[index]
-            if character == "+" || character == "," || character == " " {
-                flush()
-            } else {
-                if current.isEmpty { currentColumn = column }
-                current.append(character)
-            }
-            column += character.unicodeScalars.count
-            index = value.index(after: index)
+            if byte & 0xC0 != 0x80 { column += 1 }
+            index = utf8.index(after: index)
         }
-        flush()
+        flush(utf8.endIndex)
         return entries
     }
 
