@@ -34,33 +34,33 @@ public struct Store: Sendable {
     func scrubbingSecrets() -> Store {
         var store = self
         var storeSightings: [SecretSighting] = []
-        func scrub(
-            _ text: inout String?, _ key: String, _ position: TextPosition, into sightings: inout [SecretSighting]
-        ) {
-            guard let value = text, let clean = Redactor.redactingSecrets(value) else { return }
-            text = clean
+        /// The text redacted, and a sighting at `position`; nil when there is nothing to hide
+        /// (then nothing is written back, and nothing copied).
+        func scrub(_ text: String?, _ key: String, _ position: TextPosition, into sightings: inout [SecretSighting])
+            -> String?
+        {
+            guard let text, let clean = Redactor.redactingSecrets(text) else { return nil }
             sightings.append(SecretSighting(kind: .tokenShaped, key: key, position: position))
+            return clean
         }
-        scrub(&store.hash, "store_hash", position, into: &storeSightings)
-        scrub(&store.name, "store name", position, into: &storeSightings)
-        for index in store.accounts.indices {
+        if let clean = scrub(hash, "store_hash", position, into: &storeSightings) { store.hash = clean }
+        if let clean = scrub(name, "store name", position, into: &storeSightings) { store.name = clean }
+        for (index, account) in accounts.enumerated() {
             var sightings = index == 0 ? storeSightings : []
-            var name: String? = store.accounts[index].name
-            scrub(&name, "account name", store.accounts[index].position, into: &sightings)
-            store.accounts[index].name = name ?? ""
-            for entry in store.accounts[index].scopes.indices {
+            if let clean = scrub(account.name, "account name", account.position, into: &sightings) {
+                store.accounts[index].name = clean
+            }
+            for (entry, scope) in account.scopes.enumerated() {
                 // Text the catalog spells is no secret: most entries are passed over here.
-                let scope = store.accounts[index].scopes[entry]
-                if scope.keyWord < 0 {
-                    var key: String? = scope.key
-                    scrub(&key, "scope key", scope.position, into: &sightings)
-                    store.accounts[index].scopes[entry].key = key ?? ""
+                if scope.keyWord < 0, let clean = scrub(scope.key, "scope key", scope.position, into: &sightings) {
+                    store.accounts[index].scopes[entry].key = clean
                 }
-                if scope.levelWord < 0 {
-                    scrub(&store.accounts[index].scopes[entry].level, "scope level", scope.position, into: &sightings)
+                if scope.levelWord < 0, let clean = scrub(scope.level, "scope level", scope.position, into: &sightings)
+                {
+                    store.accounts[index].scopes[entry].level = clean
                 }
             }
-            store.accounts[index].secrets += sightings
+            if !sightings.isEmpty { store.accounts[index].secrets += sightings }
         }
         return store
     }

@@ -23,6 +23,13 @@ private let camelToken = "m1n2b3v4c5x6z7l8k9j0h1g2f3d4s5a6"
 
 @Suite("Export reader: shapes and errors")
 struct ExportReaderTests {
+    @Test("an account keeps room for the scopes it has, not for forty (a store of tiny accounts stays small)")
+    func tinyAccounts() throws {
+        let accounts = (0..<200).map { #"{ name: "a\#($0)", scopes: { Orders: "read-only" } }"# }
+        let export = try readExport(#"{ store_hash: "s", accounts: ["# + accounts.joined(separator: ",") + "] }")
+        for account in export.stores[0].accounts { #expect(account.scopes.capacity <= 4) }
+    }
+
     static let multiStore = """
         {
           "format": "scopelint-export/1",
