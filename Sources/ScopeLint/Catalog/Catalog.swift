@@ -118,8 +118,7 @@ public struct Catalog: Sendable {
             return LevelMatch(level: exact, normalized: false)
         }
         var key = Self.levelKey(text)
-        // Guides misspell "none" (seed 001 writes "non").
-        if key == "non" || key == "no" { key = "none" }
+        if Self.noneKeys.contains(key) { key = "none" }
         guard let index = levelsByKey[id.index][key] else { return nil }
         return LevelMatch(level: index, normalized: text.lowercased() != definition.levels[index].name)
     }
@@ -176,6 +175,12 @@ public struct Catalog: Sendable {
         }
         return key
     }
+
+    /// "none" and the misspellings guides use for it (seed 001 writes "non"), as level keys.
+    static let noneKeys: Set<String> = ["none", "non", "no"]
+
+    /// Whether a level as written means none, whatever the scope (even one the catalog does not know).
+    static func isNone(_ text: String) -> Bool { noneKeys.contains(levelKey(text)) }
 
     static func levelKey(_ text: String) -> String {
         // ASCII, the usual case, byte by byte: Unicode properties are slow to ask for, and the
