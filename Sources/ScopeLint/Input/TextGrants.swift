@@ -242,17 +242,26 @@ struct LineScan {
         var sentence = 0
         // A pending name and a level after it in the same sentence that nothing paired.
         var unpaired: (name: Range<Int>, level: Range<Int>)?
+        // After a scope and its level, the rest of the line explains it ("Orders Read-only Orders
+        // are read to attribute sales"): only more pairs are read from it.
+        var explaining = false
         while index < words.count {
             if words[index].gap.contains(.sentence) { sentence += 1 }
             if let end = name(at: index) {
+                // A name meant as a label: capitalized, as pages write them, or starting the line
+                // or a field; "create an account" in prose is no grant.
+                let meant =
+                    index == 0 || words[index].capitalized
+                    || !words[index].gap.isDisjoint(with: [.separator, .list, .sentence])
                 let continues = list.last?.upperBound == index && words[index].gap.contains(.list)
                 if !(joined || continues) { list = [] }
                 list.append(index..<end)
                 joined = false
-                if let level = levelAfter(end) {
+                if meant, let level = levelAfter(end) {
                     for name in list { add(name, level: text(level)) }
                     pending.removeAll { list.contains($0.name) }
                     list = []
+                    explaining = true
                     (index, start) = (level.upperBound, level.upperBound)
                     continue
                 }
@@ -264,8 +273,7 @@ struct LineScan {
                             TextListReader.trimValue(Substring(body.unicodeScalars[words[end].range.lowerBound...]))))
                     return
                 }
-                // Pages capitalize the labels they mean; a name starting the line is meant in any case.
-                if index == 0 || words[index].capitalized { pending.append((index..<end, sentence)) }
+                if meant && !explaining { pending.append((index..<end, sentence)) }
                 (index, start) = (end, end)
                 continue
             }
@@ -294,7 +302,7 @@ struct LineScan {
                 } else if let name = unknownName(before: index, from: start, level: level) {
                     add(name, level: text(level))
                 } else {
-                    if unpaired == nil, let name = pending.first(where: { $0.sentence == sentence }) {
+                    if unpaired == nil, !explaining, let name = pending.first(where: { $0.sentence == sentence }) {
                         unpaired = (name.name, level)
                     }
                     index = level.upperBound
@@ -313,20 +321,20 @@ struct LineScan {
             throw .invalid(
                 file: file, position: TextPosition(line: line, column: words[name.lowerBound].column),
                 message:
-                    "expected a level right after '\(Redactor.redact(text(name)))' (like 'Orders: modify'); this sentence names it and the level '\(Redactor.redact(text(level)))' apart, so what it grants is unclear. Write it as 'Scope: level', or remove the line if it grants nothing"
+                    "expected '\(Redactor.redact(text(name))): <level>'; this sentence names the scope and the level '\(Redactor.redact(text(level)))' apart, so what it grants is unclear. Write the grant as 'Scope: level', or remove the line if it grants nothing"
             )
         }
     }
 
     /// The level after a scope name ending at `end`, across separators and filler words but
-    /// not across the end of a sentence.
+    /// not across a comma ("accounts, create one") or the end of a sentence.
     private func levelAfter(_ end: Int) -> Range<Int>? {
         var at = end
-        while at < words.count, !words[at].gap.contains(.sentence), TextGrants.fillers.contains(words[at].folded) {
+        while at < words.count, words[at].gap.isDisjoint(with: [.sentence, .list]) {
+            guard TextGrants.fillers.contains(words[at].folded) else { return Self.levelRun(words, from: at) }
             at += 1
         }
-        guard at < words.count, !words[at].gap.contains(.sentence) else { return nil }
-        return Self.levelRun(words, from: at)
+        return nil
     }
 
     /// An unknown name ending just before the level at `index`: the whole "Name: level" line

@@ -186,10 +186,11 @@ struct TextReaderTests {
         arguments: [
             LocatedErrorCase(
                 "a name and a level apart", "Intro\nOrders are read every hour", 2, 1,
-                "expected a level right after 'Orders'"),
+                "expected 'Orders: <level>'"),
             LocatedErrorCase(
-                "a verb between", "- Orders should be Modify", 1, 3, "names it and the level 'Modify' apart"),
-            LocatedErrorCase("a name starting the line, in lower case", "orders (we need) modify", 1, 1, "'orders'"),
+                "a verb between", "- Orders should be Modify", 1, 3, "names the scope and the level 'Modify' apart"),
+            LocatedErrorCase(
+                "a name starting the line, in lower case", "orders (we need) modify", 1, 1, "'orders: <level>'"),
             LocatedErrorCase(
                 "a level with no scope above it", "Modify\n\nOrders\n", 1, 1,
                 "expected a scope before the level 'Modify'"),
