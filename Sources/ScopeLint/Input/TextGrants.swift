@@ -182,6 +182,7 @@ struct TextGrants {
     /// edit for a short name, two for a longer one, keeping its first or last letter (which
     /// spares prose most comparisons).
     static func isNear(_ words: ArraySlice<TextWord>) -> Bool {
+        guard words.reduce(0, { $0 + $1.key.utf8.count }) <= Catalog.longestName else { return false }
         var key: [UInt8] = []
         for word in words { key += word.key.utf8 }
         guard (4...Catalog.longestName).contains(key.count) else { return false }
@@ -235,18 +236,19 @@ struct LineScan {
         var index = 0
         // Words before `start` are read, or belong to a scope name: an unknown name begins after.
         var start = 0
-        // Names meant as labels with no level yet, and the sentence each is in.
-        var pending: [(name: Range<Int>, sentence: Int)] = []
+        // Names meant as labels with no level yet, in order; those from `sentenceStart` on are
+        // in the current sentence (a pair takes names off the end, "to <level>" takes them all).
+        var pending: [Range<Int>] = []
+        var sentenceStart = 0
         var list: [Range<Int>] = []
         var joined = false
-        var sentence = 0
         // A pending name and a level after it in the same sentence that nothing paired.
         var unpaired: (name: Range<Int>, level: Range<Int>)?
         // After a scope and its level, the rest of the line explains it ("Orders Read-only Orders
         // are read to attribute sales"): only more pairs are read from it.
         var explaining = false
         while index < words.count {
-            if words[index].gap.contains(.sentence) { sentence += 1 }
+            if words[index].gap.contains(.sentence) { sentenceStart = pending.count }
             if let end = name(at: index) {
                 // A name meant as a label: capitalized, as pages write them, or starting the line
                 // or a field; "create an account" in prose is no grant.
@@ -259,7 +261,8 @@ struct LineScan {
                 joined = false
                 if meant, let level = levelAfter(end) {
                     for name in list { add(name, level: text(level)) }
-                    pending.removeAll { list.contains($0.name) }
+                    while let last = pending.last, last.lowerBound >= list[0].lowerBound { pending.removeLast() }
+                    sentenceStart = min(sentenceStart, pending.count)
                     list = []
                     explaining = true
                     (index, start) = (level.upperBound, level.upperBound)
@@ -273,7 +276,7 @@ struct LineScan {
                             TextListReader.trimValue(Substring(body.unicodeScalars[words[end].range.lowerBound...]))))
                     return
                 }
-                if meant && !explaining { pending.append((index..<end, sentence)) }
+                if meant && !explaining { pending.append(index..<end) }
                 (index, start) = (end, end)
                 continue
             }
@@ -281,8 +284,8 @@ struct LineScan {
                 list = []
                 joined = false
                 if index > 0, words[index - 1].key == "to", !pending.isEmpty {
-                    for name in pending { add(name.name, level: text(level)) }
-                    pending = []
+                    for name in pending { add(name, level: text(level)) }
+                    (pending, sentenceStart) = ([], 0)
                 } else if index == 0, level.upperBound < words.count, words[level.upperBound].gap.contains(.separator),
                     name(at: level.upperBound) != nil
                 {
@@ -302,8 +305,8 @@ struct LineScan {
                 } else if let name = unknownName(before: index, from: start, level: level) {
                     add(name, level: text(level))
                 } else {
-                    if unpaired == nil, !explaining, let name = pending.first(where: { $0.sentence == sentence }) {
-                        unpaired = (name.name, level)
+                    if unpaired == nil, !explaining, sentenceStart < pending.count {
+                        unpaired = (pending[sentenceStart], level)
                     }
                     index = level.upperBound
                     continue
@@ -317,7 +320,7 @@ struct LineScan {
         }
         // Unless a later "to <level>" gave the name its level, the line says something about a
         // grant that cannot be read: fail closed.
-        if let (name, level) = unpaired, pending.contains(where: { $0.name == name }) {
+        if let (name, level) = unpaired, pending.contains(name) {
             throw .invalid(
                 file: file, position: TextPosition(line: line, column: words[name.lowerBound].column),
                 message:
