@@ -255,3 +255,28 @@ struct TextReaderTests {
         #expect(try granted(prose + "Orders: modify") == ["Orders": "modify"])
     }
 }
+
+/// Excerpts of real vendor pages (Fixtures/realworld/<vendor>/input.txt) and the scopes each
+/// asks for (expected.json: catalog name → level name).
+@Suite("Text reader: real vendor pages")
+struct RealWorldPageTests {
+    static let folder = packageRoot.appendingPathComponent("Fixtures/realworld")
+    static var vendors: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/input.txt").path)
+        }.sorted()
+    }
+
+    @Test("every page yields exactly the scopes it asks for", arguments: vendors)
+    func page(_ vendor: String) throws {
+        let directory = Self.folder.appendingPathComponent(vendor)
+        let input = try String(contentsOf: directory.appendingPathComponent("input.txt"), encoding: .utf8)
+        let expected = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("expected.json")))
+                as? [String: Any])
+        #expect(try granted(input) == expected["scopes"] as? [String: String])
+    }
+
+    @Test("the pages are found: an empty list would test nothing")
+    func count() { #expect(Self.vendors.count >= 14) }
+}
