@@ -182,10 +182,9 @@ struct TextGrants {
     /// edit for a short name, two for a longer one, keeping its first or last letter (which
     /// spares prose most comparisons).
     static func isNear(_ words: ArraySlice<TextWord>) -> Bool {
-        guard words.reduce(0, { $0 + $1.key.utf8.count }) <= Catalog.longestName else { return false }
-        var key: [UInt8] = []
-        for word in words { key += word.key.utf8 }
-        guard (4...Catalog.longestName).contains(key.count) else { return false }
+        // Measured before joining: a word may be megabytes long.
+        guard (4...Catalog.longestName).contains(words.reduce(0) { $0 + $1.key.utf8.count }) else { return false }
+        let key = words.flatMap(\.key.utf8)
         let limit = key.count < 6 ? 1 : 2
         return (key.count - limit...key.count + limit).contains { length in
             nameKeys[length, default: []].contains {
@@ -256,8 +255,8 @@ struct LineScan {
                     index == 0 || words[index].capitalized
                     || !words[index].gap.isDisjoint(with: [.separator, .list, .sentence])
                 let continues = list.last?.upperBound == index && words[index].gap.contains(.list)
-                if !(joined || continues) { list = [] }
-                list.append(index..<end)
+                if !meant || !(joined || continues) { list = [] }
+                if meant { list.append(index..<end) }
                 joined = false
                 if meant, let level = levelAfter(end) {
                     for name in list { add(name, level: text(level)) }

@@ -113,8 +113,11 @@ struct TextReaderTests {
             ]),
         TextShape(
             "a list of names before one level, and one level before a list",
-            "Orders, Customers: Modify\nRead-only: Products and Store Inventory\n",
-            ["Orders": "modify", "Customers": "modify", "Products": "read-only", "Store Inventory": "read-only"]),
+            "Orders, Customers: Modify\nRead-only: Products and Store Inventory\nFor your themes and Carts Modify\n",
+            [
+                "Orders": "modify", "Customers": "modify", "Products": "read-only", "Store Inventory": "read-only",
+                "Carts": "modify",
+            ]),
         TextShape(
             "a change ends at its last level",
             "Themes: None → Modify\nCarts none to read-only",
