@@ -5,7 +5,8 @@ import ScopeLint
 package struct Console {
     package var environment: [String: String]
     package var isTerminal: Bool
-    package var readStandardInput: () -> [UInt8]
+    /// Reads standard input, bounded by the limit it is given (see `InputFile.StandardInput`).
+    package var readStandardInput: InputFile.StandardInput
     package var out = ""
     package var err = ""
     /// Where large reports stream as they are written; nil keeps everything in `out` (tests).
@@ -21,7 +22,7 @@ package struct Console {
 
     package init(
         environment: [String: String] = [:], isTerminal: Bool = false,
-        readStandardInput: @escaping () -> [UInt8] = { [] }
+        readStandardInput: @escaping InputFile.StandardInput = { _ in InputBytes(copying: []) }
     ) {
         self.environment = environment
         self.isTerminal = isTerminal
@@ -37,7 +38,7 @@ package struct Console {
             out += memory.text
             return
         }
-        stream.write(out)
+        stream.write(trusted: out)
         out = ""
         do throws(ScopeLintError) {
             try body(stream)
@@ -96,7 +97,8 @@ package enum CLI {
         do {
             return try dispatch(arguments, console: &console)
         } catch {
-            console.err += error.description + "\n"
+            // Errors name files and quote policy ids: terminal text, escaped like every report.
+            console.err += ByteStream.escaped(error.description, .terminal) + "\n"
             if case .usage(_, let command) = error {
                 console.err += "Usage: \(usageLine(for: command))\n"
                 console.err += "  See '\(command) --help' for more information.\n"

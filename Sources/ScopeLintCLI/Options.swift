@@ -22,9 +22,12 @@ enum Options {
         help: "Read every input as this shape instead of detecting it.")
     static let store = OptionSpec(
         "store", value: "hash",
-        help: "The store hash, for inputs that do not name one (scope strings, lists, CSV without a store column).")
+        help:
+            "The store hash, for inputs that do not name one (scope strings, lists, CSV without a store column); an input naming another store is an error."
+    )
     static let account = OptionSpec(
-        "account", value: "name", help: "The account name, for inputs that do not name one.")
+        "account", value: "name",
+        help: "The account name, for inputs that do not name one; an input naming another account is an error.")
     static let input = [from, store, account]
 
     // lint
@@ -33,7 +36,7 @@ enum Options {
         help: "Output format; repeat with --output for several reports.")
     static let reportOutput = OptionSpec(
         "output", short: "o", value: "file", repeatable: true,
-        help: "Write the report to this file (atomically) instead of standard output.")
+        help: "Write the report to this file (replaced atomically) instead of standard output; '-' is standard output.")
     static let baseline = OptionSpec(
         "baseline", value: "file", help: "Accept the findings this baseline lists (until their expiry dates).")
     static let writeBaseline = OptionSpec(
@@ -53,7 +56,7 @@ enum Options {
     // convert
     static let exportOutput = OptionSpec(
         "output", short: "o", value: "file",
-        help: "Write the export to this file (atomically) instead of standard output.")
+        help: "Write the export to this file (replaced atomically) instead of standard output; '-' is standard output.")
     static let keepClientID = OptionSpec(
         "keep-client-id", help: "Keep each account's client id (not a secret, but an identifier).")
 

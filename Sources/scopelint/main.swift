@@ -7,14 +7,14 @@ import ScopeLintCLI
 var console = Console(
     environment: ProcessInfo.processInfo.environment,
     isTerminal: isatty(STDOUT_FILENO) == 1,
-    readStandardInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
+    readStandardInput: InputFile.readStandardInput)
 let output = ByteStream(descriptor: STDOUT_FILENO)
 let errors = ByteStream(descriptor: STDERR_FILENO)
 console.standardOutput = output
 console.standardError = errors
 let code = CLI.run(Array(CommandLine.arguments.dropFirst()), console: &console)
-output.write(console.out)
+output.write(trusted: console.out)
 output.flush()
-errors.write(console.err)
+errors.write(trusted: console.err)
 errors.flush()
 exit(code)

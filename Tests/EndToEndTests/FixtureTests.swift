@@ -216,6 +216,7 @@ var convertibleInputs: [String] {
     let walker = FileManager.default.enumerator(atPath: root.path)
     while let path = walker?.nextObject() as? String {
         guard path.hasPrefix("exports/") || path.hasPrefix("inputs/"), !path.hasPrefix("exports/malformed"),
+            !path.hasPrefix("inputs/malformed"),
             path.hasSuffix(".json") || path.hasSuffix(".json5") || path.hasSuffix(".txt") || path.hasSuffix(".csv"),
             !path.hasSuffix("credentials.txt")
         else { continue }

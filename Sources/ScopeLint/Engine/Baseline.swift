@@ -1,8 +1,10 @@
 /// Accepted findings, so a team can adopt scopelint on an existing store without a red CI
 /// forever. Entries are keyed by the finding's fingerprint (store, account, rule, policy,
 /// scope), never by message text or line numbers, so rewording a message or editing an
-/// unrelated part of the export does not break them. Each entry carries a reason and may
-/// carry an expiry date, after which it stops suppressing and the report says so.
+/// unrelated part of the export does not break them, and by its rule: a reviewer reads the
+/// entry's rule, so a fingerprint alone must not accept a secret under a harmless label. Each
+/// entry carries a reason and may carry an expiry date, after which it stops suppressing and
+/// the report says so.
 package struct Baseline: Sendable {
     package static let formatIdentifier = "scopelint-baseline/1"
 
@@ -17,10 +19,18 @@ package struct Baseline: Sendable {
         /// `YYYY-MM-DD`; the entry suppresses up to and including that day.
         package var expires: String?
         package var position: TextPosition
+
+        var key: Key { Key(rule: rule, fingerprint: fingerprint) }
     }
 
     package var file: String
     package var entries: [Entry]
+
+    /// What an entry must match: the finding's rule and its fingerprint.
+    struct Key: Hashable {
+        var rule: String
+        var fingerprint: String
+    }
 
     static let entryKeys = ["fingerprint", "rule", "store", "account", "policy", "scope", "reason", "expires"]
 
@@ -96,11 +106,11 @@ package struct Baseline: Sendable {
     }
 
     /// A baseline of every finding in the report, sorted so the file's diffs stay small.
-    /// Entries from `previous` with the same fingerprint keep their reason and expiry, so a
+    /// Entries from `previous` with the same rule and fingerprint keep their reason and expiry, so a
     /// baseline can be refreshed without losing why each finding was accepted.
     package static func render(_ report: Report, reason: String, previous: Baseline? = nil) -> String {
-        var kept: [String: Entry] = [:]
-        for entry in previous?.entries ?? [] where kept[entry.fingerprint] == nil { kept[entry.fingerprint] = entry }
+        var kept: [Key: Entry] = [:]
+        for entry in previous?.entries ?? [] where kept[entry.key] == nil { kept[entry.key] = entry }
         var seen: Set<String> = []
         let findings = (report.findings + report.suppressed.map(\.finding))
             .filter { seen.insert($0.fingerprint).inserted }
@@ -121,7 +131,7 @@ package struct Baseline: Sendable {
             w.field("account", finding.account)
             w.field("policy", finding.policy)
             w.field("scope", finding.scope ?? finding.subject)
-            let previous = kept[finding.fingerprint]
+            let previous = kept[Key(rule: finding.rule.rawValue, fingerprint: finding.fingerprint)]
             w.field("reason", previous?.reason ?? reason)
             w.field("expires", previous?.expires)
             w.endObject()
@@ -134,15 +144,13 @@ package struct Baseline: Sendable {
     /// Moves the findings an unexpired entry accepts out of the report's findings, and notes
     /// every entry that expired (its findings count again) or matches nothing (stale).
     package func apply(to report: Report, today: String) -> Report {
-        var byFingerprint: [String: Int] = [:]
-        for (index, entry) in entries.enumerated() where byFingerprint[entry.fingerprint] == nil {
-            byFingerprint[entry.fingerprint] = index
-        }
+        var byKey: [Key: Int] = [:]
+        for (index, entry) in entries.enumerated() where byKey[entry.key] == nil { byKey[entry.key] = index }
         var used = Array(repeating: false, count: entries.count)
         var kept: [Finding] = []
         var suppressed: [Report.SuppressedFinding] = []
         for finding in report.findings {
-            guard let index = byFingerprint[finding.fingerprint] else {
+            guard let index = byKey[Key(rule: finding.rule.rawValue, fingerprint: finding.fingerprint)] else {
                 kept.append(finding)
                 continue
             }

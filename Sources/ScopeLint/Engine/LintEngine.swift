@@ -23,28 +23,34 @@ public struct LintEngine: Sendable {
         toolVersion: String = ScopeLintVersion.current
     ) throws(ScopeLintError) {
         catalog = library.catalog
+        // Every policy is resolved once, here; the lists below pick from them.
+        for id in policyIDs where library.policies[id] == nil {
+            throw .unknownPolicy(id: id, suggestions: Suggestions.closest(to: id, in: library.ids))
+        }
+        let all = try library.resolveAll()
+        let byID = Dictionary(all.map { ($0.id, $0) }) { first, _ in first }
         var explicit: [ResolvedPolicy] = []
         for id in policyIDs where !explicit.contains(where: { $0.id == id }) {
-            explicit.append(try library.resolve(id))
+            if let policy = byID[id] { explicit.append(policy) }
         }
         self.explicit = explicit
-        fallback = library.policies[Self.fallbackPolicyID] == nil ? nil : try library.resolve(Self.fallbackPolicyID)
+        fallback = byID[Self.fallbackPolicyID]
         fallbackPolicies = fallback.map { [$0] } ?? []
-        matcher = PolicyMatcher(policies: try library.resolveAll())
+        matcher = PolicyMatcher(policies: all)
         self.toolVersion = toolVersion
         self.configuration = configuration
         var mapped: [(pattern: Glob.Pattern, policies: [ResolvedPolicy])] = []
         for mapping in configuration.mappings {
             var policies: [ResolvedPolicy] = []
             for id in mapping.policies {
-                guard library.policies[id] != nil else {
+                guard let policy = byID[id] else {
                     throw .invalid(
                         file: configuration.file ?? Configuration.fileName, position: mapping.position,
                         message:
                             "the mapping names unknown policy '\(Redactor.redact(id))'\(Suggestions.hint(for: id, in: library.ids))"
                     )
                 }
-                policies.append(try library.resolve(id))
+                policies.append(policy)
             }
             mapped.append((Glob.Pattern(mapping.pattern), policies))
         }

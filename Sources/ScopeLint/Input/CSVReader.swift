@@ -1,43 +1,67 @@
-/// A spreadsheet export: a header naming at least a scope column (and usually a level
-/// column), optionally store, account and type columns. Header names match in any case;
-/// fields may be quoted (RFC 4180, `""` for a quote, line breaks inside quotes); the
-/// separator is `,`, `;` (spreadsheet locales that use a decimal comma) or a tab, whichever
-/// the header uses. A column of access tokens or secrets is reported, never kept.
+/// A spreadsheet, in one of two shapes. One row per scope: a header naming a scope column
+/// (and usually a level column); a scope cell may hold several OAuth parameters, separated
+/// by spaces, commas or `+`, each read on its own. One column per scope: the header names
+/// scopes (their UI names) and each row is an account, its cells the levels (an
+/// empty cell lists nothing). Both may have store, account, type, client id, credential and
+/// notes columns. Header names match in any case; fields may be quoted (RFC 4180, `""` for a
+/// quote, line breaks inside quotes); the separator is `,`, `;` (spreadsheet locales that use
+/// a decimal comma) or a tab, whichever the header uses. A column the header does not name,
+/// or a cell beyond its last column, is an error: a value scopelint cannot place must not
+/// vanish. A column of access tokens or secrets is reported, never kept.
 enum CSVReader: InputReader {
     static let identifier = "csv"
-    static let summary = "a spreadsheet with scope and level columns (optional store, account, type)"
+    static let summary =
+        "a spreadsheet with scope and level columns, or one column per scope (optional store, account, type)"
 
-    enum Column {
-        case scope, level, store, account, type
+    enum Column: Hashable {
+        case scope, level, store, account, type, clientID, notes
         case secret(SecretSighting.Kind)
-        case ignored
+        /// One column per scope: the levels of the scope the header cell names.
+        case levels(ScopeID)
     }
 
     static let headerNames: [String: Column] = [
         "scope": .scope, "scopes": .scope, "scopename": .scope, "resource": .scope, "oauthscope": .scope,
-        "parameter": .scope, "oauthparameter": .scope,
+        "parameter": .scope, "parameters": .scope, "oauthparameter": .scope, "oauthparameters": .scope,
         "level": .level, "access": .level, "accesslevel": .level, "permission": .level, "value": .level,
         "setting": .level,
         "store": .store, "storehash": .store, "storename": .store,
         "account": .account, "accountname": .account, "apiaccount": .account, "client": .account,
         "clientname": .account, "name": .account,
-        "type": .type, "accounttype": .type,
+        "type": .type, "accounttype": .type, "clientid": .clientID,
+        "notes": .notes, "note": .notes, "comment": .notes, "comments": .notes, "description": .notes,
+        "createdat": .notes, "created": .notes,
         "accesstoken": .secret(.accessToken), "token": .secret(.accessToken), "clientsecret": .secret(.clientSecret),
-        "secret": .secret(.clientSecret),
+        "secret": .secret(.clientSecret), "apikey": .secret(.accessToken), "apitoken": .secret(.accessToken),
+        "authtoken": .secret(.accessToken), "xauthtoken": .secret(.accessToken), "password": .secret(.accessToken),
+    ]
+
+    /// The column names an error lists.
+    static let columnNames = [
+        "scope", "level", "store", "account", "type", "client id", "notes", "access token", "client secret",
     ]
 
     struct Field {
         var text: String
         var position: TextPosition
+        /// Where the text starts: after the opening quote of a quoted field.
+        var contentStart: TextPosition
     }
 
     static func sniff(_ text: String) -> Bool {
         guard let header = text.split(separator: "\n", maxSplits: 1).first else { return false }
-        let separator = self.separator(for: header)
-        let names = header.split(separator: separator).map {
-            Catalog.levelKey($0.replacingOccurrences(of: "\"", with: ""))
+        let names = header.split(separator: separator(for: header)).map {
+            $0.replacingOccurrences(of: "\"", with: "").trimmingWhitespace()
         }
-        return names.count >= 2 && names.contains { if case .scope? = headerNames[$0] { true } else { false } }
+        guard names.count >= 2 else { return false }
+        let columns = names.map {
+            headerNames[Catalog.levelKey($0)] ?? Catalog.bigCommerce.scope(named: $0).map(Column.levels)
+        }
+        // A scope column; or an account column and scope names, and nothing else, so that a
+        // line of text naming scopes is not taken for a header.
+        return columns.contains(.scope)
+            || (columns.allSatisfy { $0 != nil } && columns.contains(.account)
+                && columns.contains { if case .levels? = $0 { true } else { false } })
     }
 
     static func separator(for header: Substring) -> Character {
@@ -51,42 +75,40 @@ enum CSVReader: InputReader {
         let text = try TextLines(bytes, file: file)
         let joined = text.lines.map { String($0.text) }.joined(separator: "\n")
         guard let headerLine = text.lines.first(where: { !$0.text.trimmed.isEmpty }) else {
-            throw .invalid(
-                file: file, position: .start,
-                message: "expected a CSV header naming scope and level columns, found an empty input")
+            throw .invalid(file: file, position: .start, message: "expected a CSV header, found an empty input")
         }
         let records = try parse(joined, separator: separator(for: headerLine.text), file: file)
-        guard let header = records.first(where: { !$0.allSatisfy { $0.text.isEmpty } }) else {
-            throw .invalid(
-                file: file, position: .start, message: "expected a CSV header naming scope and level columns")
-        }
-        let columns = header.map { headerNames[Catalog.levelKey($0.text)] ?? .ignored }
-        guard let scopeColumn = columns.firstIndex(where: { if case .scope = $0 { true } else { false } }) else {
-            throw .invalid(
-                file: file, position: header[0].position,
-                message:
-                    "expected a header naming a scope column (scope, resource, parameter) and a level column (level, access)"
-            )
-        }
-        func index(_ want: (Column) -> Bool) -> Int? { columns.firstIndex(where: want) }
-        let levelColumn = index { if case .level = $0 { true } else { false } }
-        let storeColumn = index { if case .store = $0 { true } else { false } }
-        let accountColumn = index { if case .account = $0 { true } else { false } }
-        let typeColumn = index { if case .type = $0 { true } else { false } }
+        guard let headerIndex = records.firstIndex(where: { !$0.allSatisfy { $0.text.trimmingWhitespace().isEmpty } })
+        else { throw .invalid(file: file, position: .start, message: "expected a CSV header") }
+        let header = records[headerIndex]
+        let columns = try self.columns(header, file: file)
+        let wide = columns.contains { if case .levels? = $0 { true } else { false } }
+        func index(_ kind: Column) -> Int? { columns.firstIndex(of: kind) }
+        let scopeColumn = index(.scope)
+        let levelColumn = index(.level)
+        let storeColumn = index(.store)
+        let accountColumn = index(.account)
+        let typeColumn = index(.type)
+        let clientIDColumn = index(.clientID)
 
         var stores: [Store] = []
         var storeIndex: [String: Int] = [:]
         var accountIndex: [String: (Int, Int)] = [:]
-        let headerLineNumber = header[0].position.line
-        for record in records where record.first.map({ $0.position.line > headerLineNumber }) ?? false {
+        for record in records[(headerIndex + 1)...] {
             if record.allSatisfy({ $0.text.trimmingWhitespace().isEmpty }) { continue }
             func cell(_ column: Int?) -> Field? {
                 guard let column, column < record.count else { return nil }
                 let value = record[column].text.trimmingWhitespace()
-                return value.isEmpty ? nil : Field(text: value, position: record[column].position)
+                return value.isEmpty
+                    ? nil
+                    : Field(text: value, position: record[column].position, contentStart: record[column].contentStart)
             }
-            let storeKey = cell(storeColumn)?.text ?? options.storeHash ?? ""
-            let accountName = cell(accountColumn)?.text ?? options.accountName ?? "API account"
+            let storeCell = cell(storeColumn)
+            let accountCell = cell(accountColumn)
+            let storeKey = try options.storeHash(storeCell?.text, at: storeCell?.position ?? .start, file: file) ?? ""
+            let accountName =
+                try options.accountName(accountCell?.text, at: accountCell?.position ?? .start, file: file)
+                ?? "API account"
             if storeIndex[storeKey] == nil {
                 storeIndex[storeKey] = stores.count
                 stores.append(
@@ -95,29 +117,67 @@ enum CSVReader: InputReader {
             }
             let s = storeIndex[storeKey]!
             let key = storeKey + "\u{1F}" + accountName
-            if accountIndex[key] == nil {
-                var type = AccountType.store
-                if let typeCell = cell(typeColumn) {
-                    guard let parsed = AccountType(rawValue: typeCell.text.lowercased()) else {
-                        throw .invalid(
-                            file: file, position: typeCell.position,
-                            message:
-                                "expected the account type to be one of \(AccountType.allCases.map(\.rawValue).joined(separator: ", "))"
-                        )
-                    }
-                    type = parsed
+            var type: AccountType?
+            if let typeCell = cell(typeColumn) {
+                guard let parsed = AccountType(rawValue: typeCell.text.lowercased()) else {
+                    throw .invalid(
+                        file: file, position: typeCell.position,
+                        message:
+                            "expected the account type to be one of \(AccountType.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
+                type = parsed
+            }
+            let clientID = cell(clientIDColumn)
+            if let (si, ai) = accountIndex[key] {
+                // A later row of the same account saying otherwise would be dropped or win: neither is safe.
+                let account = stores[si].accounts[ai]
+                if let type, type != account.type {
+                    throw .invalid(
+                        file: file, position: cell(typeColumn)!.position,
+                        message:
+                            "expected the type of '\(Redactor.redact(accountName))' to be \(account.type.rawValue), as on its first row"
+                    )
+                }
+                if let clientID, clientID.text != account.clientID {
+                    throw .invalid(
+                        file: file, position: clientID.position,
+                        message:
+                            "expected the client id of '\(Redactor.redact(accountName))' to be the one on its first row"
+                    )
+                }
+            } else {
                 accountIndex[key] = (s, stores[s].accounts.count)
                 stores[s].accounts.append(
-                    Account(name: accountName, type: type, position: record[0].position, scopes: []))
+                    Account(
+                        name: accountName, type: type ?? .store, clientID: clientID?.text, position: record[0].position,
+                        scopes: []))
             }
             let (si, ai) = accountIndex[key]!
-            for (column, kind) in columns.enumerated() {
-                if case .secret(let secretKind) = kind, let secret = cell(column) {
+            // Each cell once, so a short row costs its own length, not the header's.
+            for (column, field) in record.enumerated() {
+                let kind = column < columns.count ? columns[column] : nil
+                guard let value = cell(column) else { continue }
+                switch kind {
+                case nil:
+                    throw .invalid(
+                        file: file, position: field.position,
+                        message: column < columns.count
+                            ? "expected this cell to be empty: the header names no column here"
+                            : "expected at most \(columns.count) cells, as the header has; this one is beyond its last column"
+                    )
+                case .secret(let secretKind):
                     stores[si].accounts[ai].secrets.append(
-                        SecretSighting(kind: secretKind, key: header[column].text, position: secret.position))
+                        SecretSighting(kind: secretKind, key: header[column].text, position: value.position))
+                case .levels:
+                    stores[si].accounts[ai].scopes.append(
+                        ScopeEntry(
+                            key: header[column].text.trimmingWhitespace(), level: value.text, position: value.position))
+                default:
+                    break
                 }
             }
+            if wide { continue }
             guard let scope = cell(scopeColumn) else {
                 if let level = cell(levelColumn) {
                     throw .invalid(
@@ -126,8 +186,20 @@ enum CSVReader: InputReader {
                 }
                 continue
             }
-            stores[si].accounts[ai].scopes.append(
-                ScopeEntry(key: scope.text, level: cell(levelColumn)?.text, position: scope.position))
+            let level = cell(levelColumn)
+            if let parameters = parameters(in: record[scopeColumn!]) {
+                if let level {
+                    throw .invalid(
+                        file: file, position: level.position,
+                        message:
+                            "expected no level beside \(parameters.count) OAuth parameters: each carries its own level (or give one scope per row with its level)"
+                    )
+                }
+                stores[si].accounts[ai].scopes += parameters
+            } else {
+                stores[si].accounts[ai].scopes.append(
+                    ScopeEntry(key: scope.text, level: level?.text, position: scope.position))
+            }
         }
         if stores.isEmpty {
             throw .invalid(
@@ -136,53 +208,80 @@ enum CSVReader: InputReader {
         return Export(file: file, stores: stores)
     }
 
-    /// RFC 4180 records with the position of every field.
-    static func parse(_ text: String, separator: Character, file: String) throws(ScopeLintError) -> [[Field]] {
-        var records: [[Field]] = []
-        var record: [Field] = []
-        var field = ""
-        var fieldStart = TextPosition(line: 1, column: 1)
-        var line = 1
-        var column = 1
-        var inQuotes = false
-        var quoteOpened = TextPosition(line: 1, column: 1)
-        var atFieldStart = true
-        var characters = text.makeIterator()
-        var pending: Character? = characters.next()
-        while let character = pending {
-            pending = characters.next()
-            if atFieldStart {
-                fieldStart = TextPosition(line: line, column: column)
-                atFieldStart = false
+    /// What each header cell names (nil for an empty one). The header must give one shape:
+    /// a scope column, or columns named after scopes; a name that is neither a column nor a
+    /// scope, or a column given twice, is an error, since its cells would have no meaning.
+    /// A first line naming nothing scopelint knows is no header at all, and is told so.
+    static func columns(_ header: [Field], file: String) throws(ScopeLintError) -> [Column?] {
+        var columns: [Column?] = []
+        var seen: Set<Column> = []
+        var unknown: (Field, String)?
+        for field in header {
+            let name = field.text.trimmingWhitespace()
+            let column =
+                name.isEmpty
+                ? nil : headerNames[Catalog.levelKey(name)] ?? Catalog.bigCommerce.scope(named: name).map(Column.levels)
+            columns.append(column)
+            guard let column else {
+                if !name.isEmpty, unknown == nil { unknown = (field, name) }
+                continue
             }
-            if inQuotes {
-                if character == "\"" {
-                    if pending == "\"" {
-                        field.append("\"")
-                        pending = characters.next()
-                        column += 2
-                        continue
-                    }
-                    inQuotes = false
-                } else {
-                    field.append(character)
+            switch column {
+            case .notes, .secret: break
+            default:
+                if !seen.insert(column).inserted {
+                    throw .invalid(
+                        file: file, position: field.position,
+                        message: "a second '\(Redactor.redact(name))' column; give each column once")
                 }
-            } else if character == "\"" && field.trimmingWhitespace().isEmpty {
-                inQuotes = true
-                field = ""
-                quoteOpened = TextPosition(line: line, column: column)
-            } else if character == separator {
-                record.append(Field(text: field, position: fieldStart))
-                field = ""
-                atFieldStart = true
-            } else if character == "\n" {
-                record.append(Field(text: field, position: fieldStart))
-                records.append(record)
-                record = []
-                field = ""
-                atFieldStart = true
+            }
+        }
+        if let (field, name) = unknown, columns.contains(where: { $0 != nil }) {
+            throw .invalid(
+                file: file, position: field.position,
+                message:
+                    "unknown column '\(Redactor.redact(name))'\(Suggestions.hint(for: name, in: columnNames + Catalog.bigCommerce.allNames)); expected a scope name (one column per scope) or one of \(columnNames.joined(separator: ", "))"
+            )
+        }
+        let scopeNamed = columns.firstIndex { if case .levels? = $0 { true } else { false } }
+        if let scopeNamed, seen.contains(.scope) || seen.contains(.level) {
+            throw .invalid(
+                file: file, position: header[scopeNamed].position,
+                message:
+                    "expected either a scope column with a level column (one row per scope) or one column per scope (one row per account), not both"
+            )
+        }
+        if scopeNamed == nil && !seen.contains(.scope) {
+            throw .invalid(
+                file: file, position: header[0].position,
+                message:
+                    "expected a CSV header naming a scope column (scope, parameter) and a level column (level, access), or an account column and one column per scope (Account,Orders,Products)"
+            )
+        }
+        return columns
+    }
+
+    /// The OAuth parameters of a scope cell that holds several, each at its own line and
+    /// column; nil when the cell is one scope (a UI name, or a single parameter).
+    static func parameters(in field: Field) -> [ScopeEntry]? {
+        guard ScopeStringReader.sniff(field.text) else { return nil }
+        var entries: [ScopeEntry] = []
+        var current = ""
+        var start = field.contentStart
+        var line = field.contentStart.line
+        var column = field.contentStart.column
+        for character in field.text {
+            // The separators ScopeStringReader.sniff splits on.
+            if character == " " || character == "\t" || character == "\u{A0}" || character.isNewline
+                || character == "," || character == "+"
+            {
+                if !current.isEmpty {
+                    entries.append(ScopeEntry(key: current, level: nil, position: start))
+                    current = ""
+                }
             } else {
-                field.append(character)
+                if current.isEmpty { start = TextPosition(line: line, column: column) }
+                current.append(character)
             }
             if character == "\n" {
                 line += 1
@@ -191,12 +290,99 @@ enum CSVReader: InputReader {
                 column += character.unicodeScalars.count
             }
         }
+        if !current.isEmpty { entries.append(ScopeEntry(key: current, level: nil, position: start)) }
+        return entries.count > 1 ? entries : nil
+    }
+
+    /// RFC 4180 records with the position of every field. Byte by byte (the separator, quotes
+    /// and line breaks are ASCII, so they never split a character), with columns counted in
+    /// scalars as it goes: linear in the input, and a field is copied once, whole.
+    static func parse(_ text: String, separator: Character, file: String) throws(ScopeLintError) -> [[Field]] {
+        let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
+        let utf8 = text.utf8
+        var records: [[Field]] = []
+        var record: [Field] = []
+        var field = ""
+        var runStart = utf8.startIndex
+        var fieldStart = TextPosition(line: 1, column: 1)
+        var contentStart = fieldStart
+        var line = 1
+        var column = 1
+        var inQuotes = false
+        var quoteOpened = fieldStart
+        var atFieldStart = true
+        // Whether the field so far is only spaces: a quote then opens a quoted field.
+        var blank = true
+        var index = utf8.startIndex
+        // The bytes since `runStart` not yet added to `field`.
+        func takeRun(upTo end: String.Index) {
+            if runStart < end { field += text[runStart..<end] }
+        }
+        func endField(at end: String.Index) {
+            takeRun(upTo: end)
+            record.append(Field(text: field, position: fieldStart, contentStart: contentStart))
+            field = ""
+            atFieldStart = true
+        }
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if atFieldStart {
+                fieldStart = TextPosition(line: line, column: column)
+                contentStart = fieldStart
+                runStart = index
+                atFieldStart = false
+                blank = true
+            }
+            let next = utf8.index(after: index)
+            if inQuotes {
+                if byte == UInt8(ascii: "\"") {
+                    takeRun(upTo: index)
+                    if next < utf8.endIndex, utf8[next] == UInt8(ascii: "\"") {
+                        // A doubled quote is one quote in the field.
+                        field += "\""
+                        index = utf8.index(after: next)
+                        runStart = index
+                        column += 2
+                        continue
+                    }
+                    inQuotes = false
+                    runStart = next
+                }
+            } else if byte == UInt8(ascii: "\""), blank {
+                inQuotes = true
+                field = ""
+                runStart = next
+                quoteOpened = TextPosition(line: line, column: column)
+                contentStart = TextPosition(line: line, column: column + 1)
+            } else if byte == separatorByte {
+                endField(at: index)
+            } else if byte == 0x0A {
+                endField(at: index)
+                records.append(record)
+                record = []
+            } else if !(byte == 0x20 || byte == 0x09 || byte == 0x0D
+                || (byte == 0xC2 && next < utf8.endIndex && utf8[next] == 0xA0)
+                || (byte == 0xA0 && index > utf8.startIndex && utf8[utf8.index(before: index)] == 0xC2))
+            {
+                blank = false
+            }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index = next
+        }
         if inQuotes {
             throw .invalid(
                 file: file, position: quoteOpened, message: "expected a closing quote for the field that starts here")
         }
-        if !atFieldStart || !field.isEmpty || !record.isEmpty {
-            record.append(Field(text: field, position: fieldStart))
+        if !atFieldStart {
+            endField(at: utf8.endIndex)
+            records.append(record)
+        } else if !record.isEmpty {
+            record.append(Field(text: "", position: fieldStart, contentStart: contentStart))
             records.append(record)
         }
         return records

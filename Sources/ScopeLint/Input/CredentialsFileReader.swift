@@ -20,8 +20,9 @@ enum CredentialsFileReader: InputReader {
 
     static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
         let text = try TextLines(bytes, file: file)
-        var name: String?
-        var hash: String?
+        // The input's own names, where they are written, for a contradicting --store or --account.
+        var name: (String, TextPosition)?
+        var hash: (String, TextPosition)?
         var clientID: String?
         var secrets: [SecretSighting] = []
         var firstPosition: TextPosition?
@@ -38,21 +39,32 @@ enum CredentialsFileReader: InputReader {
                 secrets.append(SecretSighting(kind: .accessToken, key: String(key), position: position, hint: hint))
             case "CLIENT SECRET":
                 secrets.append(SecretSighting(kind: .clientSecret, key: String(key), position: position, hint: hint))
-            case "CLIENT NAME": name = String(value)
-            case "NAME": name = name ?? String(value)
+            case "CLIENT NAME" where !value.isEmpty:
+                name = (String(value), TextPosition(line: line.number, column: line.column(of: value.startIndex)))
+            case "NAME" where !value.isEmpty && name == nil:
+                name = (String(value), TextPosition(line: line.number, column: line.column(of: value.startIndex)))
             case "CLIENT ID": clientID = String(value)
             case "API PATH":
                 let parts = value.split(separator: "/")
                 if let index = parts.firstIndex(of: "stores"), index + 1 < parts.count {
-                    hash = String(parts[index + 1])
+                    let part = parts[index + 1]
+                    hash = (String(part), TextPosition(line: line.number, column: line.column(of: part.startIndex)))
                 }
             default: break
             }
         }
+        guard let firstPosition else {
+            throw .invalid(
+                file: file, position: .start,
+                message:
+                    "expected the credentials file the control panel downloads, with lines such as 'ACCESS TOKEN:' and 'CLIENT ID:'; found none"
+            )
+        }
         var account = Account(
-            name: options.accountName ?? name ?? "API account", clientID: clientID,
-            position: firstPosition ?? .start, scopes: [], secrets: secrets)
+            name: try options.accountName(name?.0, at: name?.1 ?? .start, file: file) ?? "API account",
+            clientID: clientID, position: firstPosition, scopes: [], secrets: secrets)
         account.scopesKnown = false
-        return Export(file: file, stores: [options.store(account, hash: hash)])
+        let storeHash = try options.storeHash(hash?.0, at: hash?.1 ?? .start, file: file)
+        return Export(file: file, stores: [options.store(account, hash: storeHash)])
     }
 }

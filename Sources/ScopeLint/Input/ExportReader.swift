@@ -16,11 +16,11 @@ package enum ExportReader {
     private static let accountKeys = ["name", "type", "client_id", "scopes", "notes", "created_at"]
 
     package static func read(
-        _ bytes: [UInt8], file: String, catalog: Catalog = .bigCommerce, limits: Limits = .standard
+        _ bytes: [UInt8], file: String, catalog: Catalog = .bigCommerce, options: ReadOptions = ReadOptions()
     ) throws(ScopeLintError) -> Export {
         var stores: [Store] = []
         try bytes.withUnsafeBufferPointer { (buffer) throws(ScopeLintError) in
-            try stream(buffer, file: file, catalog: catalog, limits: limits) { (store) throws(ScopeLintError) in
+            try stream(buffer, file: file, catalog: catalog, options: options) { (store) throws(ScopeLintError) in
                 stores.append(store)
             }
         }
@@ -32,13 +32,15 @@ package enum ExportReader {
     /// bytes behind it. No JSON tree is built except for small values (notes, the format);
     /// scope keys and levels the catalog spells exactly become `ScopeEntry` values without
     /// a `String` of their own. Errors are the same, at the same places, as for any JSON.
+    /// `--store` fills the hash of a store that has none; it and `--account` contradicting a
+    /// store's hash or an account's name is an error there (`ReadOptions.storeHash`).
     package static func stream(
         _ bytes: UnsafeBufferPointer<UInt8>, file: String, catalog: Catalog = .bigCommerce,
-        limits: Limits = .standard, progress: (Int) -> Void = { _ in },
+        options: ReadOptions = ReadOptions(), progress: (Int) -> Void = { _ in },
         eachStore: (Store) throws(ScopeLintError) -> Void
     ) throws(ScopeLintError) {
-        var reader = JSONReader(bytes: bytes, file: file, limits: limits)
-        let context = Context(file: file, spellings: catalog.spellings)
+        var reader = JSONReader(bytes: bytes, file: file, limits: options.limits)
+        let context = Context(file: file, spellings: catalog.spellings, options: options)
         try reader.skipTrivia()
         guard reader.index < bytes.count else { throw reader.error("expected a JSON value, found an empty document") }
         try readObject(&reader, isRoot: true, context: context, progress: progress, eachStore: eachStore)
@@ -81,6 +83,7 @@ package enum ExportReader {
                 var firstStore = true
                 while try reader.nextElement(&firstStore) {
                     try readObject(&reader, isRoot: false, context: context, progress: progress, eachStore: eachStore)
+                    reader.forget(before: reader.index)
                     progress(reader.index)
                 }
             case "accounts" where accounts == nil:
@@ -111,9 +114,10 @@ package enum ExportReader {
         }
         try context.checkKeys(
             keys, allowed: isRoot ? storeKeys + ["format", "exported_at", "generator"] : storeKeys, in: "a store")
-        let hash = try values["store_hash"].map { (node) throws(ScopeLintError) in
-            try context.string(node, "the store hash")
-        }
+        let hash = try context.options.storeHash(
+            try values["store_hash"].map { (node) throws(ScopeLintError) in try context.string(node, "the store hash")
+            },
+            at: values["store_hash"]?.position ?? position, file: context.file)
         let name = try values["name"].map { (node) throws(ScopeLintError) in
             try context.string(node, "the store's name")
         }
@@ -181,7 +185,7 @@ package enum ExportReader {
                 let node = try reader.parseValue()
                 let text = try context.string(node, "the account's name")
                 if text.isEmpty { throw context.error(at: node.position, "expected a non-empty account name") }
-                name = text
+                name = try context.options.accountName(text, at: node.position, file: context.file)
             case "type":
                 let node = try reader.parseValue()
                 let text = try context.string(node, "the account type")
@@ -303,9 +307,20 @@ package enum ExportReader {
         var text: String
     }
 
+    /// A key given twice: which one counts would be a guess, so it is an error at the second.
+    static func checkDuplicates(_ keys: [Key], in what: String, file: String) throws(ScopeLintError) {
+        var seen: Set<String> = []
+        for key in keys where !seen.insert(key.text).inserted {
+            throw .invalid(
+                file: file, position: key.position,
+                message: "duplicate key '\(Redactor.redact(key.text))' in \(what); give each key once")
+        }
+    }
+
     struct Context {
         let file: String
         let spellings: SpellingTable
+        let options: ReadOptions
 
         func error(at position: TextPosition, _ message: String) -> ScopeLintError {
             .invalid(file: file, position: position, message: message)
@@ -341,11 +356,7 @@ package enum ExportReader {
         /// so it is an error (scopes are different: a repeated scope is a finding). Then
         /// every key must be one the object may have.
         func checkKeys(_ keys: [Key], allowed: [String], in what: String) throws(ScopeLintError) {
-            var seen: Set<String> = []
-            for key in keys where !seen.insert(key.text).inserted {
-                throw error(
-                    at: key.position, "duplicate key '\(Redactor.redact(key.text))' in \(what); give each key once")
-            }
+            try ExportReader.checkDuplicates(keys, in: what, file: file)
             for key in keys where !allowed.contains(key.text) {
                 if ExportReader.secretKeys[key.text] != nil {
                     // Only accounts hold credentials; one anywhere else is refused, value unseen.

@@ -1,9 +1,17 @@
 import Foundation
 
 /// Reads the bytes of an input named on the command line; `-` is standard input.
+///
+/// Every kind of input (regular file, pipe, FIFO, device, standard input) goes through one
+/// loop of read(2) into one buffer, which stops one byte past the size limit: no input can
+/// grow the process past it, and none is mapped (see `InputBytes`).
 package enum InputFile {
     /// How standard input is named in locations and messages.
     package static let standardInputName = "<stdin>"
+
+    /// Reads standard input, at most `limit` + 1 bytes (one byte more proves it too large).
+    /// The executable reads descriptor 0 (`readStandardInput`); tests hand over bytes.
+    package typealias StandardInput = (_ limit: Int) throws(ScopeLintError) -> InputBytes
 
     package static func displayName(for path: String) -> String {
         path == "-" ? standardInputName : path
@@ -11,47 +19,73 @@ package enum InputFile {
 
     /// The bytes of `path`, refused when larger than `limit` (`Limits.inputSize`).
     package static func read(
-        _ path: String, limit: Int = Limits.standard.inputSize, standardInput: () -> [UInt8] = readStandardInput
+        _ path: String, limit: Int = Limits.standard.inputSize, standardInput: StandardInput = readStandardInput
     ) throws(ScopeLintError) -> [UInt8] {
-        if path == "-" {
-            let bytes = standardInput()
-            if bytes.count > limit { throw tooLarge(standardInputName, limit: limit) }
-            return bytes
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(file: path, reason: "no such file")
-        }
-        if isDirectory.boolValue { throw .unreadable(file: path, reason: "it is a directory, expected a file") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
-            throw tooLarge(path, limit: limit)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(file: path, reason: "permission denied or not a regular file")
-        }
-        return [UInt8](data)
+        try open(path, limit: limit, standardInput: standardInput).array
     }
 
-    /// Opens an input for reading: regular files are mapped, anything else (standard input,
-    /// pipes, devices) is read whole, with the same checks and messages as `read`.
+    /// The bytes of `path` as one buffer the streaming readers work on.
     package static func open(
-        _ path: String, limit: Int = Limits.standard.inputSize, standardInput: () -> [UInt8] = readStandardInput
+        _ path: String, limit: Int = Limits.standard.inputSize, standardInput: StandardInput = readStandardInput
     ) throws(ScopeLintError) -> InputBytes {
-        func readWhole() throws(ScopeLintError) -> InputBytes {
-            InputBytes(copying: try read(path, limit: limit, standardInput: standardInput))
+        if path == "-" {
+            let input = try standardInput(limit)
+            if input.count > limit { throw tooLarge(standardInputName, limit: limit) }
+            return input
         }
-        guard path != "-" else { return try readWhole() }
-        let descriptor = Foundation.open(path, O_RDONLY)
-        guard descriptor >= 0 else { return try readWhole() }
+        // Opening a FIFO blocks until a writer opens it, forever if none does: open without
+        // waiting, then read as usual. A FIFO nobody writes to reads as empty.
+        let descriptor = Foundation.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw unreadable(path, errno: errno) }
         defer { close(descriptor) }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return try read(descriptor: descriptor, file: path, limit: limit)
+    }
+
+    /// Everything `descriptor` gives until end of file, refused as soon as it passes `limit`.
+    /// A regular file's buffer is sized by its length (one allocation, no copy); anything
+    /// else, or a file still growing, doubles it up to `limit` + 1.
+    package static func read(descriptor: Int32, file: String, limit: Int) throws(ScopeLintError) -> InputBytes {
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
-            return try readWhole()
+        guard fstat(descriptor, &status) == 0 else { throw unreadable(file, errno: errno) }
+        let kind = status.st_mode & S_IFMT
+        if kind == S_IFDIR { throw .unreadable(file: file, reason: "it is a directory, expected a file") }
+        let size = kind == S_IFREG ? Int(status.st_size) : 0
+        if size > limit { throw tooLarge(file, limit: limit) }
+        // One byte more than a regular file's length, so its end is seen without growing.
+        var capacity = min(limit + 1, kind == S_IFREG ? size + 1 : 64 << 10)
+        guard var base = malloc(capacity) else { throw unreadable(file, errno: ENOMEM) }
+        var count = 0
+        while true {
+            if count == capacity {
+                guard capacity <= limit, let grown = realloc(base, min(limit + 1, capacity * 2)) else {
+                    free(base)
+                    throw capacity > limit ? tooLarge(file, limit: limit) : unreadable(file, errno: ENOMEM)
+                }
+                base = grown
+                capacity = min(limit + 1, capacity * 2)
+            }
+            let got = Foundation.read(descriptor, base + count, capacity - count)
+            if got > 0 {
+                count += got
+            } else if got == 0 {
+                break
+            } else if errno == EAGAIN {
+                // Standard input may have been left non-blocking by whoever set it up.
+                var wait = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                _ = poll(&wait, 1, -1)
+            } else if errno != EINTR {
+                let failure = errno
+                free(base)
+                throw unreadable(file, errno: failure)
+            }
         }
-        let size = Int(status.st_size)
-        if size > limit { throw tooLarge(path, limit: limit) }
-        if let mapped = InputBytes(mapping: descriptor, size: size) { return mapped }
-        return try readWhole()
+        return InputBytes(taking: base, count: count)
+    }
+
+    /// Standard input of the process, bounded as every input is.
+    package static func readStandardInput(limit: Int) throws(ScopeLintError) -> InputBytes {
+        try read(descriptor: STDIN_FILENO, file: standardInputName, limit: limit)
     }
 
     static func tooLarge(_ file: String, limit: Int) -> ScopeLintError {
@@ -62,7 +96,12 @@ package enum InputFile {
         )
     }
 
-    package static func readStandardInput() -> [UInt8] {
-        [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+    static func unreadable(_ file: String, errno code: Int32) -> ScopeLintError {
+        switch code {
+        case ENOENT, ENOTDIR: return .unreadable(file: file, reason: "no such file")
+        case EACCES, EPERM: return .unreadable(file: file, reason: "permission denied")
+        case EISDIR: return .unreadable(file: file, reason: "it is a directory, expected a file")
+        default: return .unreadable(file: file, reason: String(cString: strerror(code)))
+        }
     }
 }

@@ -13,12 +13,21 @@ public enum InputFormat {
 
     package static func summaries() -> [(String, String)] { readers.map { ($0.identifier, $0.summary) } }
 
-    /// Reads one input, forcing `from` when given.
+    /// Reads one input, forcing `from` when given. Every store comes out scrubbed of secrets
+    /// (`Store.scrubbingSecrets`), whichever reader read it.
     public static func read(_ bytes: [UInt8], file: String, from: String? = nil, options: ReadOptions = ReadOptions())
         throws(ScopeLintError) -> Export
     {
+        var export = try readShape(bytes, file: file, from: from, options: options)
+        export.stores = export.stores.map { $0.scrubbingSecrets() }
+        return export
+    }
+
+    private static func readShape(_ bytes: [UInt8], file: String, from: String?, options: ReadOptions)
+        throws(ScopeLintError) -> Export
+    {
         if from == ExportFormat.identifier || (from == nil && bytes.withUnsafeBufferPointer(isExport)) {
-            return try ExportReader.read(bytes, file: file, limits: options.limits)
+            return try ExportReader.read(bytes, file: file, options: options)
         }
         if let from {
             guard let reader = readers.first(where: { $0.identifier == from }) else {
@@ -26,9 +35,10 @@ public enum InputFormat {
                     file: file, position: nil,
                     message: "unknown input format '\(from)'; expected one of \(identifiers.joined(separator: ", "))")
             }
-            return try reader.read(bytes, file: file, options: options)
+            try checkForced(reader, bytes, file: file, options: options)
+            return try options.checkNames(in: reader.read(bytes, file: file, options: options))
         }
-        return try detect(bytes, file: file, options: options)
+        return try options.checkNames(in: detect(bytes, file: file, options: options))
     }
 
     /// Reads one input store by store: an export streams (see `ExportReader.stream`) and the
@@ -39,8 +49,8 @@ public enum InputFormat {
     ) throws(ScopeLintError) {
         if from == ExportFormat.identifier || (from == nil && isExport(input.buffer)) {
             try ExportReader.stream(
-                input.buffer, file: file, limits: options.limits, progress: input.release(before:), eachStore: eachStore
-            )
+                input.buffer, file: file, options: options, progress: input.release(before:)
+            ) { (store) throws(ScopeLintError) in try eachStore(store.scrubbingSecrets()) }
             return
         }
         for store in try read(input.array, file: file, from: from, options: options).stores { try eachStore(store) }
@@ -71,7 +81,7 @@ public enum InputFormat {
             let root = try JSONReader.parse(bytes, file: file, limits: options.limits)
             if let members = root.members {
                 if members.contains(where: { ["stores", "accounts", "store_hash"].contains($0.key) }) {
-                    return try ExportReader.read(bytes, file: file, limits: options.limits)
+                    return try ExportReader.read(bytes, file: file, options: options)
                 }
                 if members.contains(where: { ["scope", "access_token", "context"].contains($0.key) }) {
                     return try TokenResponseReader.read(root, file: file, options: options)
@@ -118,6 +128,6 @@ enum ExportFormat: InputReader {
     static let summary = "the scopelint export (JSON or JSON5), one store or many"
     static func sniff(_ text: String) -> Bool { text.hasPrefix("{") }
     static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
-        try ExportReader.read(bytes, file: file, limits: options.limits)
+        try ExportReader.read(bytes, file: file, options: options)
     }
 }

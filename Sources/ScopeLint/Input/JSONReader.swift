@@ -21,7 +21,9 @@ package struct JSONReader {
     // Positions are asked for in increasing byte order, so lines and columns are counted
     // incrementally from the last answer: linear in the input, even on one huge line.
     private var trackedOffset = 0
+    // Where an error that steps back counts again from: the top, or the last `forget(before:)`.
     private var origin = 0
+    private var originPosition = TextPosition.start
     private var trackedPosition = TextPosition(line: 1, column: 1)
 
     package static func parse(_ bytes: [UInt8], file: String, limits: Limits = .standard) throws(ScopeLintError)
@@ -75,7 +77,7 @@ package struct JSONReader {
             return JSONNode(.number(try parseNumber()), at: start)
         default:
             let wordStart = index
-            let word = identifier()
+            let word = try identifier()
             switch word {
             case "true": return JSONNode(.bool(true), at: start)
             case "false": return JSONNode(.bool(false), at: start)
@@ -173,7 +175,7 @@ package struct JSONReader {
     mutating func readKey() throws(ScopeLintError) -> String {
         if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") { return try parseString() }
         let keyStart = index
-        let key = identifier()
+        let key = try identifier()
         if key.isEmpty { throw error("expected a key in quotes or '}' to close the object, found \(describeHere())") }
         if bytes[keyStart..<index].contains(where: { $0 >= 0x80 }),
             String(validating: bytes[keyStart..<index], as: UTF8.self) == nil
@@ -406,7 +408,7 @@ package struct JSONReader {
         let start = index
         if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
         let wordStart = index
-        let word = identifier()
+        let word = try identifier()
         if word == "Infinity" || word == "NaN" { return String(decoding: bytes[start..<index], as: UTF8.self) }
         index = wordStart
         var digits = 0
@@ -452,9 +454,11 @@ package struct JSONReader {
 
     /// Reads a run of identifier characters (JSON5 unquoted keys, literals); may be empty.
     /// A no-break space is JSON5 whitespace, so it ends the word like a space does.
-    private mutating func identifier() -> String {
+    /// An unquoted key or word; as long as a string may be, no longer.
+    private mutating func identifier() throws(ScopeLintError) -> String {
         let start = index
         while index < bytes.count, Self.isIdentifierByte(bytes[index]), !isNoBreakSpace(at: index) { index += 1 }
+        try checkLength(index - start, opening: start)
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
@@ -584,9 +588,9 @@ package struct JSONReader {
 
     mutating func position(at offset: Int) -> TextPosition {
         if offset < trackedOffset {
-            // Only errors step back; start counting again from the top.
+            // Only errors step back; count again from the top, or from what was forgotten.
             trackedOffset = origin
-            trackedPosition = .start
+            trackedPosition = originPosition
         }
         var line = trackedPosition.line
         var column = trackedPosition.column
@@ -623,6 +627,13 @@ package struct JSONReader {
         trackedOffset = offset
         trackedPosition = TextPosition(line: line, column: column)
         return trackedPosition
+    }
+
+    /// No position before `offset` will be asked for again, and the bytes before it may be
+    /// handed back (`InputBytes.release`): an error that steps back counts from here.
+    mutating func forget(before offset: Int) {
+        originPosition = position(at: offset)
+        origin = offset
     }
 
     mutating func error(_ message: String) -> ScopeLintError {

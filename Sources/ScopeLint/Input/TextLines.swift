@@ -27,14 +27,24 @@ struct TextLines {
                 message: "expected text; the input holds a NUL byte (a binary file?)")
         }
         var lines: [Line] = []
-        var number = 0
-        // "\r\n" is one Character in Swift, so CRLF, LF and a lone CR are all matched here.
-        for line in text.split(
-            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        {
-            number += 1
-            lines.append(Line(number: number, text: line))
+        // Byte by byte: CR LF, LF and a lone CR end a line, and each is its own Character in
+        // Swift too (a line break never joins what follows), so the lines are the same as a
+        // split by Character, at a fraction of the cost.
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = utf8.index(after: index)
+                continue
+            }
+            lines.append(Line(number: lines.count + 1, text: text[start..<index]))
+            index = utf8.index(after: index)
+            if byte == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
+            start = index
         }
+        lines.append(Line(number: lines.count + 1, text: text[start..<utf8.endIndex]))
         self.lines = lines
     }
 

@@ -9,7 +9,7 @@
 enum TextListReader: InputReader {
     static let identifier = "text"
     static let summary =
-        "a control-panel transcription or a vendor's page: 'Scope: level' with any separator, tables, steps, 'Change X from none to Y'"
+        "lines of 'Scope name: level' with any separator, tables, bullets and steps, 'Change X from none to Y'"
 
     static let storeKeys: Set<String> = ["store", "storehash", "storeid"]
     static let accountKeys: Set<String> = ["account", "accountname", "apiaccount", "apiaccountname"]

@@ -4,6 +4,12 @@
 /// The access token and the authorization code are secrets: reported, never kept.
 enum TokenResponseReader: InputReader {
     static let identifier = "token-response"
+    /// Keys whose values are credentials, in any letter case: reported, never kept.
+    static let secretKeys: [String: SecretSighting.Kind] = [
+        "access_token": .accessToken, "refresh_token": .accessToken, "id_token": .accessToken,
+        "client_secret": .clientSecret, "code": .authorizationCode,
+    ]
+
     static let summary = "an app's OAuth token response (JSON) or auth-callback parameters (query string)"
 
     static func sniff(_ text: String) -> Bool {
@@ -12,22 +18,34 @@ enum TokenResponseReader: InputReader {
 
     static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
         let text = try TextLines(bytes, file: file)
-        if let first = text.lines.first(where: { !$0.text.trimmed.isEmpty }), first.text.trimmed.hasPrefix("{") {
+        if let first = text.lines.lazy.map(\.text.trimmed).first(where: { !$0.isEmpty }),
+            first.hasPrefix("{") || first.hasPrefix("[") || first.hasPrefix("//") || first.hasPrefix("/*")
+        {
             return try read(
                 try JSONReader.parse(bytes, file: file, limits: options.limits), file: file, options: options)
         }
-        return try readQuery(text, file: file, options: options)
+        return try readQueries(text, file: file, options: options)
     }
 
     static func read(_ root: JSONNode, file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
         guard let members = root.members else {
             throw .invalid(
-                file: file, position: root.position, message: "expected a token response object with \"scope\"")
+                file: file, position: root.position,
+                message:
+                    "expected an OAuth token response, an object with \"scope\", found \(root.value.kindDescription)")
         }
+        // As in an export: with a key given twice, which one counts would be a guess.
+        try ExportReader.checkDuplicates(
+            members.map { ExportReader.Key(position: $0.keyPosition, text: $0.key) }, in: "the token response",
+            file: file)
         var entries: [ScopeEntry]?
         var secrets: [SecretSighting] = []
         var hash: String?
         for member in members {
+            if let kind = secretKeys[member.key.lowercased()] {
+                secrets.append(SecretSighting(kind: kind, key: member.key, position: member.keyPosition))
+                continue
+            }
             switch member.key {
             case "scope":
                 guard let value = member.value.stringValue else {
@@ -38,20 +56,21 @@ enum TokenResponseReader: InputReader {
                     )
                 }
                 entries = ExportReader.splitParameters(value, at: member.value.position)
-            case "access_token":
-                secrets.append(SecretSighting(kind: .accessToken, key: member.key, position: member.keyPosition))
             case "context":
-                hash = member.value.stringValue.flatMap(storeHash(fromContext:))
+                hash = try options.storeHash(
+                    try storeHash(fromContext: member.value.stringValue, at: member.value.position, file: file),
+                    at: member.value.position, file: file)
             default:
                 // A token response has other fields (user, owner, account_uuid); none is about scopes.
                 break
             }
         }
         guard let entries else {
+            let isExport = members.contains { ["stores", "accounts", "store_hash"].contains($0.key) }
             throw .invalid(
                 file: file, position: root.position,
-                message:
-                    "expected a scopelint export (\"stores\" or \"accounts\") or an OAuth token response (\"scope\")")
+                message: "expected an OAuth token response with \"scope\""
+                    + (isExport ? "; this is a scopelint export: use --from export, or drop --from" : ""))
         }
         var account = Account(
             name: options.accountName ?? "App token", type: .app, position: root.position, scopes: entries,
@@ -60,95 +79,141 @@ enum TokenResponseReader: InputReader {
         return Export(file: file, stores: [options.store(account, hash: hash)])
     }
 
-    /// `context` is `stores/{store_hash}`.
-    static func storeHash(fromContext context: String) -> String? {
-        let parts = context.split(separator: "/")
-        guard parts.count == 2, parts[0] == "stores", !parts[1].isEmpty else { return nil }
+    /// `context` is `stores/{store_hash}`; anything else would leave the store unnamed unnoticed.
+    static func storeHash(fromContext context: String?, at position: TextPosition, file: String)
+        throws(ScopeLintError) -> String
+    {
+        let parts = context?.split(separator: "/", omittingEmptySubsequences: false) ?? []
+        guard parts.count == 2, parts[0] == "stores", !parts[1].isEmpty else {
+            throw .invalid(file: file, position: position, message: "expected the context as 'stores/{store_hash}'")
+        }
         return String(parts[1])
     }
 
-    private static func readQuery(_ text: TextLines, file: String, options: ReadOptions) throws(ScopeLintError)
+    /// Callback parameters, one query (or URL) per line. Each query is one app account; queries
+    /// whose `context` names the same store share it. Several queries are named by their line.
+    private static func readQueries(_ text: TextLines, file: String, options: ReadOptions) throws(ScopeLintError)
         -> Export
     {
-        guard let line = text.lines.first(where: { $0.text.contains("scope=") }) else {
-            throw .invalid(file: file, position: .start, message: "expected callback parameters with scope=")
+        let lines = text.lines.filter { !$0.text.trimmed.isEmpty }
+        guard !lines.isEmpty else {
+            throw .invalid(
+                file: file, position: .start,
+                message: "expected an OAuth token response (JSON with \"scope\") or callback parameters with scope=")
         }
+        var stores: [Store] = []
+        var storeIndex: [String?: Int] = [:]
+        for line in lines {
+            let (entries, secrets, hash) = try readQuery(line, file: file, options: options)
+            let name = options.accountName ?? (lines.count == 1 ? "App token" : "App token (line \(line.number))")
+            let account = Account(
+                name: name, type: .app, position: TextPosition(line: line.number, column: 1), scopes: entries,
+                secrets: secrets)
+            let store = options.store(account, hash: hash)
+            if let index = storeIndex[store.hash] {
+                stores[index].accounts.append(account)
+            } else {
+                storeIndex[store.hash] = stores.count
+                stores.append(store)
+            }
+        }
+        return Export(file: file, stores: stores)
+    }
+
+    /// One query: its scope parameters, the secrets it carries and the store its `context` names.
+    private static func readQuery(_ line: TextLines.Line, file: String, options: ReadOptions) throws(ScopeLintError)
+        -> ([ScopeEntry], [SecretSighting], String?)
+    {
         var query = line.text.trimmed
         if let mark = query.firstIndex(of: "?") { query = query[query.index(after: mark)...] }
-        if let hash = query.firstIndex(of: "#") { query = query[..<hash] }
         var entries: [ScopeEntry]?
         var secrets: [SecretSighting] = []
         var storeHash: String?
+        var keys: [ExportReader.Key] = []
+        // Columns are counted as we go: a long query must not cost quadratic time.
+        var column = line.column(of: query.startIndex)
         var start = query.startIndex
         while start < query.endIndex {
-            let end = query[start...].firstIndex(of: "&") ?? query.endIndex
+            // The fragment is read too: an implicit grant returns `#access_token=` there.
+            let end = query[start...].firstIndex { $0 == "&" || $0 == "#" } ?? query.endIndex
             let pair = query[start..<end]
             let equals = pair.firstIndex(of: "=") ?? pair.endIndex
             let key = pair[..<equals]
             let valueStart = equals < pair.endIndex ? pair.index(after: equals) : equals
             let value = pair[valueStart...]
-            let position = TextPosition(line: line.number, column: line.column(of: pair.startIndex))
+            let position = TextPosition(line: line.number, column: column)
+            let valuePosition = TextPosition(
+                line: line.number, column: column + pair.unicodeScalars[..<valueStart].count)
+            keys.append(ExportReader.Key(position: position, text: String(key)))
+            if let kind = secretKeys[key.lowercased()] {
+                secrets.append(SecretSighting(kind: kind, key: String(key), position: position))
+            }
             switch key {
             case "scope":
-                entries = parameters(in: value, line: line)
-            case "code":
-                secrets.append(SecretSighting(kind: .authorizationCode, key: "code", position: position))
-            case "access_token":
-                secrets.append(SecretSighting(kind: .accessToken, key: "access_token", position: position))
+                entries = parameters(in: value, at: valuePosition)
             case "context":
-                storeHash = percentDecoded(value).flatMap(Self.storeHash(fromContext:))
+                storeHash = try options.storeHash(
+                    try Self.storeHash(fromContext: percentDecoded(value), at: valuePosition, file: file),
+                    at: valuePosition, file: file)
             default:
                 break
             }
+            column += pair.unicodeScalars.count + 1
             start = end < query.endIndex ? query.index(after: end) : end
         }
+        // A second scope= (or context=) would otherwise replace the first unnoticed.
+        try ExportReader.checkDuplicates(keys, in: "the callback parameters", file: file)
         guard let entries else {
             throw .invalid(
-                file: file, position: TextPosition(line: line.number, column: 1), message: "expected a scope= parameter"
-            )
+                file: file,
+                position: TextPosition(line: line.number, column: line.column(of: line.text.trimmed.startIndex)),
+                message:
+                    "expected callback parameters with scope= on every line (one query or callback URL per line)")
         }
-        let account = Account(
-            name: options.accountName ?? "App token", type: .app, position: TextPosition(line: line.number, column: 1),
-            scopes: entries, secrets: secrets)
-        return Export(file: file, stores: [options.store(account, hash: storeHash)])
+        return (entries, secrets, storeHash)
     }
 
-    /// The parameters of a URL-encoded scope value, split on `+`, `%20`, `,` and `%2C`,
-    /// each located at its raw column.
-    static func parameters(in value: Substring, line: TextLines.Line) -> [ScopeEntry] {
+    /// The parameters of a URL-encoded scope value that starts at `position`, split on `+`,
+    /// `%20`, `,` and `%2C`, each located at its raw column.
+    static func parameters(in value: Substring, at position: TextPosition) -> [ScopeEntry] {
         var entries: [ScopeEntry] = []
-        var index = value.startIndex
-        var current = ""
-        // Columns are counted as we go: a long query must not cost quadratic time.
-        var column = line.column(of: index)
-        var currentColumn = column
-        func flush() {
-            if !current.isEmpty {
+        // Byte by byte, columns counted as we go (a scalar is a byte that does not continue
+        // one): a long query costs its length, not its length squared.
+        let utf8 = value.utf8
+        var index = utf8.startIndex
+        var start = index
+        var column = position.column
+        var startColumn = column
+        func flush(_ end: Substring.Index) {
+            if start < end {
                 entries.append(
                     ScopeEntry(
-                        key: current, level: nil, position: TextPosition(line: line.number, column: currentColumn)))
+                        key: String(value[start..<end]), level: nil,
+                        position: TextPosition(line: position.line, column: startColumn)))
             }
-            current = ""
         }
-        while index < value.endIndex {
-            let rest = value[index...]
-            if rest.hasPrefix("%20") || rest.hasPrefix("%2C") || rest.hasPrefix("%2c") {
-                flush()
-                index = value.index(index, offsetBy: 3)
-                column += 3
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            var separator = 0
+            if byte == UInt8(ascii: "+") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: " ") {
+                separator = 1
+            } else if byte == UInt8(ascii: "%"), case let rest = utf8[index...].dropFirst().prefix(2),
+                rest.elementsEqual("20".utf8) || rest.elementsEqual("2C".utf8) || rest.elementsEqual("2c".utf8)
+            {
+                separator = 3
+            }
+            if separator > 0 {
+                flush(index)
+                index = utf8.index(index, offsetBy: separator)
+                column += separator
+                start = index
+                startColumn = column
                 continue
             }
-            let character = value[index]
-            if character == "+" || character == "," || character == " " {
-                flush()
-            } else {
-                if current.isEmpty { currentColumn = column }
-                current.append(character)
-            }
-            column += character.unicodeScalars.count
-            index = value.index(after: index)
+            if byte & 0xC0 != 0x80 { column += 1 }
+            index = utf8.index(after: index)
         }
-        flush()
+        flush(utf8.endIndex)
         return entries
     }
 

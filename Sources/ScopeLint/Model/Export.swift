@@ -26,6 +26,44 @@ public struct Store: Sendable {
 
     /// How findings name the store: its hash, else its name, else its place in the file.
     public var label: String { hash ?? name ?? "(no store hash)" }
+
+    /// The store with every name, hash, scope key and level shaped like a credential (see
+    /// `Redactor`) replaced where it is read, so no report, baseline or converted export can
+    /// carry it, and each reported as a secret sighting (of the first account, for the
+    /// store's own hash and name).
+    func scrubbingSecrets() -> Store {
+        var store = self
+        var storeSightings: [SecretSighting] = []
+        func scrub(
+            _ text: inout String?, _ key: String, _ position: TextPosition, into sightings: inout [SecretSighting]
+        ) {
+            guard let value = text, let clean = Redactor.redactingSecrets(value) else { return }
+            text = clean
+            sightings.append(SecretSighting(kind: .tokenShaped, key: key, position: position))
+        }
+        scrub(&store.hash, "store_hash", position, into: &storeSightings)
+        scrub(&store.name, "store name", position, into: &storeSightings)
+        for index in store.accounts.indices {
+            var sightings = index == 0 ? storeSightings : []
+            var name: String? = store.accounts[index].name
+            scrub(&name, "account name", store.accounts[index].position, into: &sightings)
+            store.accounts[index].name = name ?? ""
+            for entry in store.accounts[index].scopes.indices {
+                // Text the catalog spells is no secret: most entries are passed over here.
+                let scope = store.accounts[index].scopes[entry]
+                if scope.keyWord < 0 {
+                    var key: String? = scope.key
+                    scrub(&key, "scope key", scope.position, into: &sightings)
+                    store.accounts[index].scopes[entry].key = key ?? ""
+                }
+                if scope.levelWord < 0 {
+                    scrub(&store.accounts[index].scopes[entry].level, "scope level", scope.position, into: &sightings)
+                }
+            }
+            store.accounts[index].secrets += sightings
+        }
+        return store
+    }
 }
 
 /// The kinds of API account PRODUCT.md names; `store` when an export does not say.
@@ -104,6 +142,8 @@ public struct SecretSighting: Sendable {
         case accessToken = "access token"
         case clientSecret = "client secret"
         case authorizationCode = "authorization code"
+        /// A name, hash, scope key or level shaped like a token or secret.
+        case tokenShaped = "token-shaped value"
     }
 
     public var kind: Kind

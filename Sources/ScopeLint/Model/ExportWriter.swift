@@ -19,14 +19,18 @@ package enum ExportWriter {
         static func < (a: Place, b: Place) -> Bool { (a.source, a.store) < (b.source, b.store) }
     }
 
-    /// The first reading: stores are looked at and let go.
-    package static func survey(_ sources: [StoreSource]) throws(ScopeLintError) -> Survey {
+    /// The first reading: stores are looked at and let go. Levels are checked as `lint` checks
+    /// them, so convert never writes an export that lint would refuse.
+    package static func survey(_ sources: [StoreSource], catalog: Catalog = .bigCommerce) throws(ScopeLintError)
+        -> Survey
+    {
         var survey = Survey()
         for (index, source) in sources.enumerated() {
             var storeIndex = 0
-            try source.read { store in
+            try source.read { (store) throws(ScopeLintError) in
                 defer { storeIndex += 1 }
                 for account in store.accounts {
+                    _ = try Grants.resolve(account.scopes, file: source.file, catalog: catalog)
                     for secret in account.secrets {
                         survey.notes.append(
                             "dropped the \(secret.kind.rawValue) under '\(secret.key)' at \(source.file):\(secret.position.line):\(secret.position.column)"

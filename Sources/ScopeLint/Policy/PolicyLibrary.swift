@@ -85,18 +85,25 @@ public struct PolicyLibrary: Sendable {
     /// policy itself over all of them. `unlisted` is never inherited: a policy that does not
     /// say is strict (`none`), so extending the risk catalog cannot loosen anything by accident.
     package func resolve(_ id: String) throws(ScopeLintError) -> ResolvedPolicy {
-        try resolve(id, chain: [], reference: nil)
+        var resolved: [String: ResolvedPolicy] = [:]
+        return try resolve(id, chain: [], reference: nil, resolved: &resolved)
     }
 
+    /// Every policy, each resolved once however many others extend it.
     package func resolveAll() throws(ScopeLintError) -> [ResolvedPolicy] {
+        var resolved: [String: ResolvedPolicy] = [:]
         var result: [ResolvedPolicy] = []
-        for id in ids { result.append(try resolve(id)) }
+        for id in ids { result.append(try resolve(id, chain: [], reference: nil, resolved: &resolved)) }
         return result
     }
 
-    private func resolve(_ id: String, chain: [String], reference: SourceLocation?) throws(ScopeLintError)
-        -> ResolvedPolicy
-    {
+    /// `resolved` holds the policies already flattened in this resolution: each is flattened
+    /// once, so a diamond of `extends` costs its size, not its number of paths (which doubles
+    /// with every level).
+    private func resolve(
+        _ id: String, chain: [String], reference: SourceLocation?, resolved: inout [String: ResolvedPolicy]
+    ) throws(ScopeLintError) -> ResolvedPolicy {
+        if let done = resolved[id] { return done }
         guard let policy = policies[id] else {
             if let reference {
                 throw .invalid(
@@ -124,7 +131,8 @@ public struct PolicyLibrary: Sendable {
                     message: "extends forms a cycle: \(cycle.joined(separator: " -> "))")
             }
             let base = try resolve(
-                parent.id, chain: chain + [id], reference: SourceLocation(file: policy.file, position: parent.position))
+                parent.id, chain: chain + [id], reference: SourceLocation(file: policy.file, position: parent.position),
+                resolved: &resolved)
             ancestors.append(contentsOf: [base.id] + base.ancestors)
             for index in 0..<count {
                 if base.listedAt[index] != nil {
@@ -155,12 +163,14 @@ public struct PolicyLibrary: Sendable {
         severity.merge(policy.severity) { _, new in new }
         companions.append(contentsOf: policy.companions)
         var seenAncestors: Set<String> = []
-        return ResolvedPolicy(
+        let result = ResolvedPolicy(
             id: policy.id, title: policy.title, source: policy.source, description: policy.description,
             file: policy.file, position: policy.position, appliesTo: policy.appliesTo,
             ancestors: ancestors.filter { seenAncestors.insert($0).inserted }, unlisted: policy.unlisted,
             minimum: minimum, maximum: maximum, listedAt: listedAt, risks: risks, accepted: accepted,
             severity: severity, companions: companions)
+        resolved[id] = result
+        return result
     }
 
     /// A row for the same scope and level replaces the inherited one.

@@ -29,7 +29,8 @@ package enum AccountDiffRenderer {
             let storeKey = (diff.order.file, diff.order.store)
             if lastStore.map({ $0 != storeKey }) ?? true {
                 if lastStore != nil { stream.write(byte: 0x0A) }
-                style.write("Store \(diff.store)" + (diff.storeName.map { " (\($0))" } ?? ""), .bold, on: stream)
+                let name: StreamText = diff.storeName.map { " (\($0))" } ?? ""
+                style.write("Store \(diff.store)\(name)", .bold, on: stream)
                 stream.write(byte: 0x0A)
                 lastStore = storeKey
             }
@@ -73,11 +74,9 @@ package enum AccountDiffRenderer {
             }
             if folded > 0 {
                 // Indented to the Scope column: two spaces, the symbol, two spaces.
+                if table.rows.count <= 1 { stream.write(byte: 0x0A) }
                 stream.write(
-                    (table.rows.count > 1 ? "" : "\n") + "     "
-                        + (folded == rows.count
-                            ? "all \(plural(folded, "scope")) as required" : "\(plural(folded, "scope")) as required")
-                        + "\n")
+                    "     \(own: folded == rows.count ? "all " : "")\(own: plural(folded, "scope")) as required\n")
             }
             writeOthers(diff, style: style, to: stream)
             if rows.contains(where: { $0.verdict == .missing || $0.verdict == .excessive }) {
@@ -92,12 +91,14 @@ package enum AccountDiffRenderer {
         if !diffs.isEmpty { stream.write(byte: 0x0A) }
         stream.write(
             "Compared \(plural(report.summary.accounts, "account")) in \(plural(report.summary.stores, "store")): ")
-        stream.write(
-            [
-                style.red("\(t.missing) missing"), style.green("\(t.excessive) excessive"),
-                style.yellow("\(t.risky) risky"), "\(t.asRequired) as required",
-            ].joined(separator: ", "))
-        stream.write(". Lint: " + TextReporter.severityCounts(report, style: style) + ".\n")
+        style.write("\(t.missing) missing", .red, on: stream)
+        stream.write(", " as StaticString)
+        style.write("\(t.excessive) excessive", .green, on: stream)
+        stream.write(", " as StaticString)
+        style.write("\(t.risky) risky", .yellow, on: stream)
+        stream.write(", \(t.asRequired) as required. Lint: ")
+        TextReporter.writeSeverityCounts(report, style: style, to: stream)
+        stream.write(".\n" as StaticString)
     }
 
     static func verdictText(_ row: AccountDiff.Row) -> String {

@@ -4,27 +4,31 @@ package enum ExportDiffRenderer {
     package static func writeText(_ diff: ExportDiff, style: TextStyle, to stream: ByteStream) {
         stream.write("Comparing \(diff.oldFile) (old) with \(diff.newFile) (new)\n")
         for store in diff.stores {
-            let name = store.name.map { " (\($0))" } ?? ""
+            let name: StreamText = store.name.map { " (\($0))" } ?? ""
+            stream.write(byte: 0x0A)
             switch store.status {
-            case .added: stream.write("\n" + style.green("+ Store \(store.store)\(name), added") + "\n")
-            case .removed: stream.write("\n" + style.red("- Store \(store.store)\(name), removed") + "\n")
-            case .changed: stream.write("\n" + style.bold("Store \(store.store)\(name)") + "\n")
+            case .added: style.write("+ Store \(store.store)\(name), added", .green, on: stream)
+            case .removed: style.write("- Store \(store.store)\(name), removed", .red, on: stream)
+            case .changed: style.write("Store \(store.store)\(name)", .bold, on: stream)
             }
+            stream.write(byte: 0x0A)
             for account in store.accounts {
+                stream.write("  " as StaticString)
                 switch account.status {
                 case .added:
-                    stream.write(
-                        "  " + style.green("+ Account \"\(account.account)\" (\(account.type.label)), added") + "\n")
+                    style.write(
+                        "+ Account \"\(account.account)\" (\(own: account.type.label)), added", .green, on: stream)
                 case .removed:
-                    stream.write(
-                        "  " + style.red("- Account \"\(account.account)\" (\(account.type.label)), removed") + "\n")
+                    style.write(
+                        "- Account \"\(account.account)\" (\(own: account.type.label)), removed", .red, on: stream)
                 case .changed:
-                    var kind = ""
-                    if let old = account.oldType, old != account.type { kind += ", was \(old.label)" }
-                    if let old = account.oldName { kind += ", renamed from \"\(old)\"" }
-                    stream.write(
-                        "  " + style.bold("~ Account \"\(account.account)\"") + " (\(account.type.label)\(kind))\n")
+                    style.write("~ Account \"\(account.account)\"", .bold, on: stream)
+                    stream.write(" (\(own: account.type.label)")
+                    if let old = account.oldType, old != account.type { stream.write(", was \(own: old.label)") }
+                    if let old = account.oldName { stream.write(", renamed from \"\(old)\"") }
+                    stream.write(")" as StaticString)
                 }
+                stream.write(byte: 0x0A)
                 var table = TextTable()
                 for change in account.changes {
                     let symbol = change.newRisk != nil ? "!" : change.raised ? "+" : "-"
@@ -39,11 +43,14 @@ package enum ExportDiffRenderer {
                 if !table.rows.isEmpty { table.write(indent: "      ", style: style, to: stream) }
             }
         }
-        let s = diff.summary
-        if diff.stores.isEmpty { stream.write("\nNo differences in stores, accounts or levels.\n") }
-        stream.write(
-            "\n" + summaryText(s) + " " + (diff.escalates ? style.red("Access grew.") : style.green("No access grew."))
-                + "\n")
+        if diff.stores.isEmpty { stream.write("\nNo differences in stores, accounts or levels.\n" as StaticString) }
+        stream.write("\n\(own: summaryText(diff.summary)) ")
+        if diff.escalates {
+            style.write("Access grew.", .red, on: stream)
+        } else {
+            style.write("No access grew.", .green, on: stream)
+        }
+        stream.write(byte: 0x0A)
     }
 
     static func summaryText(_ s: ExportDiff.Summary) -> String {

@@ -39,7 +39,7 @@ package enum GitHubReporter: Reporter {
                 stream.write(byte: 0x0A)
             }
         }
-        stream.write(TextReporter.summaryLine(report, style: .plain))
+        TextReporter.writeSummary(report, style: .plain, to: stream)
         stream.write(byte: 0x0A)
     }
 

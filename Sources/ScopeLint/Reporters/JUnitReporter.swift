@@ -20,7 +20,7 @@ package enum JUnitReporter: Reporter {
         stream.write("\" errors=\"0\" time=\"0\">\n" as StaticString)
         for store in groups.stores {
             stream.write("  <testsuite name=\"" as StaticString)
-            AccountGroups.writeStoreTitle(store, .xmlAttribute, to: stream)
+            AccountGroups.writeStoreTitle(store, .xml, to: stream)
             stream.write("\" tests=\"" as StaticString)
             stream.write(store.accounts.count)
             stream.write("\" failures=\"" as StaticString)
@@ -28,11 +28,11 @@ package enum JUnitReporter: Reporter {
             stream.write("\" errors=\"0\" skipped=\"0\" time=\"0\">\n" as StaticString)
             for group in store.accounts {
                 stream.write("    <testcase name=\"" as StaticString)
-                stream.write(group.account.account, .xmlAttribute)
+                stream.write(group.account.account, .xml)
                 stream.write("\" classname=\"scopelint." as StaticString)
-                stream.write(store.store, .xmlAttribute)
+                stream.write(store.store, .xml)
                 stream.write("\" file=\"" as StaticString)
-                stream.write(group.account.file, .xmlAttribute)
+                stream.write(group.account.file, .xml)
                 guard !group.findings.isEmpty else {
                     stream.write("\" time=\"0\"/>\n" as StaticString)
                     continue
@@ -45,9 +45,9 @@ package enum JUnitReporter: Reporter {
                         continue
                     }
                     stream.write("      <failure type=\"" as StaticString)
-                    stream.write(finding.rule.rawValue)
+                    stream.write(trusted: finding.rule.rawValue)
                     stream.write("\" message=\"" as StaticString)
-                    stream.write(finding.message, .xmlAttribute)
+                    stream.write(finding.message, .xml)
                     stream.write("\">" as StaticString)
                     writeLine(finding, to: stream)
                     stream.write("</failure>\n" as StaticString)
@@ -72,18 +72,18 @@ package enum JUnitReporter: Reporter {
     /// `file:line:column: severity: message [rule]`, as XML element text.
     static func writeLine(_ finding: Finding, to stream: ByteStream) {
         if let location = finding.location {
-            stream.write(location.file, .xmlText)
+            stream.write(location.file, .xml)
             stream.write(byte: UInt8(ascii: ":"))
             stream.write(location.line)
             stream.write(byte: UInt8(ascii: ":"))
             stream.write(location.column)
             stream.write(": " as StaticString)
         }
-        stream.write(finding.severity.rawValue)
+        stream.write(trusted: finding.severity.rawValue)
         stream.write(": " as StaticString)
-        stream.write(finding.message, .xmlText)
+        stream.write(finding.message, .xml)
         stream.write(" [" as StaticString)
-        stream.write(finding.rule.rawValue)
+        stream.write(trusted: finding.rule.rawValue)
         stream.write(byte: UInt8(ascii: "]"))
     }
 }

@@ -34,16 +34,21 @@ package enum MarkdownReporter: Reporter {
             stream.write(group.account.account, .markdown)
             stream.write("\n\n" as StaticString)
             if !group.account.policies.isEmpty {
-                stream.write("Policy: " + group.account.policies.map { "`\($0)`" }.joined(separator: ", ") + "\n\n")
+                stream.write("Policy: " as StaticString)
+                for (index, policy) in group.account.policies.enumerated() {
+                    if index > 0 { stream.write(", " as StaticString) }
+                    stream.write(policy, .markdown)
+                }
+                stream.write("\n\n" as StaticString)
             }
             stream.write(
                 "| Severity | Rule | Scope | Expected | Actual | Finding |\n|---|---|---|---|---|---|\n" as StaticString
             )
             for finding in shown.prefix(maximumRows) {
                 stream.write("| " as StaticString)
-                stream.write(finding.severity.rawValue)
+                stream.write(trusted: finding.severity.rawValue)
                 stream.write(" | `" as StaticString)
-                stream.write(finding.rule.rawValue)
+                stream.write(trusted: finding.rule.rawValue)
                 stream.write("` | " as StaticString)
                 stream.write(finding.scope ?? "", .markdown)
                 stream.write(" | " as StaticString)
@@ -61,7 +66,7 @@ package enum MarkdownReporter: Reporter {
             if below > 0 { stream.write("\n\(plural(below, "finding")) below the threshold not shown.\n") }
             if let command = AccountGroups.planCommand(for: group.findings, failOn: options.failOn) {
                 stream.write("\nFix: store-level scopes cannot be edited; `" as StaticString)
-                stream.write(command)
+                stream.write(trusted: command)
                 stream.write("` prints the checklist for a replacement account.\n" as StaticString)
             }
         }
@@ -70,9 +75,9 @@ package enum MarkdownReporter: Reporter {
                 "\n…and \(failing.count - maximumAccounts) more accounts; run `scopelint lint` for the full report.\n")
         }
         if let baseline = report.baseline, !baseline.notices.isEmpty {
-            stream.write("\n**Baseline `" as StaticString)
+            stream.write("\n**Baseline** " as StaticString)
             stream.write(baseline.file, .markdown)
-            stream.write("`:**\n\n" as StaticString)
+            stream.write(":\n\n" as StaticString)
             for notice in baseline.notices {
                 stream.write("- line " as StaticString)
                 stream.write(notice.position.line)

@@ -28,8 +28,9 @@ package enum PlanRenderer {
         }
         stream.write(byte: 0x0A)
         for (number, step) in steps(plan).enumerated() {
-            stream.write(
-                TextWrap.wrap("\(number + 1). \(step)", indent: 0).replacingOccurrences(of: "\n", with: "\n   "))
+            // Escaped before it is wrapped, so the wrap's line breaks are the only ones.
+            let text = ByteStream.escaped("\(number + 1). \(step)", .terminal)
+            stream.write(trusted: TextWrap.wrap(text, indent: 0).replacingOccurrences(of: "\n", with: "\n   "))
             stream.write(byte: 0x0A)
             if step.hasPrefix("Set the OAuth scopes") {
                 var table = TextTable()

@@ -28,7 +28,7 @@ package enum TextReporter: Reporter {
                 stream.write(byte: UInt8(ascii: "\""))
                 style.end(.bold, on: stream)
                 stream.write(byte: UInt8(ascii: " "))
-                style.write(describe(group.account), .dim, on: stream)
+                style.write("\(describe(group.account))", .dim, on: stream)
                 stream.write(byte: 0x0A)
                 for finding in group.findings {
                     stream.write("    " as StaticString)
@@ -42,7 +42,7 @@ package enum TextReporter: Reporter {
                     stream.write(byte: UInt8(ascii: " "))
                     style.begin(.dim, on: stream)
                     stream.write(byte: UInt8(ascii: "["))
-                    stream.write(finding.rule.rawValue)
+                    stream.write(trusted: finding.rule.rawValue)
                     stream.write(byte: UInt8(ascii: "]"))
                     style.end(.dim, on: stream)
                     stream.write(byte: 0x0A)
@@ -59,7 +59,7 @@ package enum TextReporter: Reporter {
         if let baseline = report.baseline {
             section()
             style.write("Baseline \(baseline.file)", .bold, on: stream)
-            stream.write(": \(plural(report.suppressed.count, "finding")) accepted\n", .terminal)
+            stream.write(": \(own: plural(report.suppressed.count, "finding")) accepted\n")
             for notice in baseline.notices {
                 stream.write("    " as StaticString)
                 writeLocation(SourceLocation(file: baseline.file, position: notice.position), to: stream)
@@ -71,7 +71,7 @@ package enum TextReporter: Reporter {
             }
         }
         section()
-        stream.write(summaryLine(report, style: style), .terminal)
+        writeSummary(report, style: style, to: stream)
         stream.write(byte: 0x0A)
     }
 
@@ -98,23 +98,25 @@ package enum TextReporter: Reporter {
         }
     }
 
-    static func summaryLine(_ report: Report, style: TextStyle) -> String {
+    /// "Checked 3 accounts in 1 store: 2 errors, 0 warnings, 1 note."
+    static func writeSummary(_ report: Report, style: TextStyle, to stream: ByteStream) {
         let s = report.summary
-        let checked = "Checked \(plural(s.accounts, "account")) in \(plural(s.stores, "store"))"
-        let accepted = report.summary.suppressed.map { ", \($0) accepted by the baseline" } ?? ""
-        if report.findings.isEmpty { return checked + ": " + style.green("no findings") + accepted + "." }
-        return checked + ": " + severityCounts(report, style: style) + accepted + "."
+        stream.write("Checked \(own: plural(s.accounts, "account")) in \(own: plural(s.stores, "store")): ")
+        if report.findings.isEmpty {
+            style.write("no findings", .green, on: stream)
+        } else {
+            writeSeverityCounts(report, style: style, to: stream)
+        }
+        if let suppressed = s.suppressed { stream.write(", \(suppressed) accepted by the baseline") }
+        stream.write(byte: UInt8(ascii: "."))
     }
 
     /// "3 errors, 1 warning, 0 notes", errors red and warnings yellow when there are any.
-    static func severityCounts(_ report: Report, style: TextStyle) -> String {
+    static func writeSeverityCounts(_ report: Report, style: TextStyle, to stream: ByteStream) {
         let s = report.summary
-        let errors = plural(s.errors, "error")
-        let warnings = plural(s.warnings, "warning")
-        return [
-            s.errors > 0 ? style.red(errors) : errors, s.warnings > 0 ? style.yellow(warnings) : warnings,
-            plural(s.notes, "note"),
-        ]
-        .joined(separator: ", ")
+        style.write("\(own: plural(s.errors, "error"))", s.errors > 0 ? .red : .plain, on: stream)
+        stream.write(", " as StaticString)
+        style.write("\(own: plural(s.warnings, "warning"))", s.warnings > 0 ? .yellow : .plain, on: stream)
+        stream.write(", \(own: plural(s.notes, "note"))")
     }
 }

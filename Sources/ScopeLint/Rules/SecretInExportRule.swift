@@ -31,7 +31,7 @@ package enum SecretInExportRule: Rule {
     package static func message(for finding: Finding) -> String {
         guard case .secret(let kind, let hint) = finding.facts else { return unexpected(finding) }
         return
-            "\(kind == .clientSecret ? "A" : "An") \(kind.rawValue) is stored under '\(finding.subject ?? "")' (value not shown). Delete it from this file; if the file was ever shared or committed, create a new API account and delete this one to revoke it."
+            "\("aeiou".contains(kind.rawValue.prefix(1)) ? "An" : "A") \(kind.rawValue) is stored under '\(finding.subject ?? "")' (value not shown). Delete it from this file; if the file was ever shared or committed, create a new API account and delete this one to revoke it."
             + (hint.map { " " + $0 } ?? "")
     }
 }

@@ -18,6 +18,8 @@ public final class ByteStream {
     private let descriptor: Int32?
     /// Set when a write to the descriptor fails (a closed pipe, a full disk).
     public private(set) var failed = false
+    /// Whether the bytes already flushed end inside a line that holds only spaces and tabs.
+    private var flushedLineIsBlank = true
 
     /// A descriptor's buffer: large enough that writes are few, small enough to stay in cache.
     static let blockSize = 256 << 10
@@ -51,8 +53,23 @@ public final class ByteStream {
     /// Writes what is buffered to the descriptor (nothing to do in memory).
     public func flush() {
         guard descriptor != nil, count > 0 else { return }
+        flushedLineIsBlank = lineIsBlank
         writeAll(UnsafeBufferPointer(start: base, count: count))
         count = 0
+    }
+
+    /// Whether the current line holds only spaces and tabs so far: CI runners trim those and
+    /// read a line that then starts with `::` as a command (see `Escape.terminal`).
+    var lineIsBlank: Bool {
+        var index = count - 1
+        while index >= 0 {
+            switch base[index] {
+            case 0x0A: return true
+            case 0x20, 0x09: index -= 1
+            default: return false
+            }
+        }
+        return flushedLineIsBlank
     }
 
     /// Room for `extra` more bytes at the returned address; `advance` then counts them.
@@ -82,7 +99,10 @@ public final class ByteStream {
 
     // MARK: Writing bytes as they are
 
-    public func write(_ text: String) {
+    /// Text scopelint made itself (a number, a command it prints), written as it is. Text that
+    /// came from an input or a policy goes through `write(_:_:)` with its medium's escape, or
+    /// as an interpolation of `StreamText`, which escapes it.
+    package func write(trusted text: String) {
         withUTF8(text) { write($0) }
     }
 
@@ -118,7 +138,7 @@ public final class ByteStream {
 
     /// A literal: no `String` is made for it.
     @inline(__always)
-    func write(_ literal: StaticString) {
+    package func write(_ literal: StaticString) {
         write(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 

@@ -3,48 +3,39 @@ import Foundation
 /// Each output format's escaping, in one place: text is escaped as it is appended to the
 /// stream, run by run, with no intermediate `String`.
 extension ByteStream {
-    enum Escape {
+    package enum Escape {
         /// The inside of a JSON string (the writer adds the quotes).
         case json
-        /// An XML attribute value (JUnit).
-        case xmlAttribute
-        /// XML element text: as an attribute, but line breaks stay readable.
-        case xmlText
+        /// XML text or an attribute value (JUnit): line breaks too are escaped, so no line of
+        /// the file starts with text from an input.
+        case xml
         /// The message of a GitHub Actions workflow command: `%`, CR and LF.
         case workflowMessage
         /// A property of a workflow command (`file=`, `title=`): also `:` and `,`, which would
         /// otherwise end the property (SwiftLint and conftest both miss this).
         case workflowProperty
-        /// A Markdown table cell or inline text: pipes, backticks, angle brackets, line breaks
-        /// and the backslash that would undo an escape would break the table or render as markup.
+        /// A Markdown table cell or inline text: an inline code span, so nothing in it renders as
+        /// markup, a link, a mention or an issue reference; pipes are escaped for tables.
         case markdown
-        /// Terminal text, as it is: messages are redacted where they are made (the rules show
-        /// control characters escaped), and styling is added by `TextStyle`.
+        /// Terminal text and CI logs: see `writeTerminal`.
         case terminal
     }
 
     func write(_ text: String, _ mode: Escape) {
-        if mode == .terminal {
-            write(text)
-            return
-        }
         withUTF8(text) { bytes in
             switch mode {
             case .json: writeJSON(bytes)
-            case .xmlAttribute: writeXML(bytes, keepLineBreaks: false)
-            // Escaped byte by byte: a combining mark after a line break, `%` or `|` does not
-            // hide it, as it did from the String replacements these modes replace.
-            case .xmlText: writeXML(bytes, keepLineBreaks: true)
+            case .xml: writeXML(bytes)
             case .workflowMessage: writeWorkflow(bytes, property: false)
             case .workflowProperty: writeWorkflow(bytes, property: true)
             case .markdown: writeMarkdown(bytes)
-            case .terminal: write(bytes)
+            case .terminal: writeTerminal(bytes)
             }
         }
     }
 
     /// `text` escaped with `mode`, as a `String` (tests, small values).
-    static func escaped(_ text: String, _ mode: Escape) -> String {
+    package static func escaped(_ text: String, _ mode: Escape) -> String {
         let stream = ByteStream()
         stream.write(text, mode)
         return stream.text
@@ -81,8 +72,13 @@ extension ByteStream {
                 }
                 continue
             }
+            if byte == UInt8(ascii: "[") && !Self.afterTwoHashes(bytes, index) {
+                index += 1
+                continue
+            }
             writeRun(bytes, runStart, index)
             switch byte {
+            case UInt8(ascii: "["): write("\\u005b" as StaticString)
             case 0x22: write("\\\"" as StaticString)
             case 0x5C: write("\\\\" as StaticString)
             case 0x0A: write("\\n" as StaticString)
@@ -101,33 +97,77 @@ extension ByteStream {
         writeRun(bytes, runStart, bytes.count)
     }
 
-    /// Writes `bytes`, replacing each sequence `escape` names (its replacement and how many
-    /// bytes it covers) and copying the runs between whole: the one loop of the XML, workflow
-    /// and Markdown modes.
+    /// Writes `bytes`, replacing each sequence `escape` names (its replacement, or nil to show
+    /// the character as `\u{…}`, and how many bytes it covers) and copying the runs between
+    /// whole: the one loop of the XML, workflow, Markdown and terminal modes. Characters that
+    /// drive a terminal or hide text (`invisibleLength`) are shown in every one of them.
     @inline(__always)
     private func writeEscaped(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ escape: (_ at: Int) -> (StaticString, length: Int)?
+        _ bytes: UnsafeBufferPointer<UInt8>, _ escape: (_ at: Int) -> (StaticString?, length: Int)?
     ) {
         var runStart = 0
         var index = 0
         while index < bytes.count {
-            guard let (replacement, length) = escape(index) else {
+            var found = escape(index)
+            if found == nil, bytes[index] >= 0x80 || bytes[index] < 0x20 || bytes[index] == 0x7F {
+                let length = Self.invisibleLength(bytes, index)
+                if length > 0 { found = (nil, length) }
+            }
+            guard let (replacement, length) = found else {
                 index += 1
                 continue
             }
             writeRun(bytes, runStart, index)
-            write(replacement)
+            if let replacement { write(replacement) } else { writeVisible(bytes, index, length) }
             index += length
             runStart = index
         }
         writeRun(bytes, runStart, bytes.count)
     }
 
+    /// The length of the character at `index` if it is one that can drive a terminal or hide
+    /// or reorder text when shown, else 0: C0 and C1 controls, DEL, the soft hyphen, bidi
+    /// marks, embeddings, overrides and isolates, zero-width and other invisible characters
+    /// (U+034F, U+115F, U+1160, U+180E, U+200B-U+200F, U+2060-U+206F, U+3164, U+FEFF,
+    /// U+FFA0, U+FFF9-U+FFFB), line and paragraph separators, and tag characters.
+    static func invisibleLength(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        let lead = bytes[index]
+        if lead < 0x20 || lead == 0x7F { return 1 }
+        let left = bytes.count - index
+        func at(_ offset: Int) -> UInt8 { bytes[index + offset] }
+        switch lead {
+        case 0xC2 where left >= 2: return at(1) <= 0x9F || at(1) == 0xAD ? 2 : 0
+        case 0xCD where left >= 2: return at(1) == 0x8F ? 2 : 0
+        case 0xD8 where left >= 2: return at(1) == 0x9C ? 2 : 0
+        case 0xE1 where left >= 3:
+            return (at(1) == 0xA0 && at(2) == 0x8E) || (at(1) == 0x85 && (at(2) == 0x9F || at(2) == 0xA0)) ? 3 : 0
+        case 0xE2 where left >= 3:
+            if at(1) == 0x80 { return (0x8B...0x8F).contains(at(2)) || (0xA8...0xAE).contains(at(2)) ? 3 : 0 }
+            return at(1) == 0x81 && at(2) >= 0xA0 ? 3 : 0
+        case 0xE3 where left >= 3: return at(1) == 0x85 && at(2) == 0xA4 ? 3 : 0
+        case 0xEF where left >= 3:
+            return (at(1) == 0xBB && at(2) == 0xBF) || (at(1) == 0xBE && at(2) == 0xA0)
+                || (at(1) == 0xBF && (0xB9...0xBB).contains(at(2))) ? 3 : 0
+        case 0xF3 where left >= 4: return at(1) == 0xA0 && (at(2) == 0x80 || at(2) == 0x81) ? 4 : 0
+        default: return 0
+        }
+    }
+
+    /// The character of `length` bytes at `index` as `\u{1B}`: seen, never obeyed.
+    private func writeVisible(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ length: Int) {
+        let masks: [UInt32] = [0x7F, 0x1F, 0x0F, 0x07]
+        var scalar = UInt32(bytes[index]) & masks[length - 1]
+        for offset in 1..<length { scalar = scalar << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        write("\\u{" as StaticString)
+        write(trusted: String(scalar, radix: 16, uppercase: true))
+        write(byte: UInt8(ascii: "}"))
+    }
+
     // MARK: XML
 
     /// Characters XML 1.0 cannot carry at all (controls, U+FFFE, U+FFFF) are replaced, since
     /// no escape exists for them.
-    private func writeXML(_ bytes: UnsafeBufferPointer<UInt8>, keepLineBreaks: Bool) {
+    private func writeXML(_ bytes: UnsafeBufferPointer<UInt8>) {
         writeEscaped(bytes) { index in
             switch bytes[index] {
             case UInt8(ascii: "&"): ("&amp;", 1)
@@ -135,7 +175,8 @@ extension ByteStream {
             case UInt8(ascii: ">"): ("&gt;", 1)
             case UInt8(ascii: "\""): ("&quot;", 1)
             case UInt8(ascii: "'"): ("&apos;", 1)
-            case 0x0A: keepLineBreaks ? nil : ("&#10;", 1)
+            case 0x0A: ("&#10;", 1)
+            case UInt8(ascii: "[") where Self.afterTwoHashes(bytes, index): ("&#91;", 1)
             case 0x0D: ("&#13;", 1)
             case 0x09: ("&#9;", 1)
             case 0x00..<0x20: ("\u{FFFD}", 1)
@@ -163,24 +204,84 @@ extension ByteStream {
 
     // MARK: Markdown
 
+    /// Input text as an inline code span: GitHub renders nothing in one as a link, a mention,
+    /// an issue reference, HTML or emphasis. The fence is longer than any run of backticks in
+    /// the text; pipes are escaped (tables), line breaks become spaces.
     private func writeMarkdown(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let first = bytes.first, let last = bytes.last else { return }
+        var longest = 0
+        var run = 0
+        for byte in bytes {
+            run = byte == UInt8(ascii: "`") ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        // A space inside each fence keeps a backtick or space at either end from being taken as
+        // part of the fence or trimmed.
+        let edges: [UInt8] = [UInt8(ascii: "`"), 0x20, 0x0A, 0x0D]
+        let pad = edges.contains(first) || edges.contains(last)
+        write(byte: UInt8(ascii: "`"), repeating: longest + 1)
+        if pad { write(byte: UInt8(ascii: " ")) }
         writeEscaped(bytes) { index in
             switch bytes[index] {
-            case UInt8(ascii: "\\"): ("\\\\", 1)
             case UInt8(ascii: "|"): ("\\|", 1)
-            case UInt8(ascii: "`"): ("\\`", 1)
-            case UInt8(ascii: "<"): ("&lt;", 1)
-            case UInt8(ascii: ">"): ("&gt;", 1)
-            case UInt8(ascii: "*"): ("\\*", 1)
-            case UInt8(ascii: "_"): ("\\_", 1)
-            case UInt8(ascii: "["): ("\\[", 1)
-            case UInt8(ascii: "]"): ("\\]", 1)
+            case UInt8(ascii: "[") where Self.afterTwoHashes(bytes, index): (nil, 1)
             case 0x0A: (" ", 1)
             // CR LF is one line break, one space.
             case 0x0D: (" ", index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1)
             default: nil
             }
         }
+        if pad { write(byte: UInt8(ascii: " ")) }
+        write(byte: UInt8(ascii: "`"), repeating: longest + 1)
+    }
+
+    // MARK: Terminal
+
+    /// Text for a terminal or a CI log: control and invisible characters are shown as
+    /// `\u{…}` (no escape sequence, line break or reordering reaches the screen), and nothing
+    /// can make a line a CI runner's command: a `::` that would start a line (after spaces,
+    /// which GitHub's runner trims) and the older `##[` anywhere in a line are broken with a
+    /// visible `\u{3A}` or `\u{5B}`.
+    private func writeTerminal(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var command = -1
+        if lineIsBlank {
+            var start = 0
+            while start < bytes.count, Self.isHorizontalSpace(bytes, start) > 0 {
+                start += Self.isHorizontalSpace(bytes, start)
+            }
+            if start + 1 < bytes.count, bytes[start] == UInt8(ascii: ":"), bytes[start + 1] == UInt8(ascii: ":") {
+                command = start
+            }
+        }
+        writeEscaped(bytes) { index in
+            switch bytes[index] {
+            case UInt8(ascii: ":") where index == command: (nil, 1)
+            case UInt8(ascii: "[") where Self.afterTwoHashes(bytes, index): (nil, 1)
+            default: nil
+            }
+        }
+    }
+
+    /// Whether the `[` at `index` ends `##[`, which GitHub's runner reads as a command anywhere
+    /// in a line of a log (its older syntax): every mode breaks it, since any output may be
+    /// printed in a CI log.
+    @inline(__always)
+    static func afterTwoHashes(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        index >= 2 && bytes[index - 1] == UInt8(ascii: "#") && bytes[index - 2] == UInt8(ascii: "#")
+    }
+
+    /// The length of a space other than a line break at `index` (ASCII or Unicode: the runner
+    /// trims them all), else 0.
+    static func isHorizontalSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        let lead = bytes[index]
+        if lead == 0x20 || lead == 0x09 { return 1 }
+        guard lead >= 0xC2 else { return 0 }
+        var end = index + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self),
+            let scalar = text.unicodeScalars.first, scalar.properties.isWhitespace
+        else { return 0 }
+        return end - index
     }
 }
 
@@ -194,10 +295,11 @@ func withUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Re
 
 /// The fast scan of JSON escaping.
 enum JSONScan {
-    /// Whether a byte needs a look: a control, quote, backslash, DEL or non-ASCII byte.
+    /// Whether a byte needs a look: a control, quote, backslash, DEL or non-ASCII byte, or a
+    /// `[` (which may end `##[`).
     @inline(__always)
     static func isSpecial(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte >= 0x7F
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte >= 0x7F || byte == 0x5B
     }
 
     /// The index of the first byte at or after `start` that needs a look, or `bytes.count`:
@@ -210,11 +312,67 @@ enum JSONScan {
             let word = ByteWords.load(base, index)
             let special =
                 ByteWords.equal(word, 0x22) | ByteWords.equal(word, 0x5C) | ByteWords.equal(word, 0x7F)
+                | ByteWords.equal(word, 0x5B)
                 | ByteWords.control(word) | ByteWords.nonASCII(word)
             if special != 0 { break }
             index += 8
         }
         while index < bytes.count && !isSpecial(bytes[index]) { index += 1 }
         return index
+    }
+}
+
+/// A line or two of a report: the literal parts are scopelint's own words and are written as
+/// they are; every interpolated `String` came from somewhere else (an input, a policy, a file
+/// name) and is escaped for the medium it is written to. So a renderer cannot forget to escape:
+/// `stream.write("Store \(hash)\n")` escapes the hash and keeps the line break.
+package struct StreamText: ExpressibleByStringInterpolation {
+    enum Piece {
+        case own(String)
+        case data(String)
+    }
+
+    var pieces: [Piece]
+
+    package init(stringLiteral value: String) { pieces = [.own(value)] }
+
+    package init(stringInterpolation: Interpolation) { pieces = stringInterpolation.pieces }
+
+    package struct Interpolation: StringInterpolationProtocol {
+        var pieces: [Piece] = []
+
+        package init(literalCapacity: Int, interpolationCount: Int) {
+            pieces.reserveCapacity(interpolationCount * 2 + 1)
+        }
+
+        package mutating func appendLiteral(_ literal: String) { pieces.append(.own(literal)) }
+
+        package mutating func appendInterpolation(_ text: String) { pieces.append(.data(text)) }
+
+        package mutating func appendInterpolation(_ number: Int) { pieces.append(.own(String(number))) }
+
+        package mutating func appendInterpolation(_ text: StreamText) { pieces += text.pieces }
+
+        /// Text scopelint made (counts, a command it prints): written as it is.
+        package mutating func appendInterpolation(own text: String) { pieces.append(.own(text)) }
+    }
+
+    /// The text for `mode`, as a `String` (console output that is not a stream).
+    package func escaped(_ mode: ByteStream.Escape = .terminal) -> String {
+        let stream = ByteStream()
+        stream.write(self, mode)
+        return stream.text
+    }
+}
+
+extension ByteStream {
+    /// Writes `text`, its interpolated data escaped with `mode`.
+    package func write(_ text: StreamText, _ mode: Escape = .terminal) {
+        for piece in text.pieces {
+            switch piece {
+            case .own(let own): write(trusted: own)
+            case .data(let data): write(data, mode)
+            }
+        }
     }
 }

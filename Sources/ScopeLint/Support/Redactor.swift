@@ -38,7 +38,23 @@ package enum Redactor {
                     }.joined()))
         }
         guard text.utf8.count >= 20 else { return text }
-        if text.count > maximumEcho { return redact(String(text.prefix(maximumEcho - 20))) + "…" }
+        // Secrets first, then the cut: a cut first could leave half a token too short to be seen.
+        let clean = redactingSecrets(text) ?? text
+        if clean.count > maximumEcho { return String(clean.prefix(maximumEcho - 20)) + "…" }
+        return clean
+    }
+
+    /// `text` with every secret-shaped run replaced, or nil when it has none.
+    package static func redactingSecrets(_ text: String) -> String? {
+        var length = 0
+        // Most text has no run of 20 letters and digits at all: nothing is built for it.
+        guard
+            text.utf8.contains(where: { byte in
+                let isAlphanumeric = (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+                length = isAlphanumeric ? length + 1 : 0
+                return length >= 20
+            })
+        else { return nil }
         var output = ""
         var run = ""
         func flush() {
@@ -54,7 +70,7 @@ package enum Redactor {
             }
         }
         flush()
-        return output
+        return output == text ? nil : output
     }
 
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {

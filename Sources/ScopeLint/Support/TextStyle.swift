@@ -8,13 +8,6 @@ public struct TextStyle: Sendable {
     public static let plain = TextStyle(enabled: false)
     public static let ansi = TextStyle(enabled: true)
 
-    func bold(_ text: String) -> String { paint(text, .bold) }
-    func dim(_ text: String) -> String { paint(text, .dim) }
-    func red(_ text: String) -> String { paint(text, .red) }
-    func green(_ text: String) -> String { paint(text, .green) }
-    func yellow(_ text: String) -> String { paint(text, .yellow) }
-    func cyan(_ text: String) -> String { paint(text, .cyan) }
-
     /// A color or weight a report can ask for by name.
     enum Tone {
         case plain, bold, dim, red, green, yellow, cyan
@@ -46,15 +39,6 @@ public struct TextStyle: Sendable {
         }
     }
 
-    /// `text` in `tone`, as a string (short pieces of a line).
-    func paint(_ text: String, _ tone: Tone) -> String {
-        let stream = ByteStream()
-        write(text, tone, on: stream)
-        return stream.text
-    }
-
-    func severity(_ severity: Severity) -> String { paint(severity.rawValue, Tone(severity)) }
-
     /// Writes `tone`'s opening code; `end` closes it.
     func begin(_ tone: Tone, on stream: ByteStream) {
         if enabled, let code = tone.code { stream.write(code) }
@@ -64,14 +48,16 @@ public struct TextStyle: Sendable {
         if enabled && tone.code != nil { stream.write("\u{1B}[0m" as StaticString) }
     }
 
-    /// `text` in `tone`, as terminal text.
-    func write(_ text: String, _ tone: Tone, on stream: ByteStream) {
+    /// `text` in `tone`, as terminal text (its interpolated data escaped).
+    func write(_ text: StreamText, _ tone: Tone, on stream: ByteStream) {
         begin(tone, on: stream)
-        stream.write(text, .terminal)
+        stream.write(text)
         end(tone, on: stream)
     }
 
-    func write(_ severity: Severity, on stream: ByteStream) { write(severity.rawValue, Tone(severity), on: stream) }
+    func write(_ severity: Severity, on stream: ByteStream) {
+        write("\(own: severity.rawValue)", Tone(severity), on: stream)
+    }
 }
 
 /// Counts in words: "1 error", "2 warnings".

@@ -9,8 +9,9 @@ struct TextTable {
 
     var rows: [Row] = []
 
+    /// Cells are terminal text escaped here, before their widths are measured.
     mutating func add(_ cells: [String], tone: TextStyle.Tone = .plain) {
-        rows.append(Row(cells: cells, tone: tone))
+        rows.append(Row(cells: cells.map { ByteStream.escaped($0, .terminal) }, tone: tone))
     }
 
     /// Writes the lines, each prefixed with `indent`; the last column is not padded.
@@ -33,8 +34,8 @@ struct TextTable {
                 }
             }
             while line.hasSuffix(" ") { line.removeLast() }
-            stream.write(indent)
-            style.write(line, row.tone, on: stream)
+            stream.write(trusted: indent)
+            style.write("\(own: line)", row.tone, on: stream)
             stream.write(byte: 0x0A)
         }
     }

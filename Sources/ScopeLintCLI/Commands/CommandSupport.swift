@@ -23,10 +23,10 @@ enum CommandSupport {
             limits: console.limits)
     }
 
-    /// Standard input, read once and held to the same size limit as files.
-    static func standardInput(_ console: Console) throws(ScopeLintError) -> InputBytes {
-        InputBytes(
-            copying: try InputFile.read("-", limit: console.limits.inputSize, standardInput: console.readStandardInput))
+    /// An input, configuration or baseline, read with the run's limits; `-` reads the console's
+    /// standard input.
+    static func open(_ path: String, console: Console) throws(ScopeLintError) -> InputBytes {
+        try InputFile.open(path, limit: console.limits.inputSize, standardInput: console.readStandardInput)
     }
 
     /// The inputs read whole, for `diff OLD NEW`, which needs every store at once: the same
@@ -43,30 +43,93 @@ enum CommandSupport {
         return exports
     }
 
-    /// The inputs as the engine reads them: each opened when its turn comes (a file mapped,
-    /// standard input read once) and streamed store by store.
-    static func sources(_ paths: [String], arguments: ParsedArguments, console: Console) throws(ScopeLintError)
-        -> [StoreSource]
-    {
+    /// The inputs as the engine reads them, streamed store by store. A regular file is opened
+    /// when its turn comes, each time it is read, so the reader may hand its bytes back behind
+    /// it; what can be read only once (standard input, a pipe, a FIFO, a device) is read first,
+    /// in order, and kept: its bytes are handed back only when nothing reads them again (not
+    /// when named twice, nor when the caller reads the sources twice, as `convert` does).
+    static func sources(
+        _ paths: [String], arguments: ParsedArguments, console: Console, readTwice: Bool = false
+    ) throws(ScopeLintError) -> [StoreSource] {
         let options = readOptions(arguments, console: console)
         let from = arguments.value(Options.from)
-        let standardInput = paths.contains("-") ? try standardInput(console) : nil
-        return paths.map { path in
+        var kept: [String: InputBytes] = [:]
+        for path in paths where kept[path] == nil && !opensAgain(path) {
+            kept[path] = try open(path, console: console)
+            kept[path]?.releasesBehind = !readTwice && paths.count(where: { $0 == path }) == 1
+        }
+        return paths.map { [kept] path in
             let file = InputFile.displayName(for: path)
             return StoreSource(file: file) { (visit) throws(ScopeLintError) in
-                let input = try path == "-" ? standardInput! : InputFile.open(path, limit: options.limits.inputSize)
+                let input: InputBytes
+                if let held = kept[path] {
+                    input = held
+                } else {
+                    input = try open(path, console: console)
+                    input.releasesBehind = true
+                }
                 try InputFormat.stream(input, file: file, from: from, options: options, eachStore: visit)
             }
         }
     }
 
+    /// Whether `path` reads the same when opened again: a regular file, or what is not there
+    /// (its error then comes in its turn).
+    static func opensAgain(_ path: String) -> Bool {
+        var status = stat()
+        guard path != "-" else { return false }
+        guard stat(path, &status) == 0 else { return true }
+        return ![S_IFIFO, S_IFCHR, S_IFSOCK].contains(status.st_mode & S_IFMT)
+    }
+
+    /// Whether an output path means standard output: `-`, or /dev/stdout, which is written
+    /// through the console's stream rather than opened (or replaced) as a file.
+    static func isStandardOutput(_ path: String) -> Bool { path == "-" || path == "/dev/stdout" }
+
+    /// The files a run reads besides its inputs, none of which it may write over: the
+    /// configuration and the policy files (`--policy FILE`, every policy in a policy folder).
+    static func filesRead(_ arguments: ParsedArguments, configuration: Configuration) -> [String] {
+        var files = configuration.file.map { [$0] } ?? []
+        files += arguments.all(Options.policy).filter { FileManager.default.fileExists(atPath: $0) }
+        for folder in configuration.policyFolders + arguments.all(Options.policies) {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for name in names where name.hasSuffix(".json") || name.hasSuffix(".json5") {
+                files.append((folder as NSString).appendingPathComponent(name))
+            }
+        }
+        return files
+    }
+
+    /// Refuses, before anything is written, an output that names a file the run reads, by
+    /// whatever path (links, `..`, a hard link), or one another output names. Each output
+    /// comes with the files it must not replace. A device or FIFO replaces nothing.
+    static func checkOutputs(_ outputs: [(path: String, reads: [String])], command: String) throws(ScopeLintError) {
+        let files = outputs.filter {
+            var status = stat()
+            return !isStandardOutput($0.path) && (stat($0.path, &status) != 0 || status.st_mode & S_IFMT == S_IFREG)
+        }
+        for (index, output) in files.enumerated() {
+            if let read = output.reads.first(where: { $0 != "-" && AtomicFile.sameFile($0, output.path) }) {
+                throw .usage(
+                    message:
+                        "'\(output.path)' is \(read == output.path ? "" : "'\(read)', ")one of the files scopelint reads; write the output somewhere else.",
+                    command: command)
+            }
+            if files[..<index].contains(where: { AtomicFile.sameFile($0.path, output.path) }) {
+                throw .usage(
+                    message: "Two outputs would be written to the same file, '\(output.path)'.", command: command)
+            }
+        }
+    }
+
     /// `--config FILE`, else `./.scopelint.json` when it exists, else the defaults.
-    static func configuration(_ arguments: ParsedArguments) throws(ScopeLintError) -> Configuration {
+    static func configuration(_ arguments: ParsedArguments, console: Console) throws(ScopeLintError) -> Configuration {
         if let file = arguments.value(Options.config) {
-            return try Configuration.load(try InputFile.read(file), file: file)
+            return try Configuration.load(try open(file, console: console).array, file: file)
         }
         guard FileManager.default.fileExists(atPath: Configuration.fileName) else { return Configuration() }
-        return try Configuration.load(try InputFile.read(Configuration.fileName), file: Configuration.fileName)
+        return try Configuration.load(
+            try open(Configuration.fileName, console: console).array, file: Configuration.fileName)
     }
 
     /// Today as `YYYY-MM-DD` in UTC, for baseline expiry; `SCOPELINT_TODAY` fixes it (tests, reruns).

@@ -12,18 +12,14 @@ enum ConvertCommand: Command {
 
     static func run(_ arguments: ParsedArguments, console: inout Console) throws(ScopeLintError) -> Int32 {
         let path = "scopelint convert"
-        if let output = arguments.value(Options.exportOutput),
-            arguments.positionals.contains(where: {
-                $0 != "-" && AtomicFile.canonical($0) == AtomicFile.canonical(output)
-            })
-        {
-            throw ScopeLintError.usage(
-                message: "'\(output)' is one of the inputs; write the export somewhere else.", command: path)
+        if let output = arguments.value(Options.exportOutput) {
+            try CommandSupport.checkOutputs([(output, arguments.positionals)], command: path)
         }
         // Read twice rather than held: once to learn what there is to write, once to write it.
-        let sources = try CommandSupport.sources(arguments.positionals, arguments: arguments, console: console)
+        let sources = try CommandSupport.sources(
+            arguments.positionals, arguments: arguments, console: console, readTwice: true)
         let survey = try ExportWriter.survey(sources)
-        for note in survey.notes { console.err += "scopelint: \(note)\n" }
+        for note in survey.notes { console.err += StreamText("scopelint: \(note)\n").escaped() }
         guard survey.accounts > 0 else {
             throw ScopeLintError.invalid(
                 file: InputFile.displayName(for: arguments.positionals[0]), position: nil,
@@ -32,7 +28,7 @@ enum ConvertCommand: Command {
             )
         }
         let keepClientID = arguments.flag(Options.keepClientID)
-        if let output = arguments.value(Options.exportOutput) {
+        if let output = arguments.value(Options.exportOutput), !CommandSupport.isStandardOutput(output) {
             try AtomicFile.write(to: output) { (stream) throws(ScopeLintError) in
                 try ExportWriter.write(sources, survey: survey, keepClientID: keepClientID, to: stream)
             }

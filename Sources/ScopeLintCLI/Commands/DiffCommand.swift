@@ -23,7 +23,7 @@ enum DiffCommand: Command {
         let inputs = arguments.positionals
         let json = arguments.value(Options.textOrJSON) == "json"
         let style = console.style(for: arguments.value(Options.color))
-        let configuration = try CommandSupport.configuration(arguments)
+        let configuration = try CommandSupport.configuration(arguments, console: console)
         let (library, ids) = try CommandSupport.policies(arguments, configuration: configuration)
         if inputs.count != 2, arguments.flag(Options.failOnEscalation) {
             throw ScopeLintError.usage(

@@ -17,7 +17,7 @@ enum LintCommand: Command {
 
     static func run(_ arguments: ParsedArguments, console: inout Console) throws(ScopeLintError) -> Int32 {
         let path = "scopelint lint"
-        let configuration = try CommandSupport.configuration(arguments)
+        let configuration = try CommandSupport.configuration(arguments, console: console)
         let failOn =
             arguments.value(Options.failOn).flatMap(FailThreshold.init) ?? configuration.failOn ?? .severity(.error)
         let (library, ids) = try CommandSupport.policies(arguments, configuration: configuration)
@@ -44,57 +44,69 @@ enum LintCommand: Command {
             }
             pairs = formats.enumerated().map { ($0.element, $0.offset < outputs.count ? outputs[$0.offset] : nil) }
         }
+        let writeBaseline = arguments.value(Options.writeBaseline)
+        let toStandardOutput =
+            pairs.filter { $0.1.map(CommandSupport.isStandardOutput) ?? true }.count
+            + (writeBaseline.map(CommandSupport.isStandardOutput) ?? false ? 1 : 0)
+        if toStandardOutput > 1 {
+            throw ScopeLintError.usage(message: "Two outputs would be written to standard output.", command: path)
+        }
 
-        // Nothing scopelint writes may replace one of the files it reads.
-        var inputs = arguments.positionals.filter { $0 != "-" }
-        if let file = configuration.file { inputs.append(file) }
-        inputs += arguments.all(Options.policy).filter { FileManager.default.fileExists(atPath: $0) }
+        // Nothing scopelint writes may replace one of the files it reads; refreshing the
+        // baseline it reads is the one exception.
+        let reads = arguments.positionals + CommandSupport.filesRead(arguments, configuration: configuration)
         let baselinePath = arguments.value(Options.baseline) ?? configuration.baseline
-        let written = outputs + [arguments.value(Options.writeBaseline)].compactMap { $0 }
-        for output in written {
-            let target = AtomicFile.canonical(output)
-            if inputs.contains(where: { AtomicFile.canonical($0) == target })
-                || (output != arguments.value(Options.writeBaseline)
-                    && baselinePath.map(AtomicFile.canonical) == target)
-            {
-                throw ScopeLintError.usage(
-                    message: "'\(output)' is one of scopelint's inputs; write the report somewhere else.", command: path
-                )
-            }
-        }
-        if Set(written.map(AtomicFile.canonical)).count != written.count {
-            throw ScopeLintError.usage(
-                message: "Two reports would be written to the same file.", command: path)
-        }
+        try CommandSupport.checkOutputs(
+            outputs.map { ($0, reads + (baselinePath.map { [$0] } ?? [])) }
+                + (writeBaseline.map { [($0, reads)] } ?? []),
+            command: path)
 
         var report = try engine.lint(
             try CommandSupport.sources(arguments.positionals, arguments: arguments, console: console))
         var baseline: Baseline?
         if let baselinePath {
-            let loaded = try Baseline.load(try InputFile.read(baselinePath), file: baselinePath)
+            let loaded = try Baseline.load(
+                try CommandSupport.open(baselinePath, console: console).array, file: baselinePath)
             report = loaded.apply(to: report, today: CommandSupport.today(console))
             baseline = loaded
-        }
-        if let target = arguments.value(Options.writeBaseline) {
-            try AtomicFile.write(
-                Baseline.render(
-                    report, reason: "accepted when this baseline was written; replace with the real reason",
-                    previous: baseline), to: target)
-            console.err +=
-                "scopelint: wrote \(plural(report.findings.count + report.suppressed.count, "entry", "entries")) to \(target)\n"
         }
         let options = ReportOptions(
             style: console.style(for: arguments.value(Options.color)), failOn: failOn,
             workingDirectory: FileManager.default.currentDirectoryPath)
-        for (format, output) in pairs {
-            let reporter = Reporters.named(format) ?? TextReporter.self
-            if let output {
-                var fileOptions = options
-                fileOptions.style = .plain
-                try AtomicFile.write(to: output) { reporter.write(report, options: fileOptions, to: $0) }
-            } else {
-                try console.writeOut { reporter.write(report, options: options, to: $0) }
+        // Every file is written to its temporary first and renamed only when all were written,
+        // so a failing output leaves every file as it was.
+        var pending: [AtomicFile.Pending] = []
+        do throws(ScopeLintError) {
+            if let target = writeBaseline {
+                let text = Baseline.render(
+                    report, reason: "accepted when this baseline was written; replace with the real reason",
+                    previous: baseline)
+                if CommandSupport.isStandardOutput(target) {
+                    try console.writeOut { $0.write(trusted: text) }
+                } else {
+                    pending.append(try AtomicFile.stage(to: target) { $0.write(trusted: text) })
+                }
             }
+            for (format, output) in pairs {
+                let reporter = Reporters.named(format) ?? TextReporter.self
+                if let output, !CommandSupport.isStandardOutput(output) {
+                    var fileOptions = options
+                    fileOptions.style = .plain
+                    pending.append(
+                        try AtomicFile.stage(to: output) { reporter.write(report, options: fileOptions, to: $0) })
+                } else {
+                    try console.writeOut { reporter.write(report, options: options, to: $0) }
+                }
+            }
+            try AtomicFile.commit(pending)
+        } catch {
+            AtomicFile.discard(pending)
+            throw error
+        }
+        if let target = writeBaseline {
+            let count = plural(report.findings.count + report.suppressed.count, "entry", "entries")
+            let place: StreamText = CommandSupport.isStandardOutput(target) ? "standard output" : "\(target)"
+            console.err += StreamText("scopelint: wrote \(own: count) to \(place)\n").escaped()
         }
         let code = report.exitCode(failOn: failOn)
         console.retained.append(report)

@@ -24,37 +24,35 @@ enum PoliciesCommand: Command {
         for directory in arguments.all(Options.policyFolder) { try library.addDirectory(directory) }
         switch arguments.subcommand {
         case "show":
-            let id = try library.policyID(forArgument: arguments.positionals[0])
-            console.out += show(try library.resolve(id), catalog: library.catalog)
+            let policy = try library.resolve(try library.policyID(forArgument: arguments.positionals[0]))
+            try console.writeOut { show(policy, catalog: library.catalog, to: $0) }
         case "check":
             for file in arguments.positionals {
                 let id = try library.addFile(file)
                 let resolved = try library.resolve(id)
-                let extends =
+                let extends: StreamText =
                     resolved.ancestors.isEmpty ? "" : ", extends \(resolved.ancestors.joined(separator: " > "))"
-                console.out += "\(file): ok: policy '\(id)'\(extends)\n"
+                try console.writeOut { $0.write("\(file): ok: policy '\(id)'\(extends)\n") }
             }
         default:
-            console.out += list(library)
+            try console.writeOut { list(library, to: $0) }
         }
         return 0
     }
 
-    static func list(_ library: PolicyLibrary) -> String {
-        var out = ""
+    /// Policy texts come from files anyone may have written: every one is written as data.
+    static func list(_ library: PolicyLibrary, to stream: ByteStream) {
         for id in library.ids {
             guard let policy = library.policies[id] else { continue }
-            out += "\(id)\n"
-            out += "  \(policy.title)\n"
+            stream.write("\(id)\n  \(policy.title)\n")
             if let applies = policy.appliesTo {
-                out += "  applies to: \(describe(applies))\n"
+                stream.write("  applies to: \(describe(applies))\n")
             } else {
-                out +=
-                    "  applies to: accounts chosen with --policy \(id)\(id == LintEngine.fallbackPolicyID ? ", and every account no other policy matches" : "")\n"
+                let fallback = id == LintEngine.fallbackPolicyID ? ", and every account no other policy matches" : ""
+                stream.write("  applies to: accounts chosen with --policy \(id)\(own: fallback)\n")
             }
-            if let source = policy.source { out += "  source: \(source)\n" }
+            if let source = policy.source { stream.write("  source: \(source)\n") }
         }
-        return out
     }
 
     static func describe(_ applies: Policy.AppliesTo) -> String {
@@ -71,15 +69,17 @@ enum PoliciesCommand: Command {
         return parts.joined(separator: ", ")
     }
 
-    static func show(_ policy: ResolvedPolicy, catalog: Catalog) -> String {
-        var out = "\(policy.id): \(policy.title)\n"
-        out += "file: \(policy.file)\n"
-        if let source = policy.source { out += "source: \(source)\n" }
-        if !policy.ancestors.isEmpty { out += "extends: \(policy.ancestors.joined(separator: " > "))\n" }
-        out += "applies to: \(policy.appliesTo.map(describe) ?? "accounts chosen with --policy \(policy.id)")\n"
-        out += "unlisted scopes: \(policy.unlisted == .none ? "must be none" : "not checked")\n"
-        if let description = policy.description { out += "\n" + TextWrap.wrap(description, indent: 0) + "\n" }
-        out += "\nScopes (control-panel order):\n"
+    static func show(_ policy: ResolvedPolicy, catalog: Catalog, to stream: ByteStream) {
+        stream.write("\(policy.id): \(policy.title)\nfile: \(policy.file)\n")
+        if let source = policy.source { stream.write("source: \(source)\n") }
+        if !policy.ancestors.isEmpty { stream.write("extends: \(policy.ancestors.joined(separator: " > "))\n") }
+        stream.write("applies to: \(policy.appliesTo.map(describe) ?? "accounts chosen with --policy \(policy.id)")\n")
+        stream.write("unlisted scopes: \(own: policy.unlisted == .none ? "must be none" : "not checked")\n")
+        if let description = policy.description {
+            // Escaped before it is wrapped, so the wrap's line breaks are the only ones.
+            stream.write(trusted: "\n" + TextWrap.wrap(ByteStream.escaped(description, .terminal), indent: 0) + "\n")
+        }
+        stream.write("\nScopes (control-panel order):\n" as StaticString)
         let nameWidth = catalog.scopes.map(\.name.count).max() ?? 0
         for scope in catalog.scopes {
             let index = scope.id.index
@@ -87,36 +87,37 @@ enum PoliciesCommand: Command {
             let allowed =
                 policy.minimum[index] == policy.maximum[index]
                 ? "exactly \(range)" : range == "any" ? "any level" : range
-            var line = "  " + scope.name.padding(nameWidth) + "  " + allowed
-            if let reason = policy.accepted[index] { line += "  (risk accepted: \(reason))" }
-            out += line + "\n"
+            stream.write("  \(own: scope.name.padding(nameWidth))  \(own: allowed)")
+            if let reason = policy.accepted[index] { stream.write("  (risk accepted: \(reason))") }
+            stream.write(byte: 0x0A)
         }
         let risks = catalog.scopes.flatMap { policy.risks[$0.id.index] }
         if !risks.isEmpty {
-            out += "\nRisks:\n"
+            stream.write("\nRisks:\n" as StaticString)
             for risk in risks {
                 let scope = catalog[risk.scope]
-                out +=
-                    "  \(risk.severity.rawValue.padding(7))  \(scope.name) at \(scope.levelName(risk.level)) \(risk.harm)\n"
+                stream.write(
+                    "  \(own: risk.severity.rawValue.padding(7))  \(own: scope.name) at \(own: scope.levelName(risk.level)) \(risk.harm)\n"
+                )
             }
         }
         if !policy.companions.isEmpty {
-            out += "\nCompanion accounts:\n"
+            stream.write("\nCompanion accounts:\n" as StaticString)
             for companion in policy.companions {
-                out += "  \(companion.title)" + (companion.how.map { ": \($0)" } ?? "") + "\n"
+                let how: StreamText = companion.how.map { ": \($0)" } ?? ""
+                stream.write("  \(companion.title)\(how)\n")
             }
         }
         let overrides = policy.severity.sorted { $0.key < $1.key }
         if !overrides.isEmpty {
-            out += "\nSeverity overrides:\n"
+            stream.write("\nSeverity overrides:\n" as StaticString)
             for (rule, value) in overrides {
                 switch value {
-                case .severity(let severity): out += "  \(rule.rawValue): \(severity.rawValue)\n"
-                case .off: out += "  \(rule.rawValue): off\n"
+                case .severity(let severity): stream.write("  \(own: rule.rawValue): \(own: severity.rawValue)\n")
+                case .off: stream.write("  \(own: rule.rawValue): off\n")
                 }
             }
         }
-        return out
     }
 }
 

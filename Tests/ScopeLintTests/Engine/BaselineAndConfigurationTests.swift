@@ -54,6 +54,23 @@ struct BaselineAndConfigurationTests {
         #expect(refreshed == text)
     }
 
+    @Test("an entry accepts a finding of its own rule only: a secret's fingerprint labelled as a note accepts nothing")
+    func ruleAndFingerprint() throws {
+        let folder = try temporaryDirectory()
+        let baseline = folder.appendingPathComponent("baseline.json").path
+        _ = runCLI(["lint", fleet, "--write-baseline", baseline])
+        let text = try String(contentsOfFile: baseline, encoding: .utf8)
+        #expect(text.contains("\"rule\": \"secret-in-export\""))
+        #expect(runCLI(["lint", fleet, "--baseline", baseline, "--fail-on", "note"]).code == 0)
+        try text.replacingOccurrences(of: "\"rule\": \"secret-in-export\"", with: "\"rule\": \"normalized-value\"")
+            .write(toFile: baseline, atomically: true, encoding: .utf8)
+        let relabelled = runCLI(["lint", fleet, "--baseline", baseline, "--format", "json", "--fail-on", "note"])
+        #expect(relabelled.code == 1)
+        #expect(relabelled.out.contains("\"rule\": \"secret-in-export\""))
+        #expect(relabelled.out.contains("Baseline entry for normalized-value"))
+        #expect(relabelled.out.contains("matches no finding"))
+    }
+
     @Test(
         "invalid baselines are located errors",
         arguments: [

@@ -163,6 +163,14 @@ struct HostileInputTests {
         escaped += Array(#"", "accounts": []}]}"#.utf8)
         #expect(lintStandardInput(escaped, limits: Self.small).err.hasPrefix("<stdin>:1:28: error: a string longer"))
         #expect(lintStandardInput(export(Self.small.stringLength), limits: Self.small).code == 0)
+        // A JSON5 key without quotes is held to the same limit.
+        func unquoted(_ length: Int) -> [UInt8] {
+            Array(#"{ store_hash: "s", accounts: [{ name: "x", scopes: { "#.utf8)
+                + [UInt8](repeating: UInt8(ascii: "k"), count: length) + Array(#": "none" } }] }"#.utf8)
+        }
+        let key = lintStandardInput(unquoted(Self.small.stringLength + 1), limits: Self.small)
+        #expect(key.err.hasPrefix("<stdin>:1:54: error: a string longer than 1 KiB"), "\(key.err)")
+        #expect(lintStandardInput(unquoted(Self.small.stringLength), limits: Self.small).err.isEmpty)
     }
 
     @Test("a 256 KB scope name on one line of text is echoed cut short")
@@ -216,6 +224,73 @@ struct HostileInputTests {
         #expect(lintStandardInput(Array(over.dropLast()), limits: Self.small).err.contains("expected an export"))
     }
 
+    @Test("standard input, a pipe and a device past the limit are refused by every command, read one byte past it")
+    func endlessInput() {
+        let endless = [UInt8](repeating: 0x20, count: 4 * Self.small.inputSize)
+        let tooLarge = ": error: the input is larger than 64 KiB, the most scopelint reads; split the export by store\n"
+        for command in ["lint", "diff", "convert"] {
+            // Standard input as the executable reads it: descriptor 0 is the pipe here.
+            let read = TestSupport.withPipe(writing: endless) { descriptor in
+                var console = Console { (limit) throws(ScopeLintError) in
+                    try InputFile.read(descriptor: descriptor, file: InputFile.standardInputName, limit: limit)
+                }
+                console.limits = Self.small
+                #expect(CLI.run([command, "-"], console: &console) == 2, "\(command)")
+                #expect(console.err == "<stdin>" + tooLarge, "\(command)")
+            }
+            #expect(read == Self.small.inputSize + 1, "\(command) read \(read) bytes")
+            TestSupport.withPipe(writing: endless) { descriptor in
+                let result = runCLI([command, "/dev/fd/\(descriptor)"], limits: Self.small)
+                #expect(result.code == 2 && result.err == "/dev/fd/\(descriptor)" + tooLarge, "\(command)")
+            }
+            let zeros = runCLI([command, "/dev/zero"], limits: Self.small)
+            #expect(zeros.code == 2 && zeros.err == "/dev/zero" + tooLarge, "\(command)")
+        }
+    }
+
+    @Test("a pipe or FIFO named as an input is read whole by lint, diff and convert; a FIFO nobody writes is empty")
+    func pipesAsInputs() throws {
+        let file = packageRoot.appendingPathComponent("Fixtures/exports/celigo-integrator-io/over-privileged.json").path
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+        for command in ["lint", "diff", "convert"] {
+            let expected = runCLI([command, file])
+            #expect(expected.code != 2)
+            TestSupport.withPipe(writing: bytes) { descriptor in
+                let name = "/dev/fd/\(descriptor)"
+                let piped = runCLI([command, name])
+                #expect(piped.code == expected.code, "\(command): \(piped.err)")
+                #expect(piped.out.replacingOccurrences(of: name, with: file) == expected.out, "\(command)")
+            }
+        }
+        let folder = try temporaryDirectory("fifo")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("export.json").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let unwritten = runCLI(["lint", fifo])
+        #expect(unwritten.code == 2)
+        #expect(unwritten.err.hasPrefix("\(fifo):1:1: error: expected an export"), "\(unwritten.err)")
+    }
+
+    @Test("standard input is handed back behind the reader only when nothing reads it again")
+    func standardInputReadTwice() {
+        let stores = (0..<400).map {
+            #"{"store_hash": "s\#($0)", "accounts": [{"name": "Feed", "scopes": "store_v2_products"}]}"#
+        }
+        let bytes = Array(("{\"stores\": [\n" + stores.joined(separator: ",\n") + "\n]}\n").utf8)
+        // convert reads its inputs twice, and `- -` names standard input twice: pages handed
+        // back after the first reading would read as zeros in the second.
+        for arguments in [["convert", "-"], ["lint", "-"], ["lint", "-", "-"], ["diff", "-"]] {
+            var console = Console { _ in
+                let input = InputBytes(copying: bytes)
+                input.releaseStep = 4096
+                return input
+            }
+            let code = CLI.run(arguments, console: &console)
+            let expected = runCLI(arguments, standardInput: bytes)
+            #expect(code == expected.code && console.out == expected.out, "\(arguments): \(console.err)")
+        }
+    }
+
     @Test(
         "every input the fuzzer crashed on is handled now",
         arguments: try! FileManager.default.contentsOfDirectory(
@@ -224,7 +299,7 @@ struct HostileInputTests {
     func fuzzRegression(_ name: String) throws {
         let bytes = try InputFile.read(packageRoot.appendingPathComponent("Fixtures/fuzz-regressions/\(name)").path)
         for from in InputFormat.identifiers + ["detect"] {
-            var console = Console(readStandardInput: { bytes })
+            var console = Console(readStandardInput: { _ in InputBytes(copying: bytes) })
             let code = CLI.run(["lint", "-"] + (from == "detect" ? [] : ["--from", from]), console: &console)
             #expect(code == 0 || code == 1 || (code == 2 && console.err.hasPrefix("<stdin>")), "\(name) as \(from)")
         }

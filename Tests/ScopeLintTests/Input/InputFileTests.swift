@@ -3,10 +3,11 @@ import Testing
 
 @testable import ScopeLint
 
-/// `InputFile.open` maps regular files (`InputBytes`) and the streaming reader hands pages
-/// back behind it with `release(before:)`. The bytes must be those `InputFile.read` gives,
-/// before and after pages are handed back, and every failure must be `read`'s failure.
-@Suite("Input files: mapping, release and limits")
+/// `InputFile.open` reads every kind of input with read(2) into memory of its own (never a
+/// mapping, which a truncated file turns into SIGBUS), bounded by the size limit, and the
+/// streaming reader hands pages back behind it with `release(before:)`. The bytes must be
+/// those written, and every failure must be `read`'s failure.
+@Suite("Input files: reading, release and limits")
 struct InputFileTests {
     /// Bytes no run of zeros or repeated page could pass for: a page the system refills with
     /// zeros (or the wrong page) shows.
@@ -34,115 +35,122 @@ struct InputFileTests {
         return maps.split(separator: "\n").filter { $0.hasSuffix(" " + path) }.map(String.init)
     }
 
-    /// Resident kilobytes of the mapping of `path` (from /proc/self/smaps), nil if not found.
-    static func residentKilobytes(of path: String) -> Int? {
-        guard let smaps = procFile("/proc/self/smaps") else { return nil }
-        var inMapping = false
-        var total: Int?
-        for line in smaps.split(separator: "\n") {
-            let range = line.split(separator: " ", maxSplits: 1).first ?? ""
-            if range.contains("-"), range.allSatisfy({ $0.isHexDigit || $0 == "-" }) {
-                inMapping = line.hasSuffix(" " + path)
-            } else if inMapping, line.hasPrefix("Rss:") {
-                let kilobytes = Int(line.split(separator: " ")[1]) ?? 0
-                total = (total ?? 0) + kilobytes
-            }
-        }
-        return total
-    }
-
     static func realPath(_ path: String) -> String { URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
 
-    @Test(
-        "a regular file is mapped, holds the bytes InputFile.read gives, and is unmapped when released",
-        arguments: [1, 7, 8, 4095, 4096, 4097, 100_000])
-    func mapped(_ size: Int) throws {
-        let bytes = Self.noise(size, seed: UInt64(size))
-        let (folder, path) = try TestSupport.writeScratchFile(bytes, name: "export.json", label: "mapped")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let real = Self.realPath(path)
-        do {
-            let input = try InputFile.open(path)
-            #expect(input.count == size)
-            let read = try InputFile.read(path)
-            let sameAsRead = TestSupport.same(input.array, read)
-            let sameAsWritten = TestSupport.same(input.array, bytes)
-            #expect(sameAsRead, "open and read give different bytes")
-            #expect(sameAsWritten, "the mapped bytes are not the file's")
-            #if os(Linux)
-                #expect(Self.mappings(of: real).count == 1, "the file should be mapped, not copied")
-            #endif
-            withExtendedLifetime(input) {}
-        }
-        #if os(Linux)
-            #expect(Self.mappings(of: real).isEmpty, "the mapping should end with the InputBytes")
-        #endif
+    /// How many of the whole pages in `range` of `input` are resident (`mincore`).
+    static func residentPages(_ input: InputBytes, _ range: Range<Int>) -> Int {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let address = Int(bitPattern: input.buffer.baseAddress!)
+        let start = (address + range.lowerBound + page - 1) / page * page
+        let end = (address + range.upperBound) / page * page
+        guard end > start else { return 0 }
+        var vector = [UInt8](repeating: 0, count: (end - start) / page)
+        #expect(mincore(UnsafeMutableRawPointer(bitPattern: start), end - start, &vector) == 0)
+        return vector.filter { $0 & 1 == 1 }.count
     }
 
-    @Test("release(before:) on a mapped file leaves every byte readable and unchanged")
-    func releaseMapped() throws {
-        let count = 640 << 10
+    @Test(
+        "a regular file is read into memory of its own, never mapped, with the bytes written",
+        arguments: [0, 1, 7, 4095, 4096, 4097, 100_000])
+    func owned(_ size: Int) throws {
+        let bytes = Self.noise(size, seed: UInt64(size))
+        let (folder, path) = try TestSupport.writeScratchFile(bytes, name: "export.json", label: "owned")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = try InputFile.open(path)
+        #expect(input.count == size)
+        let sameAsWritten = TestSupport.same(input.array, bytes)
+        #expect(sameAsWritten, "the bytes read are not the file's")
+        #if os(Linux)
+            #expect(Self.mappings(of: Self.realPath(path)).isEmpty, "the file is mapped")
+        #endif
+        withExtendedLifetime(input) {}
+    }
+
+    @Test("a file cut short or rewritten after it was opened keeps the bytes read (a mapping would end in SIGBUS)")
+    func truncatedAfterOpen() throws {
+        let bytes = Self.noise(256 << 10, seed: 3)
+        let (folder, path) = try TestSupport.writeScratchFile(bytes, name: "export.json", label: "truncated")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = try InputFile.open(path)
+        #expect(truncate(path, 0) == 0)
+        var sum: UInt64 = 0
+        for index in stride(from: 0, to: input.count, by: 4096) { sum &+= UInt64(input.buffer[index]) }
+        #expect(sum > 0)
+        let unchanged = TestSupport.same(input.array, bytes)
+        #expect(unchanged, "the bytes changed with the file")
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: path))
+        let stillUnchanged = TestSupport.same(input.array, bytes)
+        #expect(stillUnchanged)
+    }
+
+    @Test("release(before:) hands back the pages behind and leaves those ahead unchanged, only when asked to")
+    func releaseOwned() throws {
+        let count = 1 << 20
         let bytes = Self.noise(count, seed: 20)
         let (folder, path) = try TestSupport.writeScratchFile(bytes, name: "fleet.json", label: "release")
         defer { try? FileManager.default.removeItem(at: folder) }
+        let kept = try InputFile.open(path)
+        kept.releaseStep = 16 << 10
+        kept.release(before: count)
+        let keptUnchanged = TestSupport.same(kept.array, bytes)
+        #expect(keptUnchanged, "bytes not read once were handed back")
+
         let input = try InputFile.open(path)
+        input.releasesBehind = true
         input.releaseStep = 16 << 10
-        #expect(input.count == count)
         // Read through it as the reader does, handing back behind, at unaligned offsets too.
         var offset = 0
-        var step = 0
         while offset < count {
-            // Touch what is ahead, then hand back what is behind.
             let end = min(count, offset + (32 << 10) + 1_234)
-            #expect(input.buffer[offset] == bytes[offset] && input.buffer[end - 1] == bytes[end - 1])
+            let ahead = TestSupport.same(Array(input.buffer[offset..<count]), bytes[offset..<count])
+            #expect(ahead, "bytes ahead of \(offset) changed")
             input.release(before: end)
             offset = end
-            step += 1
         }
-        input.release(before: count)
-        input.release(before: count)  // again: nothing left to hand back
-        let unchanged = TestSupport.same(input.array, bytes)
-        #expect(unchanged, "bytes changed after pages were handed back")
-        // Released twice over, bytes are still there (read back from the file).
-        input.release(before: count)
-        let stillUnchanged = TestSupport.same(Array(input.buffer), bytes)
-        #expect(stillUnchanged)
-        #expect(step > 10)
+        #if os(Linux)
+            #expect(Self.residentPages(input, 0..<count) < count / 4096 / 4, "the pages behind are still resident")
+            #expect(Self.residentPages(kept, 0..<count) >= count / 4096 - 1)
+        #endif
     }
 
-    #if os(Linux)
-        @Test("release(before:) hands the pages behind back (the mapping's resident size drops)")
-        func releaseDropsPages() throws {
-            let count = 1 << 20
-            let bytes = Self.noise(count, seed: 24)
-            let (folder, path) = try TestSupport.writeScratchFile(bytes, name: "fleet.json", label: "resident")
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let real = Self.realPath(path)
-            let input = try InputFile.open(path)
-            input.releaseStep = 64 << 10
-            // Touch every page.
-            var sum: UInt64 = 0
-            for index in stride(from: 0, to: count, by: 4096) { sum &+= UInt64(input.buffer[index]) }
-            #expect(sum > 0)
-            let before = try #require(Self.residentKilobytes(of: real))
-            #expect(before >= (count >> 10) * 9 / 10, "every page was touched: \(before) kB resident")
-            input.release(before: count)
-            let after = try #require(Self.residentKilobytes(of: real))
-            #expect(after < before / 4, "after release(before: end) \(after) kB are still resident (was \(before) kB)")
-            withExtendedLifetime(input) {}
+    @Test("after pages are handed back, an error that steps back counts its line from the last store, not the top")
+    func positionAfterRelease() throws {
+        let limits = Limits(inputSize: 1 << 20, stringLength: 1 << 10)
+        var text = "{\"stores\": [\n"
+        for index in 0..<300 {
+            text += "  {\"store_hash\": \"s\(index)\",\n   \"accounts\": [{\"name\": \"A\", \"scopes\": \"\"}]},\n"
         }
-    #endif
-
-    @Test("release(before:) on bytes that are not a mapped file (a copy) changes nothing")
-    func releaseCopy() {
-        // A large copy lives in anonymous memory, which the system would refill with zeros.
-        let bytes = Self.noise(1 << 20, seed: 7)
-        let input = InputBytes(copying: bytes)
+        let longAt = text.utf8.count + 17  // the opening quote
+        text += "  {\"store_hash\": \"" + String(repeating: "h", count: 2 << 10) + "\", \"accounts\": []}\n]}\n"
+        let bytes = Array(text.utf8)
+        let (folder, path) = try TestSupport.writeScratchFile(bytes, name: "fleet.json", label: "position")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = try InputFile.open(path)
+        input.releasesBehind = true
         input.releaseStep = 4096
-        input.release(before: 300 << 10)
-        input.release(before: input.count)
-        let unchanged = TestSupport.same(input.array, bytes)
-        #expect(unchanged, "a copy's bytes changed after release")
+        let error = TestSupport.error { () throws(ScopeLintError) in
+            try InputFormat.stream(input, file: path, options: ReadOptions(limits: limits)) { _ in }
+        }
+        let position = TestSupport.naivePosition(bytes, longAt)
+        #expect(position.column == 18 && position.line == 602)
+        guard case .invalid(_, let at?, let message) = error else {
+            Issue.record("expected a located error, got \(String(describing: error))")
+            return
+        }
+        #expect(message.hasPrefix("a string longer than 1 KiB"))
+        #expect(at == position)
+
+        // An error that steps back counts again from the last store the reader forgot before,
+        // never over the bytes before it (zeros here, as handed-back pages read).
+        let forgotten = bytes.count / 2
+        var copy = bytes
+        copy.withUnsafeMutableBufferPointer { buffer in
+            var reader = JSONReader(bytes: UnsafeBufferPointer(buffer), file: path)
+            reader.forget(before: forgotten)
+            _ = reader.position(at: longAt)
+            UnsafeMutableBufferPointer(rebasing: buffer[0..<forgotten]).update(repeating: 0)
+            #expect(reader.position(at: forgotten + 10) == TestSupport.naivePosition(bytes, forgotten + 10))
+        }
     }
 
     /// What `read` and `open` do with a path: bytes, or the error.
@@ -151,15 +159,20 @@ struct InputFileTests {
         case error(ScopeLintError)
     }
 
-    static func read(_ path: String, standardInput: @escaping () -> [UInt8] = { [] }) -> Opened {
-        do throws(ScopeLintError) { return .bytes(try InputFile.read(path, standardInput: standardInput)) } catch {
+    static func read(_ path: String, standardInput: [UInt8] = []) -> Opened {
+        do throws(ScopeLintError) {
+            return .bytes(try InputFile.read(path) { _ in InputBytes(copying: standardInput) })
+        } catch {
             return .error(error)
         }
     }
 
-    static func open(_ path: String, standardInput: @escaping () -> [UInt8] = { [] }) -> Opened {
-        do throws(ScopeLintError) { return .bytes(try InputFile.open(path, standardInput: standardInput).array) } catch
-        { return .error(error) }
+    static func open(_ path: String, limit: Int = Limits.standard.inputSize, standardInput: [UInt8] = []) -> Opened {
+        do throws(ScopeLintError) {
+            return .bytes(try InputFile.open(path, limit: limit) { _ in InputBytes(copying: standardInput) }.array)
+        } catch {
+            return .error(error)
+        }
     }
 
     @Test("an empty file, a directory, a missing file, a device and standard input: open answers as read does")
@@ -183,8 +196,8 @@ struct InputFileTests {
             #expect(Self.open("/dev/null") == Self.read("/dev/null"))
         }
         let standardInput = Array("{\"stores\": []}".utf8)
-        #expect(Self.open("-", standardInput: { standardInput }) == .bytes(standardInput))
-        #expect(Self.open("-", standardInput: { standardInput }) == Self.read("-", standardInput: { standardInput }))
+        #expect(Self.open("-", standardInput: standardInput) == .bytes(standardInput))
+        #expect(Self.open("-", standardInput: standardInput) == Self.read("-", standardInput: standardInput))
 
         // The same errors reach the user: streaming an empty input fails as reading it whole does.
         let streamed = TestSupport.error { () throws(ScopeLintError) in
@@ -208,7 +221,7 @@ struct InputFileTests {
         if case .bytes = Self.open(path) { Issue.record("an unreadable file was read") }
     }
 
-    @Test("the size limit: one byte over is refused by open as by read; exactly the limit is mapped")
+    @Test("the size limit holds for a file, a pipe, a device and standard input: one byte over is refused")
     func sizeLimit() throws {
         let folder = try temporaryDirectory("size-limit")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -218,17 +231,46 @@ struct InputFileTests {
             #expect(FileManager.default.createFile(atPath: path, contents: Data(count: size)))
             return path
         }
+        func tooLarge(_ file: String) -> Opened {
+            .error(
+                .invalid(
+                    file: file, position: nil,
+                    message: "the input is larger than 4 KiB, the most scopelint reads; split the export by store"))
+        }
         let over = try file("over.json", limit + 1)
-        let expected = ScopeLintError.invalid(
-            file: over, position: nil,
-            message: "the input is larger than 4 KiB, the most scopelint reads; split the export by store")
-        let read = TestSupport.error { () throws(ScopeLintError) in _ = try InputFile.read(over, limit: limit) }
-        let opened = TestSupport.error { () throws(ScopeLintError) in _ = try InputFile.open(over, limit: limit) }
-        #expect(read == expected)
-        #expect(opened == expected)
+        #expect(Self.open(over, limit: limit) == tooLarge(over))
+        #expect(Self.open(try file("limit.json", limit), limit: limit) == .bytes([UInt8](repeating: 0, count: limit)))
+        // A pipe and a device have no size to check first: they are read until one byte over.
+        // Four times the limit is written; the writer is drained after.
+        TestSupport.withPipe(writing: [UInt8](repeating: 0x20, count: 4 * limit)) { descriptor in
+            #expect(Self.open("/dev/fd/\(descriptor)", limit: limit) == tooLarge("/dev/fd/\(descriptor)"))
+        }
+        TestSupport.withPipe(writing: [UInt8](repeating: 0x20, count: limit)) { descriptor in
+            #expect(Self.open("/dev/fd/\(descriptor)", limit: limit) == .bytes([UInt8](repeating: 0x20, count: limit)))
+        }
+        #expect(Self.open("/dev/zero", limit: limit) == tooLarge("/dev/zero"))
+        TestSupport.withPipe(writing: [UInt8](repeating: 0x20, count: 4 * limit)) { descriptor in
+            let error = TestSupport.error { () throws(ScopeLintError) in
+                _ = try InputFile.read(descriptor: descriptor, file: "<stdin>", limit: limit)
+            }
+            #expect(error.map(Opened.error) == tooLarge("<stdin>"))
+        }
+    }
 
-        let input = try InputFile.open(try file("limit.json", limit), limit: limit)
-        #expect(input.count == limit)
-        #expect(input.buffer[0] == 0 && input.buffer[limit - 1] == 0)
+    @Test("a FIFO is read whole; one nobody writes to reads as empty instead of waiting forever")
+    func fifo() throws {
+        let folder = try temporaryDirectory("fifo")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("export.json").path
+        #expect(mkfifo(path, 0o600) == 0)
+        #expect(Self.open(path) == .bytes([]))
+        // Written and closed while a reader holds it open, the bytes wait in the FIFO.
+        let holder = Foundation.open(path, O_RDONLY | O_NONBLOCK)
+        defer { close(holder) }
+        let writer = Foundation.open(path, O_WRONLY)
+        let bytes = Array("{\"stores\": []}".utf8)
+        #expect(bytes.withUnsafeBytes { Foundation.write(writer, $0.baseAddress, $0.count) } == bytes.count)
+        close(writer)
+        #expect(Self.open(path) == .bytes(bytes))
     }
 }

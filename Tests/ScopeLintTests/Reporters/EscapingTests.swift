@@ -22,27 +22,42 @@ struct EscapingTests {
 
     @Test("XML escapes markup and replaces characters XML cannot hold")
     func xml() {
-        #expect(Self.escaped("a<b>&\"c\" 'd'", .xmlAttribute) == "a&lt;b&gt;&amp;&quot;c&quot; &apos;d&apos;")
-        #expect(Self.escaped("nul\u{0}bell\u{7}", .xmlAttribute) == "nul\u{FFFD}bell\u{FFFD}")
-        #expect(Self.escaped("\u{FFFE}x\u{FFFF}\u{FFFD}\u{7F}é", .xmlAttribute) == "\u{FFFD}x\u{FFFD}\u{FFFD}\u{7F}é")
-        #expect(Self.escaped("line\nbreak\r\ttab", .xmlAttribute) == "line&#10;break&#13;&#9;tab")
-        #expect(Self.escaped("line\nbreak\r", .xmlText) == "line\nbreak&#13;")
+        #expect(Self.escaped("a<b>&\"c\" 'd'", .xml) == "a&lt;b&gt;&amp;&quot;c&quot; &apos;d&apos;")
+        #expect(Self.escaped("nul\u{0}bell\u{7}", .xml) == "nul\u{FFFD}bell\u{FFFD}")
+        #expect(Self.escaped("\u{FFFE}x\u{FFFF}\u{FFFD}\u{7F}é", .xml) == "\u{FFFD}x\u{FFFD}\u{FFFD}\\u{7F}é")
+        #expect(Self.escaped("line\nbreak\r\ttab", .xml) == "line&#10;break&#13;&#9;tab")
+        #expect(Self.escaped("a ##[error]b", .xml) == "a ##&#91;error]b")
     }
 
-    @Test("Markdown cells cannot break the table or inject markup")
+    @Test("Markdown: input is one inert code span: no link, mention, reference, markup or broken table")
     func markdown() {
-        #expect(Self.escaped("a|b`c`\nd <img>", .markdown) == "a\\|b\\`c\\` d &lt;img&gt;")
-        #expect(Self.escaped("store_checkouts *x* [y]", .markdown) == "store\\_checkouts \\*x\\* \\[y\\]")
-        #expect(Self.escaped("a\r\nb\rc", .markdown) == "a b c")
-        // Byte by byte: a combining mark after a pipe does not hide it, and a backslash cannot
-        // undo the escape after it.
-        #expect(Self.escaped("é|\u{301}x", .markdown) == "é\\|\u{301}x")
-        #expect(Self.escaped("a\\|b", .markdown) == "a\\\\\\|b")
+        #expect(
+            Self.escaped("[Re-authorize](https://evil.example) @octocat #12", .markdown)
+                == "`[Re-authorize](https://evil.example) @octocat #12`")
+        #expect(Self.escaped("a|b`c`\nd <img>", .markdown) == "``a\\|b`c` d <img>``")
+        #expect(Self.escaped("`x`", .markdown) == "`` `x` ``")
+        #expect(Self.escaped("a\r\nb\rc", .markdown) == "`a b c`")
+        #expect(Self.escaped("bidi\u{202E}txt", .markdown) == "`bidi\\u{202E}txt`")
+        #expect(Self.escaped("", .markdown) == "")
     }
 
-    @Test("terminal text goes as it is")
+    @Test("terminal text: controls and invisibles shown, no CI runner command can start a line")
     func terminal() {
-        #expect(Self.escaped("a|b\"c\" <d> 100%", .terminal) == "a|b\"c\" <d> 100%")
+        #expect(Self.escaped("a|b\"c\" <d> 100% x::y", .terminal) == "a|b\"c\" <d> 100% x::y")
+        #expect(
+            Self.escaped("x\n::add-mask::secret\n::error title=Fake::all good", .terminal)
+                == "x\\u{A}::add-mask::secret\\u{A}::error title=Fake::all good")
+        #expect(Self.escaped("\u{1B}]52;c;aGk=\u{7}\u{1B}[31m", .terminal) == "\\u{1B}]52;c;aGk=\\u{7}\\u{1B}[31m")
+        #expect(Self.escaped("abc\u{202E}fdp.exe\u{200B}", .terminal) == "abc\\u{202E}fdp.exe\\u{200B}")
+        #expect(Self.escaped(" \u{A0}::error::x", .terminal) == " \u{A0}\\u{3A}:error::x")
+        #expect(Self.escaped("a ##[error]b", .terminal) == "a ##\\u{5B}error]b")
+        // Only where a line starts: after text already on the line, `::` is harmless.
+        let stream = ByteStream()
+        stream.write("    " as StaticString)
+        stream.write("::warning::x", .terminal)
+        stream.write(" then " as StaticString)
+        stream.write("::notice::y", .terminal)
+        #expect(stream.text == "    \\u{3A}:warning::x then ::notice::y")
     }
 
     @Test("URIs percent-encode everything but unreserved characters and slashes")
@@ -119,6 +134,24 @@ struct EscapingTests {
         ["a", "Z", "0", " ", "%", ":", ",", "|", "`", "<", ">", "*", "_", "[", "]", "&", "\"", "'", "\\"]
         + ["\n", "\r", "\r\n", "\t", "\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "é", "e\u{301}", "\u{301}", "\u{200D}"]
         + ["\u{1FEF}", "\u{2028}", "\u{2029}", "\u{20A8}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "😀", "字", "\u{600}"]
+        + ["#", "##[", "::", "\u{A0}", "\u{AD}", "\u{202E}", "\u{2066}", "\u{200B}", "\u{FEFF}", "\u{E0041}"]
+
+    /// The characters every human-facing mode shows as `\u{…}`, listed independently of the writer.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        let invisible: [ClosedRange<UInt32>] = [
+            0...0x1F, 0x7F...0x9F, 0xAD...0xAD, 0x34F...0x34F, 0x61C...0x61C, 0x115F...0x1160, 0x180E...0x180E,
+            0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0x3164...0x3164, 0xFEFF...0xFEFF, 0xFFA0...0xFFA0,
+            0xFFF9...0xFFFB, 0xE0000...0xE007F,
+        ]
+        return invisible.contains { $0.contains(scalar.value) }
+    }
+
+    /// `text` with each scalar `keep` does not claim shown as `\u{…}` when invisible.
+    static func visible(_ text: String, keep: (Unicode.Scalar) -> Bool = { _ in false }) -> String {
+        text.unicodeScalars.map {
+            isInvisible($0) && !keep($0) ? "\\u{\(String($0.value, radix: 16, uppercase: true))}" : String($0)
+        }.joined()
+    }
 
     static func randomTexts(seed: Int) -> [String] {
         var random = TestSupport.SeededGenerator(seed: UInt64(seed))
@@ -151,10 +184,12 @@ struct EscapingTests {
     @Test("every mode decodes back to its text, and leaves nothing its medium would read", arguments: 0..<4)
     func roundTrips(_ seed: Int) throws {
         for text in Self.randomTexts(seed: seed) {
-            // JSON: a parser reads back the text exactly.
+            // JSON: a parser reads back the text exactly (U+FEFF aside: Foundation's parser drops some).
             let json = "[\"" + Self.escaped(text, .json) + "\"]"
             let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
-            #expect(parsed?.first.map { Array($0.unicodeScalars) == Array(text.unicodeScalars) } == true, "\(json)")
+            let sent = Array(text.unicodeScalars.filter { $0 != "\u{FEFF}" })
+            #expect(
+                parsed?.first.map { Array($0.unicodeScalars.filter { $0 != "\u{FEFF}" }) == sent } == true, "\(json)")
 
             // Workflow commands: no raw line break ends the command, no ':' or ',' a property.
             let message = Self.escaped(text, .workflowMessage)
@@ -162,46 +197,84 @@ struct EscapingTests {
             #expect(!message.unicodeScalars.contains { $0 == "\r" || $0 == "\n" })
             #expect(!property.unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == ":" || $0 == "," })
             let percent = [("%25", "%"), ("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ",")]
-            #expect(Self.decode(message, percent).unicodeScalars.elementsEqual(text.unicodeScalars))
-            #expect(Self.decode(property, percent).unicodeScalars.elementsEqual(text.unicodeScalars))
+            let shown = Self.visible(text) { $0 == "\r" || $0 == "\n" }
+            #expect(Self.decode(message, percent).unicodeScalars.elementsEqual(shown.unicodeScalars))
+            #expect(Self.decode(property, percent).unicodeScalars.elementsEqual(shown.unicodeScalars))
 
             // XML: no raw markup; the entities decode to the text with what XML cannot carry replaced.
-            let carried = String(
-                String.UnicodeScalarView(
-                    text.unicodeScalars.map {
-                        ($0.value < 0x20 && !["\n", "\r", "\t"].contains($0)) || $0.value == 0xFFFE
-                            || $0.value == 0xFFFF
-                            ? "\u{FFFD}" : $0
-                    }))
+            let carried = Self.visible(
+                String(
+                    String.UnicodeScalarView(
+                        text.unicodeScalars.map {
+                            ($0.value < 0x20 && !["\n", "\r", "\t"].contains($0)) || $0.value == 0xFFFE
+                                || $0.value == 0xFFFF
+                                ? "\u{FFFD}" : $0
+                        }))
+            ) { $0.value < 0x20 }
             let entities = [
                 ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\""), ("&apos;", "'"), ("&#10;", "\n"),
-                ("&#13;", "\r"), ("&#9;", "\t"),
+                ("&#13;", "\r"), ("&#9;", "\t"), ("&#91;", "["),
             ]
-            for mode in [ByteStream.Escape.xmlAttribute, .xmlText] {
+            for mode in [ByteStream.Escape.xml] {
                 let xml = Self.escaped(text, mode)
                 #expect(!xml.unicodeScalars.contains { $0 == "<" || $0 == ">" || $0 == "\"" })
                 #expect(Self.decode(xml, entities).unicodeScalars.elementsEqual(carried.unicodeScalars), "\(mode)")
-                if mode == .xmlAttribute { #expect(!xml.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }) }
+                if mode == .xml { #expect(!xml.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }) }
             }
 
-            // Markdown: every markup character is escaped (a backslash too), no line break is left.
+            // Markdown: one code span, its fence longer than any backtick run inside; no line break.
             let markdown = Self.escaped(text, .markdown)
             #expect(!markdown.unicodeScalars.contains { $0 == "\r" || $0 == "\n" })
-            let markup = [
-                ("\\\\", "\\"), ("\\|", "|"), ("\\`", "`"), ("\\*", "*"), ("\\_", "_"), ("\\[", "["), ("\\]", "]"),
-                ("&lt;", "<"), ("&gt;", ">"),
-            ]
+            var longest = 0
+            var run = 0
+            for scalar in text.unicodeScalars {
+                run = scalar == "`" ? run + 1 : 0
+                longest = max(longest, run)
+            }
+            let fence = String(repeating: "`", count: longest + 1)
+            let pad =
+                [text.unicodeScalars.first, text.unicodeScalars.last].contains {
+                    " `\r\n".unicodeScalars.contains($0 ?? "a")
+                } ? " " : ""
             // CR LF, CR and LF each become one space (scalar by scalar, as the writer reads bytes).
             let lines = Self.decode(text, [("\r\n", " "), ("\r", " "), ("\n", " ")])
-            #expect(Self.decode(markdown, markup).unicodeScalars.elementsEqual(lines.unicodeScalars), "\(markdown)")
-            var backslashes = 0
-            for scalar in markdown.unicodeScalars {
-                #expect(scalar != "<" && scalar != ">")
-                if "|`*_[]".unicodeScalars.contains(scalar) { #expect(backslashes % 2 == 1, "\(markdown)") }
-                backslashes = scalar == "\\" ? backslashes + 1 : 0
-            }
+            // Scalar by scalar: a combining mark after a pipe does not hide it.
+            let lineScalars = Array(lines.unicodeScalars)
+            let content = lineScalars.indices.map { index -> String in
+                let scalar = lineScalars[index]
+                if scalar == "|" { return "\\|" }
+                if scalar == "[" && index >= 2 && lineScalars[index - 1] == "#" && lineScalars[index - 2] == "#" {
+                    return "\\u{5B}"
+                }
+                return Self.visible(String(scalar))
+            }.joined()
+            #expect(
+                Array(markdown.unicodeScalars)
+                    == Array((text.isEmpty ? "" : fence + pad + content + pad + fence).unicodeScalars),
+                "\(markdown)")
 
-            #expect(Self.escaped(text, .terminal) == text)
+            // Terminal: invisibles shown; no line can start with `::` and no `##[` is left.
+            var scalars = Array(text.unicodeScalars)
+            let start = scalars.firstIndex {
+                !($0 == " " || $0 == "\t" || ($0.value >= 0x80 && $0.properties.isWhitespace))
+            }
+            var breaks: Set<Int> = []
+            if let start, start + 1 < scalars.count, scalars[start] == ":", scalars[start + 1] == ":" {
+                breaks.insert(start)
+            }
+            for index in scalars.indices
+            where index >= 2 && scalars[index] == "[" && scalars[index - 1] == "#" && scalars[index - 2] == "#" {
+                breaks.insert(index)
+            }
+            var terminal = ""
+            for (index, scalar) in scalars.enumerated() {
+                terminal +=
+                    breaks.contains(index)
+                    ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : Self.visible(String(scalar))
+            }
+            scalars = Array(Self.escaped(text, .terminal).unicodeScalars)
+            #expect(scalars == Array(terminal.unicodeScalars), "\(text.debugDescription)")
+            #expect(!scalars.contains { Self.isInvisible($0) && $0 != "\u{1FEF}" })
         }
     }
 

@@ -68,7 +68,7 @@ struct StreamingByteStreamTests {
     static func play(_ pieces: [Piece], into stream: ByteStream) {
         for piece in pieces {
             switch piece {
-            case .text(let text): stream.write(text)
+            case .text(let text): stream.write(trusted: text)
             case .bytes(let bytes): bytes.withUnsafeBufferPointer { stream.write($0) }
             case .singleBytes(let bytes): for byte in bytes { stream.write(byte: byte) }
             }
@@ -248,7 +248,7 @@ struct StreamingByteStreamTests {
         let target = folder.appendingPathComponent("report.json")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
         let error = TestSupport.error { () throws(ScopeLintError) in
-            try AtomicFile.write(to: target.path) { $0.write(String(repeating: "x", count: 100_000)) }
+            try AtomicFile.write(to: target.path) { $0.write(trusted: String(repeating: "x", count: 100_000)) }
         }
         guard case .unwritable(let file, _)? = error else {
             Issue.record("expected .unwritable, got \(String(describing: error))")

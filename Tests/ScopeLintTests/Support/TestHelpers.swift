@@ -82,7 +82,7 @@ func runCLI(
     _ arguments: [String], environment: [String: String] = [:], standardInput: [UInt8] = [],
     limits: Limits = .standard
 ) -> (code: Int32, out: String, err: String) {
-    var console = Console(environment: environment, readStandardInput: { standardInput })
+    var console = Console(environment: environment, readStandardInput: { _ in InputBytes(copying: standardInput) })
     console.limits = limits
     let code = CLI.run(arguments, console: &console)
     return (code, console.out, console.err)

@@ -77,6 +77,30 @@ enum TestSupport {
         }
     }
 
+    /// Runs `body` with the read end of a pipe that a thread fills with `bytes`, then reads what
+    /// `body` left, so the writer always finishes (and never meets a closed pipe). Gives back
+    /// how many bytes `body` read.
+    @discardableResult
+    static func withPipe(writing bytes: [UInt8], _ body: (Int32) throws -> Void) rethrows -> Int {
+        var ends: [Int32] = [-1, -1]
+        precondition(pipe(&ends) == 0)
+        let (reading, writing) = (ends[0], ends[1])
+        let writer = Thread {
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes[offset...].withUnsafeBytes { Foundation.write(writing, $0.baseAddress, $0.count) }
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { break }
+                offset += written
+            }
+            close(writing)
+        }
+        writer.start()
+        defer { close(reading) }
+        try body(reading)
+        return bytes.count - readAll(reading).count
+    }
+
     /// A file in a fresh scratch folder holding `bytes`; the caller removes the folder.
     static func writeScratchFile(_ bytes: [UInt8], name: String, label: String) throws -> (folder: URL, path: String) {
         let folder = try temporaryDirectory(label)

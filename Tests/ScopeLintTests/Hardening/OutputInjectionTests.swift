@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@testable import ScopeLint
+@testable import ScopeLintCLI
+
+/// Names that try to drive a terminal, forge CI workflow commands, hide or reorder text, or
+/// render as links and mentions: no output medium may carry them out live.
+@Suite("Output injection")
+struct OutputInjectionTests {
+    static let export = packageRoot.appendingPathComponent("Fixtures/exports/hostile/injection.json").path
+
+    /// Every command and format that prints names from an input.
+    static let runs: [[String]] = {
+        var runs: [[String]] = ["text", "markdown", "junit", "github", "sarif", "json"].map {
+            ["lint", export, "--policy", "read-only", "--format", $0]
+        }
+        runs.append(["diff", export, "--policy", "read-only", "--all"])
+        runs.append(["diff", export, export])
+        runs.append(["convert", export])
+        return runs
+    }()
+
+    /// Scalars that no human-facing output may carry raw.
+    static func isLive(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\n") || (0x7F...0x9F).contains(scalar.value)
+            || (0x200B...0x200F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+            || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    @Test("no ESC, control, bidi or zero-width character and no forged workflow command", arguments: runs)
+    func inert(_ arguments: [String]) {
+        let result = runCLI(arguments, environment: ["NO_COLOR": "1"])
+        #expect(result.code != 2, "\(result.err)")
+        let machine = arguments.contains("json") || arguments.contains("sarif") || arguments[0] == "convert"
+        for (number, line) in (result.out + result.err).split(separator: "\n").enumerated() {
+            if !machine { #expect(!line.unicodeScalars.contains(where: Self.isLive), "line \(number + 1): \(line)") }
+            let trimmed = line.drop { $0.isWhitespace }
+            if !arguments.contains("github") {
+                #expect(!trimmed.hasPrefix("::"), "line \(number + 1) reads as a workflow command: \(line)")
+            } else {
+                #expect(trimmed.hasPrefix("::") || trimmed.hasPrefix("Checked"), "\(line)")
+            }
+            #expect(!line.contains("##["), "line \(number + 1): \(line)")
+        }
+        if arguments.contains("markdown") {
+            // Input reaches the comment only inside code spans: no link, mention or reference renders.
+            #expect(!result.out.contains("](https://evil.example) @octocat #1 ##[warning]"))
+        }
+    }
+
+    @Test("a file name reaches standard error escaped, in every format")
+    func fileName() {
+        for format in ["text", "github"] {
+            let result = runCLI(["lint", "/nowhere/a\n::error title=x::b\u{1B}[31m.json", "--format", format])
+            #expect(result.code == 2)
+            #expect(result.err.hasPrefix("/nowhere/a\\u{A}::error title=x::b\\u{1B}[31m.json: error: cannot read"))
+            #expect(!result.err.dropLast().contains("\n::"))
+        }
+    }
+}
