@@ -264,7 +264,10 @@ enum CSVReader: InputReader {
     /// The OAuth parameters of a scope cell that holds several, each at its own line and
     /// column; nil when the cell is one scope (a UI name, or a single parameter).
     static func parameters(in field: Field) -> [ScopeEntry]? {
-        guard ScopeStringReader.sniff(field.text) else { return nil }
+        // Most cells hold one word: only one with a separator in it can hold several.
+        guard field.text.utf8.contains(where: { [0x20, 0x09, 0x0A, 0xC2, 0x2C, 0x2B].contains($0) }),
+            ScopeStringReader.sniff(field.text)
+        else { return nil }
         var entries: [ScopeEntry] = []
         var current = ""
         var start = field.contentStart

@@ -10,12 +10,17 @@ enum CredentialsFileReader: InputReader {
         "This is the credentials file the control panel downloads for a new API account: it holds secrets and no scopes. Keep it out of repositories and tickets, and give scopelint the account's scopes instead, typed from the control panel (Settings > Store-level API accounts) as lines such as 'Orders: modify'."
 
     static func sniff(_ text: String) -> Bool {
+        // Byte by byte and done at the second hit: detection runs over every input it is offered.
+        let prefixes = keys.flatMap { [Array(($0 + ":").utf8), Array(($0 + " :").utf8)] }
         var hits = 0
-        for line in text.split(separator: "\n") {
-            let trimmed = line.trimmed
-            if keys.contains(where: { trimmed.hasPrefix($0 + ":") || trimmed.hasPrefix($0 + " :") }) { hits += 1 }
+        for line in text.utf8.split(separator: 0x0A) {
+            let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 }
+            if prefixes.contains(where: { trimmed.starts(with: $0) }) {
+                hits += 1
+                if hits >= 2 { return true }
+            }
         }
-        return hits >= 2
+        return false
     }
 
     static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
