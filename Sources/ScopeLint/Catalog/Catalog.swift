@@ -29,6 +29,9 @@ public struct Catalog: Sendable {
     package let scopes: [ScopeDefinition]
     package let implicitParameters: Set<String>
     private let byNameKey: [String: ScopeID]
+    /// The same names by their words with plurals folded ("Order transaction", "Customer"):
+    /// looked up when the name key does not match.
+    private let byFoldedName: [String: ScopeID]
     /// The exact UI names, checked first: exports mostly spell them as the control panel does.
     private let byExactName: [String: ScopeID]
     private let byParameter: [String: ParameterMatch]
@@ -42,6 +45,7 @@ public struct Catalog: Sendable {
     init(entries: [Entry], implicit: Set<String>) {
         var scopes: [ScopeDefinition] = []
         var byNameKey: [String: ScopeID] = [:]
+        var byFoldedName: [String: ScopeID] = [:]
         var byParameter: [String: ParameterMatch] = [:]
         for (index, entry) in entries.enumerated() {
             let id = ScopeID(index)
@@ -54,6 +58,9 @@ public struct Catalog: Sendable {
             for name in [entry.name] + entry.nameAliases {
                 precondition(byNameKey[Self.nameKey(name)] == nil, "catalog name \(name) is ambiguous")
                 byNameKey[Self.nameKey(name)] = id
+                let folded = Self.foldedName(name)
+                precondition(byFoldedName[folded].map { $0 == id } ?? true, "catalog name \(name) folds ambiguously")
+                byFoldedName[folded] = id
             }
             for (level, definition) in entry.levels.enumerated() {
                 if let parameter = definition.parameter {
@@ -66,6 +73,7 @@ public struct Catalog: Sendable {
         }
         self.scopes = scopes
         self.byNameKey = byNameKey
+        self.byFoldedName = byFoldedName
         self.byExactName = Dictionary(uniqueKeysWithValues: scopes.map { ($0.name, $0.id) })
         self.byParameter = byParameter
         self.levelsByKey = scopes.map { scope in
@@ -88,12 +96,18 @@ public struct Catalog: Sendable {
 
     package subscript(id: ScopeID) -> ScopeDefinition { scopes[id.index] }
 
-    /// Looks a UI name up, ignoring case, spacing, punctuation and `&` versus `and`.
+    /// Looks a UI name up, ignoring case, spacing, punctuation, `&` versus `and`, and a
+    /// plural's "s" on any of its words.
     package func scope(named name: String) -> ScopeID? {
         if let id = byExactName[name] { return id }
         // No UI name is longer than this; a longer key cannot match and is not worth normalizing.
         guard name.utf8.count <= Self.longestName else { return nil }
-        return byNameKey[Self.nameKey(name)]
+        return byNameKey[Self.nameKey(name)] ?? byFoldedName[Self.foldedName(name)]
+    }
+
+    /// A name's words, lower case with plurals folded, as the text reader matches them.
+    static func foldedName(_ name: String) -> String {
+        TextWord.words(in: Substring(name)).map(\.folded).joined(separator: " ")
     }
 
     static let longestName = 100
@@ -118,8 +132,7 @@ public struct Catalog: Sendable {
             return LevelMatch(level: exact, normalized: false)
         }
         var key = Self.levelKey(text)
-        // Guides misspell "none" (seed 001 writes "non").
-        if key == "non" || key == "no" { key = "none" }
+        if Self.noneKeys.contains(key) { key = "none" }
         guard let index = levelsByKey[id.index][key] else { return nil }
         return LevelMatch(level: index, normalized: text.lowercased() != definition.levels[index].name)
     }
@@ -176,6 +189,12 @@ public struct Catalog: Sendable {
         }
         return key
     }
+
+    /// "none" and the misspellings guides use for it (seed 001 writes "non"), as level keys.
+    static let noneKeys: Set<String> = ["none", "non", "no"]
+
+    /// Whether a level as written means none, whatever the scope (even one the catalog does not know).
+    static func isNone(_ text: String) -> Bool { noneKeys.contains(levelKey(text)) }
 
     static func levelKey(_ text: String) -> String {
         // ASCII, the usual case, byte by byte: Unicode properties are slow to ask for, and the

@@ -1,12 +1,15 @@
-/// A transcription of the control panel or a pasted guide: one `Scope name: level` per line
-/// (also `Scope - level`, `Scope = level`, a tab), bullets and numbered lists allowed, and
-/// the guides' "Change X from none to Y" phrasing. `Store: hash` and `Account: name` lines
-/// start a new store or account. Lines that are neither (a guide's prose) are passed over;
-/// a line whose value is a level but whose name is no scope is kept, so it is reported as
-/// an unknown scope rather than silently dropped.
+/// A transcription of the control panel, or a vendor's page pasted whole. It reads a scope and
+/// its level with any separator between them (`:` `-` `–` `—` `->` `→` `=>` `=` `>` `|`, tabs,
+/// spaces), several pairs on one line, bullets and numbered steps, Markdown and plain tables
+/// (see `TextGrants.readRow`), tables copied one cell per line, "Change X from A to B", scopes
+/// named before "to <level>", and "<level>: X, Y". `Store: hash` and `Account: name` lines start
+/// a new store or account; secrets become sightings. It fails closed: an unknown name given a
+/// level is kept (the engine reports it), and a line that names a scope and a level it cannot
+/// pair is an error (`TextGrants`).
 enum TextListReader: InputReader {
     static let identifier = "text"
-    static let summary = "lines of 'Scope name: level', bullets, numbered lists, 'Change X from none to Y'"
+    static let summary =
+        "lines of 'Scope name: level' with any separator, tables, bullets and steps, 'Change X from none to Y'"
 
     static let storeKeys: Set<String> = ["store", "storehash", "storeid"]
     static let accountKeys: Set<String> = ["account", "accountname", "apiaccount", "apiaccountname"]
@@ -14,18 +17,6 @@ enum TextListReader: InputReader {
         "accesstoken": .accessToken, "token": .accessToken, "clientsecret": .clientSecret, "secret": .clientSecret,
         "password": .accessToken,
     ]
-
-    /// Every spelling of every level the catalog knows, as level keys.
-    static let levelWords: Set<String> = {
-        var words: Set<String> = ["none", "non", "readonly"]
-        for scope in Catalog.bigCommerce.scopes {
-            for level in scope.levels {
-                words.insert(Catalog.levelKey(level.name))
-                for spelling in level.spellings { words.insert(Catalog.levelKey(spelling)) }
-            }
-        }
-        return words
-    }()
 
     static func sniff(_ text: String) -> Bool { true }
 
@@ -46,10 +37,14 @@ enum TextListReader: InputReader {
             }
             return (s, stores[s].accounts.count - 1)
         }
+        var grants = TextGrants(file: file)
         var sawAnything = false
         for line in text.lines {
             let body = stripBullet(line.text)
-            guard !body.isEmpty else { continue }
+            guard !body.isEmpty else {
+                grants.endTable()
+                continue
+            }
             let position = TextPosition(line: line.number, column: line.column(of: body.startIndex))
             if let (name, level) = changePhrase(body) {
                 let (s, a) = currentAccount(at: position)
@@ -71,27 +66,33 @@ enum TextListReader: InputReader {
                 }
                 continue
             }
-            guard let (name, value) = keyValue(body) else { continue }
-            let key = Catalog.levelKey(String(name))
-            let namePosition = TextPosition(line: line.number, column: line.column(of: name.startIndex))
-            if let kind = secretKeys[key] {
-                let (s, a) = currentAccount(at: position)
-                stores[s].accounts[a].secrets.append(
-                    SecretSighting(kind: kind, key: String(name), position: namePosition))
-                sawAnything = true
-            } else if storeKeys.contains(key) {
-                stores.append(Store(hash: String(value), name: nil, position: namePosition, accounts: []))
-                sawAnything = true
-            } else if accountKeys.contains(key) {
-                let s = currentStore()
-                stores[s].accounts.append(Account(name: String(value), position: namePosition, scopes: []))
-                sawAnything = true
-            } else if Catalog.bigCommerce.scope(named: String(name)) != nil
-                || levelWords.contains(Catalog.levelKey(String(value)))
-            {
-                let (s, a) = currentAccount(at: position)
-                stores[s].accounts[a].scopes.append(
-                    ScopeEntry(key: String(name), level: String(value), position: namePosition))
+            if let (name, value) = keyValue(body) {
+                let key = Catalog.levelKey(String(name))
+                let namePosition = TextPosition(line: line.number, column: line.column(of: name.startIndex))
+                if let kind = secretKeys[key] {
+                    let (s, a) = currentAccount(at: position)
+                    stores[s].accounts[a].secrets.append(
+                        SecretSighting(kind: kind, key: String(name), position: namePosition))
+                    sawAnything = true
+                    continue
+                }
+                if storeKeys.contains(key) {
+                    stores.append(Store(hash: String(value), name: nil, position: namePosition, accounts: []))
+                    sawAnything = true
+                    continue
+                }
+                // "Account: read-only" grants the Account scope; any other value names the account.
+                if accountKeys.contains(key), !TextGrants.isLevel(value) {
+                    let s = currentStore()
+                    stores[s].accounts.append(Account(name: String(value), position: namePosition, scopes: []))
+                    sawAnything = true
+                    continue
+                }
+            }
+            let entries = try grants.read(body, line: line.number, column: position.column)
+            if !entries.isEmpty {
+                let (s, a) = currentAccount(at: entries[0].position)
+                stores[s].accounts[a].scopes += entries
                 sawAnything = true
             }
         }
@@ -162,8 +163,8 @@ enum TextListReader: InputReader {
         return (name, level)
     }
 
-    /// "Name: value", "Name - value", "Name = value" or "Name<TAB>value"; quotes and a final
-    /// period are dropped from the value.
+    /// "Name: value", "Name - value", "Name = value" or "Name<TAB>value", for the store, account
+    /// and secret lines; quotes and a final period are dropped from the value.
     static func keyValue(_ body: Substring) -> (Substring, Substring)? {
         var split: (Substring.Index, Int)?
         for separator in [":", "\t", " = ", " - ", " – "] {
@@ -174,10 +175,17 @@ enum TextListReader: InputReader {
         }
         guard let (at, length) = split else { return nil }
         let name = body[..<at].trimmed.trimmingCharacters(in: "\"'“”")
-        var value = body[body.index(at, offsetBy: length)...].trimmed.trimmingCharacters(in: "\"'“”")
+        guard !name.isEmpty else { return nil }
+        let value = trimValue(body[body.index(at, offsetBy: length)...])
+        guard !value.isEmpty else { return nil }
+        return (name, value)
+    }
+
+    /// A value as written: quotes and final periods dropped.
+    static func trimValue(_ text: Substring) -> Substring {
+        var value = text.trimmed.trimmingCharacters(in: "\"'“”")
         while let last = value.last, last == "." { value = value.dropLast() }
-        guard !name.isEmpty, !value.isEmpty else { return nil }
-        return (name, value.trimmed)
+        return value.trimmed
     }
 }
 

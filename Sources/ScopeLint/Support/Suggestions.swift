@@ -33,6 +33,33 @@ package enum Suggestions {
         return previous[b.count]
     }
 
+    /// Whether `a` becomes `b` in at most `limit` edits. Only a band `limit` wide either side of
+    /// the table's diagonal is filled, so the cost is the length times the limit.
+    static func isWithin(_ limit: Int, _ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard abs(a.count - b.count) <= limit else { return false }
+        guard !a.isEmpty, !b.isEmpty else { return true }
+        let far = limit + 1
+        var previous = (0...b.count).map { min($0, far) }
+        var current = [Int](repeating: far, count: b.count + 1)
+        for i in 1...a.count {
+            let low = max(1, i - limit)
+            let high = min(b.count, i + limit)
+            current[low - 1] = low == 1 ? min(i, far) : far
+            var best = current[low - 1]
+            if low <= high {
+                for j in low...high {
+                    let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                    current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution, far)
+                    best = min(best, current[j])
+                }
+            }
+            if high < b.count { current[high + 1] = far }
+            if best > limit { return false }
+            swap(&previous, &current)
+        }
+        return previous[b.count] <= limit
+    }
+
     /// " (did you mean 'x'?)" or "" when nothing is close.
     static func hint(for word: String, in candidates: [String]) -> String {
         hint(suggestions(for: word, in: candidates))

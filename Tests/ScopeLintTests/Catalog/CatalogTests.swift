@@ -66,6 +66,9 @@ struct CatalogTests {
             ("Orders\u{A0}", "Orders"), ("Sites\u{A0}&\u{A0}Routes", "Sites & Routes"),
             ("account users", "Account Users"),
             ("Infrastructure-Deployments", "Infrastructure Deployments"), ("catalog", "Products"), ("Cart", "Carts"),
+            // A plural's "s" on any word, as pages write the labels.
+            ("Order", "Orders"), ("Order transaction", "Order Transactions"), ("Customers Logins", "Customers Login"),
+            ("Store log", "Store Logs"), ("Get payment method", "Get Payment Methods"),
         ])
     func namedLookups(_ written: String, _ name: String) throws {
         let id = try #require(catalog.scope(named: written))
@@ -76,7 +79,7 @@ struct CatalogTests {
     @Test(
         "names that are not scopes are not guessed",
         arguments: [
-            "Orderz", "Order", "", "   ", "Webhooks", "Sites Routes", "Customers Logins", "store_v2_orders",
+            "Orderz", "Orde", "", "   ", "Webhooks", "Sites Routes", "Customers Loginz", "store_v2_orders", "Acces",
             String(repeating: "Orders ", count: 30),
         ])
     func unknownNames(_ written: String) {

@@ -85,7 +85,7 @@ struct RuleExampleTests {
     @Test("default severities match PRODUCT.md's table")
     func defaultSeverities() {
         let expected: [RuleID: Severity] = [
-            .missingScope: .error, .excessiveScope: .error, .riskyScope: .warning, .unknownScope: .warning,
+            .missingScope: .error, .excessiveScope: .error, .riskyScope: .warning, .unknownScope: .error,
             .normalizedValue: .note, .conflictingScope: .error, .secretInExport: .error, .accountLevelToken: .warning,
             .legacyToken: .warning, .missingAccount: .error, .unmatchedAccount: .note, .sharedAccount: .warning,
             .tooManyAccounts: .warning,  // ours: BigCommerce caps store-level accounts at 50
