@@ -46,6 +46,16 @@ enum TextListReader: InputReader {
                 continue
             }
             let position = TextPosition(line: line.number, column: line.column(of: body.startIndex))
+            if let key = credentialParameter(in: body) {
+                // A pasted URL or header with a token in it: reported, and the line goes no further.
+                let (s, a) = currentAccount(at: position)
+                stores[s].accounts[a].secrets.append(
+                    SecretSighting(
+                        kind: key.kind, key: String(key.text),
+                        position: TextPosition(line: line.number, column: line.column(of: key.text.startIndex))))
+                sawAnything = true
+                continue
+            }
             if let (name, level) = changePhrase(body) {
                 let (s, a) = currentAccount(at: position)
                 stores[s].accounts[a].scopes.append(
@@ -161,6 +171,29 @@ enum TextListReader: InputReader {
         level = level.trimmed
         guard !name.isEmpty, !level.isEmpty else { return nil }
         return (name, level)
+    }
+
+    /// Credentials written as a query parameter or a header anywhere in a line
+    /// (`?access_token=…`, `X-Auth-Token: …`), in any letter case.
+    static let credentialParameters: [(String, SecretSighting.Kind)] = [
+        ("access_token=", .accessToken), ("refresh_token=", .accessToken), ("client_secret=", .clientSecret),
+        ("x-auth-token:", .accessToken), ("x-auth-token =", .accessToken), ("authorization: bearer", .accessToken),
+    ]
+
+    /// The first credential parameter in `body`: its name as written, and its kind.
+    static func credentialParameter(in body: Substring) -> (text: Substring, kind: SecretSighting.Kind)? {
+        // Lowered ASCII bytes keep their offsets, so a match maps back onto `body`.
+        let lower = body.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        guard lower.contains(UInt8(ascii: "=")) || lower.contains(UInt8(ascii: ":")) else { return nil }
+        for (needle, kind) in credentialParameters {
+            let bytes = Array(needle.utf8)
+            guard let at = lower.indices.first(where: { lower[$0...].starts(with: bytes) }) else { continue }
+            let start = body.utf8.index(body.startIndex, offsetBy: at)
+            let nameEnd = body.utf8.index(
+                start, offsetBy: bytes.firstIndex { $0 == 0x3D || $0 == 0x3A || $0 == 0x20 } ?? 0)
+            return (body[start..<nameEnd], kind)
+        }
+        return nil
     }
 
     /// "Name: value", "Name - value", "Name = value" or "Name<TAB>value", for the store, account

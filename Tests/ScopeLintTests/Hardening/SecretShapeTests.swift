@@ -91,6 +91,8 @@ struct CredentialShapeTests {
             ),
             ("CSV API Key", "Scope,Level,API Key\nOrders,read-only,\(token)\n", "API Key"),
             ("CSV Auth Token", "Scope,Level,Auth Token\nOrders,read-only,\(token)\n", "Auth Token"),
+            ("text access_token=", "Orders: read-only\nhttps://api.example/x?Access_Token=\(token)\n", "Access_Token"),
+            ("text X-Auth-Token", "Orders: read-only\nX-Auth-Token: \(token)\n", "X-Auth-Token"),
         ])
     func reported(_ name: String, _ input: String, _ key: String) {
         let result = lintStandardInput(Array(input.utf8))
