@@ -4,13 +4,34 @@ enum ScopeStringReader: InputReader {
     static let identifier = "scope-string"
     static let summary = "OAuth scope parameters separated by spaces, commas, + or lines"
 
+    /// Whether every word is a parameter-like `lower_case_word`: byte by byte, and done at the
+    /// first word that is not (detection offers it every input whole).
     static func sniff(_ text: String) -> Bool {
         var words = 0
-        for word in text.split(whereSeparator: {
-            $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0.isNewline || $0 == "," || $0 == "+"
-        }) {
-            guard word.contains("_"), word.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") })
-            else { return false }
+        var length = 0
+        var underscore = false
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            defer { previous = byte }
+            // Separators: space, tab, line breaks, comma, plus, and no-break space or NEL (C2 A0, C2 85).
+            let separator =
+                byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte == 0x2C || byte == 0x2B
+                || (previous == 0xC2 && (byte == 0xA0 || byte == 0x85))
+            if separator || byte == 0xC2 {
+                if length > 0 {
+                    guard underscore else { return false }
+                    words += 1
+                }
+                length = 0
+                underscore = false
+                continue
+            }
+            guard (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F else { return false }
+            length += 1
+            if byte == 0x5F { underscore = true }
+        }
+        if length > 0 {
+            guard underscore else { return false }
             words += 1
         }
         return words > 0

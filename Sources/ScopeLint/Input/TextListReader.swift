@@ -139,6 +139,8 @@ enum TextListReader: InputReader {
 
     /// 'name the Account "Modern Retail Integration"' (any case, straight or curly quotes).
     static func accountNamePhrase(_ body: Substring) -> String? {
+        // The name is quoted: a line without a quote is passed over without lowering it.
+        guard body.utf8.contains(where: { $0 == 0x22 || $0 == 0xE2 }) else { return nil }
         let lower = String(body.map { $0.isASCII ? Character($0.lowercased()) : $0 })
         guard let phrase = lower.range(of: "name the account ") else { return nil }
         let offset = lower.distance(from: lower.startIndex, to: phrase.upperBound)
@@ -151,6 +153,7 @@ enum TextListReader: InputReader {
 
     /// "Change Customers from none to modify" (any case; text after the level is ignored).
     static func changePhrase(_ body: Substring) -> (Substring, Substring)? {
+        guard let first = body.utf8.first, first | 0x20 == UInt8(ascii: "c") else { return nil }
         // Lower-cased ASCII only, so `lower` and `body` have the same characters at the same
         // offsets (full Unicode lower-casing can change lengths; a fuzzer found the mismatch).
         let lower = body.map { $0.isASCII ? Character($0.lowercased()) : $0 }
