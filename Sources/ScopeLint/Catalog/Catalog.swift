@@ -142,14 +142,19 @@ public struct Catalog: Sendable {
     /// is lent, not copied: copying one retains its strings and arrays, for each of a fleet's
     /// millions of entries.
     func withKey<Result>(_ text: String, word: Int32, _ body: (borrowing SpellingTable.Word) -> Result) -> Result {
-        word >= 0 ? body(spellings.words[Int(word)]) : body(SpellingTable.Word(text, catalog: self, isLevel: false))
+        // Text a reader did not look up (every shape but the export) is looked up here first:
+        // one hash of its bytes, where working its meaning out folds and splits it into words.
+        if let found = word >= 0 ? word : spellings.lookup(text) { return body(spellings.words[Int(found)]) }
+        return body(SpellingTable.Word(text, catalog: self, isLevel: false))
     }
 
     /// A level as written, for one scope: from the spelling table's word when a reader found
     /// one that is a level label, else from the text.
     func level(_ text: String, word: Int32, of id: ScopeID) -> LevelMatch? {
         // Read in place: binding the word's levels to a name would retain the array.
-        if word >= 0, !spellings.words[Int(word)].levels.isEmpty { return spellings.words[Int(word)].levels[id.index] }
+        if let found = word >= 0 ? word : spellings.lookup(text), !spellings.words[Int(found)].levels.isEmpty {
+            return spellings.words[Int(found)].levels[id.index]
+        }
         return level(text, of: id)
     }
 
