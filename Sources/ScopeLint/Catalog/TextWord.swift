@@ -41,33 +41,40 @@ package struct TextWord: Sendable {
     /// The words of `text`, whose first scalar is at `column`; linear in the text.
     package static func words(in text: Substring, column: Int = 1) -> [TextWord] {
         var words: [TextWord] = []
+        // UTF-8 byte by byte, decoding a scalar only where a byte is not ASCII: pasted text is
+        // mostly ASCII, and asking for Unicode properties is what cost the time.
+        let utf8 = text.utf8
         let scalars = text.unicodeScalars
         var column = column
         var start: String.Index?
         var startColumn = column
+        var ascii = true
         var gap = GapScanner()
         var previous: Unicode.Scalar = " "
         func finish(_ end: String.Index) {
             guard let begin = start else { return }
-            words.append(word(scalars[begin..<end], column: startColumn, gap: gap.gap))
+            words.append(word(text, begin..<end, ascii: ascii, column: startColumn, gap: gap.gap))
             gap = GapScanner()
             start = nil
         }
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let next = scalars.index(after: index)
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let scalar = byte < 0x80 ? Unicode.Scalar(byte) : scalars[index]
+            let next = byte < 0x80 ? utf8.index(after: index) : scalars.index(after: index)
             if scalar == "&" {
                 finish(index)
                 words.append(
                     TextWord(range: index..<next, column: column, key: "and", gap: gap.gap, capitalized: false))
                 gap = GapScanner()
             } else if isWordScalar(scalar) {
-                if start != nil, previous.properties.isLowercase, scalar.properties.isUppercase { finish(index) }
+                if start != nil, isUppercase(scalar), isLowercase(previous) { finish(index) }
                 if start == nil {
                     start = index
                     startColumn = column
+                    ascii = true
                 }
+                ascii = ascii && byte < 0x80
             } else {
                 finish(index)
                 gap.add(scalar)
@@ -76,21 +83,37 @@ package struct TextWord: Sendable {
             column += 1
             index = next
         }
-        finish(scalars.endIndex)
+        finish(utf8.endIndex)
         return words
     }
 
-    private static func word(_ scalars: Substring.UnicodeScalarView.SubSequence, column: Int, gap: Gap) -> TextWord {
-        var key = ""
-        if scalars.allSatisfy(\.isASCII) {
-            key.unicodeScalars.append(
-                contentsOf: scalars.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value | 0x20)! : $0 })
+    private static func word(
+        _ text: Substring, _ range: Range<String.Index>, ascii: Bool, column: Int, gap: Gap
+    ) -> TextWord {
+        let key: String
+        if ascii {
+            let bytes = text.utf8[range]
+            key = String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (offset, byte) in bytes.enumerated() {
+                    buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return bytes.count
+            }
         } else {
-            key = String(String.UnicodeScalarView(scalars)).lowercased()
+            key = String(String.UnicodeScalarView(text.unicodeScalars[range])).lowercased()
         }
         return TextWord(
-            range: scalars.startIndex..<scalars.endIndex, column: column, key: key, gap: gap,
-            capitalized: scalars.first?.properties.isUppercase ?? false)
+            range: range, column: column, key: key, gap: gap,
+            capitalized: isUppercase(text.unicodeScalars[range.lowerBound]))
+    }
+
+    // ASCII by comparison; other scalars by their Unicode properties.
+    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.isUppercase
+    }
+
+    private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("a"..."z").contains(scalar) : scalar.properties.isLowercase
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -7,7 +7,9 @@ struct TextLines {
         var text: Substring
         /// Column (1-based, in Unicode scalars) of a position inside `text`.
         func column(of index: Substring.Index) -> Int {
-            text.unicodeScalars[text.startIndex..<index].count + 1
+            // Every scalar has one byte that is not a continuation byte (10xxxxxx): counting
+            // those counts scalars without decoding them.
+            text.utf8[text.startIndex..<index].count { $0 & 0xC0 != 0x80 } + 1
         }
     }
 
@@ -21,7 +23,8 @@ struct TextLines {
                 file: file, position: Self.firstInvalidPosition(Array(body)),
                 message: "expected UTF-8 text; the input has bytes that are not UTF-8")
         }
-        if let nul = text.unicodeScalars.firstIndex(of: "\u{0}") {
+        // A NUL scalar is the byte 0, and no other scalar's bytes hold a 0.
+        if let nul = text.utf8.firstIndex(of: 0) {
             throw .invalid(
                 file: file, position: Self.position(after: text.unicodeScalars[..<nul]),
                 message: "expected text; the input holds a NUL byte (a binary file?)")
