@@ -85,7 +85,10 @@ struct TextGrants {
 
     /// The cells of a table row (split at `|` and tabs), or nil when the line has fewer than two.
     static func cells(_ body: Substring, column: Int) -> [Cell]? {
-        guard body.contains(where: { $0 == "|" || $0 == "\t" }) else { return nil }
+        // A Character "|" or tab is that byte: lines without either byte are passed over as bytes.
+        guard body.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == 0x09 }),
+            body.contains(where: { $0 == "|" || $0 == "\t" })
+        else { return nil }
         var cells: [Cell] = []
         let scalars = body.unicodeScalars
         var start = scalars.startIndex

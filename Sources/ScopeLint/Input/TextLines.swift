@@ -67,9 +67,6 @@ struct TextLines {
 extension Substring {
     /// The text with spaces and tabs trimmed from both ends.
     var trimmed: Substring {
-        var result = self
-        while let first = result.first, first == " " || first == "\t" || first == "\u{A0}" { result.removeFirst() }
-        while let last = result.last, last == " " || last == "\t" || last == "\u{A0}" { result.removeLast() }
-        return result
+        trimmingCharacters(in: " \t\u{A0}")
     }
 }

@@ -121,6 +121,9 @@ enum TextListReader: InputReader {
     static func stripBullet(_ line: Substring) -> Substring {
         var text = line.trimmed
         while true {
+            // A Character starting with an ASCII scalar other than these is no marker and no
+            // digit: most lines stop here, before the Characters below are compared.
+            if let byte = text.utf8.first, byte < 0x80, !"-*>0123456789".utf8.contains(byte) { return text }
             if let first = text.first, "-*•–—·>".contains(first) {
                 text = text.dropFirst().trimmed
                 continue
@@ -153,7 +156,11 @@ enum TextListReader: InputReader {
 
     /// "Change Customers from none to modify" (any case; text after the level is ignored).
     static func changePhrase(_ body: Substring) -> (Substring, Substring)? {
-        guard let first = body.utf8.first, first | 0x20 == UInt8(ascii: "c") else { return nil }
+        // Compared as bytes first: a line whose bytes do not start "change " (any case) cannot
+        // start with those Characters, and most lines are passed over without lowering them.
+        guard body.utf8.count >= 7,
+            zip(body.utf8, "change ".utf8).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 })
+        else { return nil }
         // Lower-cased ASCII only, so `lower` and `body` have the same characters at the same
         // offsets (full Unicode lower-casing can change lengths; a fuzzer found the mismatch).
         let lower = body.map { $0.isASCII ? Character($0.lowercased()) : $0 }
@@ -185,15 +192,24 @@ enum TextListReader: InputReader {
 
     /// The first credential parameter in `body`: its name as written, and its kind.
     static func credentialParameter(in body: Substring) -> (text: Substring, kind: SecretSighting.Kind)? {
-        // Lowered ASCII bytes keep their offsets, so a match maps back onto `body`.
-        let lower = body.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        guard lower.contains(UInt8(ascii: "=")) || lower.contains(UInt8(ascii: ":")) else { return nil }
+        let bytes = body.utf8
+        guard bytes.contains(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ":") }) else { return nil }
+        // The line's bytes with ASCII letters lowered as they are compared: no lowered copy per
+        // line, and a match is at the line's own offsets.
+        func matches(_ needle: String.UTF8View, at start: String.Index) -> Bool {
+            var index = start
+            for byte in needle {
+                guard index < bytes.endIndex else { return false }
+                let other = bytes[index]
+                guard (other >= 0x41 && other <= 0x5A ? other | 0x20 : other) == byte else { return false }
+                index = bytes.index(after: index)
+            }
+            return true
+        }
         for (needle, kind) in credentialParameters {
-            let bytes = Array(needle.utf8)
-            guard let at = lower.indices.first(where: { lower[$0...].starts(with: bytes) }) else { continue }
-            let start = body.utf8.index(body.startIndex, offsetBy: at)
-            let nameEnd = body.utf8.index(
-                start, offsetBy: bytes.firstIndex { $0 == 0x3D || $0 == 0x3A || $0 == 0x20 } ?? 0)
+            guard let start = bytes.indices.first(where: { matches(needle.utf8, at: $0) }) else { continue }
+            let nameEnd = bytes.index(
+                start, offsetBy: needle.utf8.prefix { $0 != 0x3D && $0 != 0x3A && $0 != 0x20 }.count)
             return (body[start..<nameEnd], kind)
         }
         return nil
@@ -204,8 +220,8 @@ enum TextListReader: InputReader {
     static func keyValue(_ body: Substring) -> (Substring, Substring)? {
         var split: (Substring.Index, Int)?
         for separator in [":", "\t", " = ", " - ", " – "] {
-            if let range = body.range(of: separator) {
-                split = (range.lowerBound, separator.count)
+            if let at = separatorStart(separator, in: body) {
+                split = (at, separator.count)
                 break
             }
         }
@@ -217,6 +233,25 @@ enum TextListReader: InputReader {
         return (name, value)
     }
 
+    /// Where `separator` first is in `body`, as Foundation's `range(of:)` finds it. Its matches
+    /// are matches of the bytes, less those a combining scalar after them joins: so the first
+    /// byte match followed by an ASCII byte (or the end) is the answer, found without Foundation,
+    /// which is asked only when a non-ASCII scalar follows.
+    static func separatorStart(_ separator: String, in body: Substring) -> Substring.Index? {
+        let bytes = body.utf8
+        let needle = separator.utf8
+        guard let lead = needle.first else { return nil }
+        var from = bytes.startIndex
+        while let at = bytes[from...].firstIndex(of: lead) {
+            if bytes[at...].starts(with: needle) {
+                let end = bytes.index(at, offsetBy: needle.count)
+                return end == bytes.endIndex || bytes[end] < 0x80 ? at : body.range(of: separator)?.lowerBound
+            }
+            from = bytes.index(after: at)
+        }
+        return nil
+    }
+
     /// A value as written: quotes and final periods dropped.
     static func trimValue(_ text: Substring) -> Substring {
         var value = text.trimmed.trimmingCharacters(in: "\"'“”")
@@ -226,10 +261,29 @@ enum TextListReader: InputReader {
 }
 
 extension Substring {
+    /// The text with the characters of `set` (each one scalar) trimmed from both ends.
     func trimmingCharacters(in set: String) -> Substring {
+        // An ASCII scalar beside another (or an end) is a Character of its own, unless the two
+        // are CR LF: it is compared as a byte, and only other ends as Characters.
         var result = self
-        while let first = result.first, set.contains(first) { result.removeFirst() }
-        while let last = result.last, set.contains(last) { result.removeLast() }
+        while let first = result.utf8.first {
+            if first < 0x80, first != 0x0D, result.utf8.dropFirst().first ?? 0 < 0x80 {
+                guard set.utf8.contains(first) else { break }
+                result = result[result.utf8.index(after: result.startIndex)...]
+            } else {
+                guard let character = result.first, set.contains(character) else { break }
+                result.removeFirst()
+            }
+        }
+        while let last = result.utf8.last {
+            if last < 0x80, last != 0x0A, result.utf8.dropLast().last ?? 0 < 0x80 {
+                guard set.utf8.contains(last) else { break }
+                result = result[..<result.utf8.index(before: result.endIndex)]
+            } else {
+                guard let character = result.last, set.contains(character) else { break }
+                result.removeLast()
+            }
+        }
         return result
     }
 }
