@@ -8,15 +8,25 @@ package struct TextWord: Sendable {
     /// 1-based column of its first scalar.
     package var column: Int
     /// Lower-cased.
-    package var key: String
+    package let key: String
     /// What separates it from the word before it (or from the start of the text).
     package var gap: Gap
     /// Starts with an upper-case letter, as pages write the control panel's labels.
     package var capitalized: Bool
 
     /// The key with a plural's final "s" dropped ("orders", "order"): a name's words are
-    /// compared folded, so "Order transaction" is Order Transactions.
-    package var folded: String { Self.fold(key) }
+    /// compared folded, so "Order transaction" is Order Transactions. Kept, not computed: the
+    /// text reader looks a word up by it at every position a name may start.
+    package let folded: String
+
+    init(range: Range<String.Index>, column: Int, key: String, gap: Gap, capitalized: Bool) {
+        self.range = range
+        self.column = column
+        self.key = key
+        self.folded = Self.fold(key)
+        self.gap = gap
+        self.capitalized = capitalized
+    }
 
     package static func fold(_ key: String) -> String {
         key.utf8.count > 3 && key.hasSuffix("s") && !key.hasSuffix("ss") ? String(key.dropLast()) : key
