@@ -192,36 +192,40 @@ enum TextListReader: InputReader {
 
     /// The first credential parameter in `body`: its name as written, and its kind.
     static func credentialParameter(in body: Substring) -> (text: Substring, kind: SecretSighting.Kind)? {
-        let bytes = body.utf8
-        guard bytes.contains(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ":") }) else { return nil }
+        var line = body
         // The line's bytes with ASCII letters lowered as they are compared: no lowered copy per
         // line, and a match is at the line's own offsets.
-        func matches(_ needle: String.UTF8View, at start: String.Index) -> Bool {
-            var index = start
-            for byte in needle {
-                guard index < bytes.endIndex else { return false }
-                let other = bytes[index]
-                guard (other >= 0x41 && other <= 0x5A ? other | 0x20 : other) == byte else { return false }
-                index = bytes.index(after: index)
+        let found: (offset: Int, parameter: Int)? = line.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ":") }) else { return nil }
+            for (parameter, needle) in credentialNeedles.enumerated() where needle.count <= bytes.count {
+                for offset in 0...(bytes.count - needle.count) {
+                    var matched = 0
+                    while matched < needle.count {
+                        let byte = bytes[offset + matched]
+                        guard (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == needle[matched] else { break }
+                        matched += 1
+                    }
+                    if matched == needle.count { return (offset, parameter) }
+                }
             }
-            return true
+            return nil
         }
-        for (needle, kind) in credentialParameters {
-            guard let start = bytes.indices.first(where: { matches(needle.utf8, at: $0) }) else { continue }
-            let nameEnd = bytes.index(
-                start, offsetBy: needle.utf8.prefix { $0 != 0x3D && $0 != 0x3A && $0 != 0x20 }.count)
-            return (body[start..<nameEnd], kind)
-        }
-        return nil
+        guard let (offset, parameter) = found else { return nil }
+        let needle = credentialNeedles[parameter]
+        let start = body.utf8.index(body.startIndex, offsetBy: offset)
+        let nameEnd = body.utf8.index(start, offsetBy: needle.prefix { $0 != 0x3D && $0 != 0x3A && $0 != 0x20 }.count)
+        return (body[start..<nameEnd], credentialParameters[parameter].1)
     }
+
+    static let credentialNeedles = credentialParameters.map { Array($0.0.utf8) }
 
     /// "Name: value", "Name - value", "Name = value" or "Name<TAB>value", for the store, account
     /// and secret lines; quotes and a final period are dropped from the value.
     static func keyValue(_ body: Substring) -> (Substring, Substring)? {
         var split: (Substring.Index, Int)?
-        for separator in [":", "\t", " = ", " - ", " – "] {
+        for (separator, length) in keyValueSeparators {
             if let at = separatorStart(separator, in: body) {
-                split = (at, separator.count)
+                split = (at, length)
                 break
             }
         }
@@ -237,20 +241,26 @@ enum TextListReader: InputReader {
     /// are matches of the bytes, less those a combining scalar after them joins: so the first
     /// byte match followed by an ASCII byte (or the end) is the answer, found without Foundation,
     /// which is asked only when a non-ASCII scalar follows.
-    static func separatorStart(_ separator: String, in body: Substring) -> Substring.Index? {
-        let bytes = body.utf8
-        let needle = separator.utf8
-        guard let lead = needle.first else { return nil }
-        var from = bytes.startIndex
-        while let at = bytes[from...].firstIndex(of: lead) {
-            if bytes[at...].starts(with: needle) {
-                let end = bytes.index(at, offsetBy: needle.count)
-                return end == bytes.endIndex || bytes[end] < 0x80 ? at : body.range(of: separator)?.lowerBound
+    static func separatorStart(_ separator: [UInt8], in body: Substring) -> Substring.Index? {
+        var line = body
+        let found: (offset: Int, ascii: Bool)? = line.withUTF8 { bytes in
+            guard !separator.isEmpty, separator.count <= bytes.count else { return nil }
+            for offset in 0...(bytes.count - separator.count) where bytes[offset] == separator[0] {
+                var matched = 1
+                while matched < separator.count, bytes[offset + matched] == separator[matched] { matched += 1 }
+                guard matched == separator.count else { continue }
+                let end = offset + separator.count
+                return (offset, end == bytes.count || bytes[end] < 0x80)
             }
-            from = bytes.index(after: at)
+            return nil
         }
-        return nil
+        guard let found else { return nil }
+        guard found.ascii else { return body.range(of: String(decoding: separator, as: UTF8.self))?.lowerBound }
+        return body.utf8.index(body.startIndex, offsetBy: found.offset)
     }
+
+    /// keyValue's separators, in the order tried: their bytes, and their length in Characters.
+    static let keyValueSeparators = [":", "\t", " = ", " - ", " – "].map { (Array($0.utf8), $0.count) }
 
     /// A value as written: quotes and final periods dropped.
     static func trimValue(_ text: Substring) -> Substring {
