@@ -274,26 +274,37 @@ extension Substring {
     /// The text with the characters of `set` (each one scalar) trimmed from both ends.
     func trimmingCharacters(in set: String) -> Substring {
         // An ASCII scalar beside another (or an end) is a Character of its own, unless the two
-        // are CR LF: it is compared as a byte, and only other ends as Characters.
+        // are CR LF: such ends are trimmed as bytes, in one pass, and only others as Characters.
         var result = self
-        while let first = result.utf8.first {
-            if first < 0x80, first != 0x0D, result.utf8.dropFirst().first ?? 0 < 0x80 {
-                guard set.utf8.contains(first) else { break }
-                result = result[result.utf8.index(after: result.startIndex)...]
-            } else {
-                guard let character = result.first, set.contains(character) else { break }
-                result.removeFirst()
-            }
+        while true {
+            var bytes = result
+            let (head, more) = bytes.withUTF8 { Self.asciiTrim($0, set, fromEnd: false) }
+            result = result[result.utf8.index(result.startIndex, offsetBy: head)...]
+            guard more, let first = result.first, set.contains(first) else { break }
+            result.removeFirst()
         }
-        while let last = result.utf8.last {
-            if last < 0x80, last != 0x0A, result.utf8.dropLast().last ?? 0 < 0x80 {
-                guard set.utf8.contains(last) else { break }
-                result = result[..<result.utf8.index(before: result.endIndex)]
-            } else {
-                guard let character = result.last, set.contains(character) else { break }
-                result.removeLast()
-            }
+        while true {
+            var bytes = result
+            let (tail, more) = bytes.withUTF8 { Self.asciiTrim($0, set, fromEnd: true) }
+            result = result[..<result.utf8.index(result.endIndex, offsetBy: -tail)]
+            guard more, let last = result.last, set.contains(last) else { break }
+            result.removeLast()
         }
         return result
+    }
+
+    /// How many bytes at one end of `bytes` are ASCII Characters of `set`, and whether the byte
+    /// after them is to be compared as a Character.
+    private static func asciiTrim(_ bytes: UnsafeBufferPointer<UInt8>, _ set: String, fromEnd: Bool) -> (Int, Bool) {
+        var count = 0
+        while count < bytes.count {
+            let at = fromEnd ? bytes.count - 1 - count : count
+            let byte = bytes[at]
+            let neighbour = fromEnd ? (at > 0 ? bytes[at - 1] : 0) : (at + 1 < bytes.count ? bytes[at + 1] : 0)
+            guard byte < 0x80, byte != (fromEnd ? 0x0A : 0x0D), neighbour < 0x80 else { return (count, true) }
+            guard set.utf8.contains(byte) else { return (count, false) }
+            count += 1
+        }
+        return (count, false)
     }
 }
