@@ -224,7 +224,7 @@ enum TextListReader: InputReader {
     static func keyValue(_ body: Substring) -> (Substring, Substring)? {
         var split: (Substring.Index, Int)?
         for (separator, length) in keyValueSeparators {
-            if let at = separatorStart(separator, in: body) {
+            if let at = body.foundationStart(of: separator) {
                 split = (at, length)
                 break
             }
@@ -235,28 +235,6 @@ enum TextListReader: InputReader {
         let value = trimValue(body[body.index(at, offsetBy: length)...])
         guard !value.isEmpty else { return nil }
         return (name, value)
-    }
-
-    /// Where `separator` first is in `body`, as Foundation's `range(of:)` finds it. Its matches
-    /// are matches of the bytes, less those a combining scalar after them joins: so the first
-    /// byte match followed by an ASCII byte (or the end) is the answer, found without Foundation,
-    /// which is asked only when a non-ASCII scalar follows.
-    static func separatorStart(_ separator: [UInt8], in body: Substring) -> Substring.Index? {
-        var line = body
-        let found: (offset: Int, ascii: Bool)? = line.withUTF8 { bytes in
-            guard !separator.isEmpty, separator.count <= bytes.count else { return nil }
-            for offset in 0...(bytes.count - separator.count) where bytes[offset] == separator[0] {
-                var matched = 1
-                while matched < separator.count, bytes[offset + matched] == separator[matched] { matched += 1 }
-                guard matched == separator.count else { continue }
-                let end = offset + separator.count
-                return (offset, end == bytes.count || bytes[end] < 0x80)
-            }
-            return nil
-        }
-        guard let found else { return nil }
-        guard found.ascii else { return body.range(of: String(decoding: separator, as: UTF8.self))?.lowerBound }
-        return body.utf8.index(body.startIndex, offsetBy: found.offset)
     }
 
     /// keyValue's separators, in the order tried: their bytes, and their length in Characters.
@@ -306,5 +284,28 @@ extension Substring {
             count += 1
         }
         return (count, false)
+    }
+
+    /// Where `needle` first is, as Foundation's `range(of:)` finds it. For a needle no other
+    /// text is canonically equal to (ASCII, a dash), its matches are matches of the bytes, less
+    /// those a combining scalar after them joins: so the first byte match followed by an ASCII
+    /// byte (or the end) is the answer, found without Foundation, which is asked only when a
+    /// non-ASCII scalar follows.
+    func foundationStart(of needle: [UInt8]) -> Index? {
+        var text = self
+        let found: (offset: Int, ascii: Bool)? = text.withUTF8 { bytes in
+            guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
+            for offset in 0...(bytes.count - needle.count) where bytes[offset] == needle[0] {
+                var matched = 1
+                while matched < needle.count, bytes[offset + matched] == needle[matched] { matched += 1 }
+                guard matched == needle.count else { continue }
+                let end = offset + needle.count
+                return (offset, end == bytes.count || bytes[end] < 0x80)
+            }
+            return nil
+        }
+        guard let found else { return nil }
+        guard found.ascii else { return range(of: String(decoding: needle, as: UTF8.self))?.lowerBound }
+        return utf8.index(startIndex, offsetBy: found.offset)
     }
 }

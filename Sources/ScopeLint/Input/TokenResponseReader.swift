@@ -13,7 +13,10 @@ enum TokenResponseReader: InputReader {
     static let summary = "an app's OAuth token response (JSON) or auth-callback parameters (query string)"
 
     static func sniff(_ text: String) -> Bool {
-        text.contains("scope=") && !text.contains("\n\n")
+        // Searched as bytes: every input is sniffed whole.
+        let text = Substring(text)
+        return text.foundationStart(of: Array("scope=".utf8)) != nil
+            && text.foundationStart(of: Array("\n\n".utf8)) == nil
     }
 
     static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
