@@ -23,31 +23,35 @@ struct TextLines {
                 file: file, position: Self.firstInvalidPosition(Array(body)),
                 message: "expected UTF-8 text; the input has bytes that are not UTF-8")
         }
+        // The text's UTF-8 is `body`, byte for byte: the text is searched in the array, and an
+        // offset into it is an offset into the text's UTF-8 view (found in constant time).
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         // A NUL scalar is the byte 0, and no other scalar's bytes hold a 0.
-        if let nul = text.utf8.firstIndex(of: 0) {
+        if let nul = body.firstIndex(of: 0) {
             throw .invalid(
-                file: file, position: Self.position(after: text.unicodeScalars[..<nul]),
+                file: file, position: Self.position(after: text.unicodeScalars[..<index(nul - body.startIndex)]),
                 message: "expected text; the input holds a NUL byte (a binary file?)")
         }
         var lines: [Line] = []
         // Byte by byte: CR LF, LF and a lone CR end a line, and each is its own Character in
         // Swift too (a line break never joins what follows), so the lines are the same as a
         // split by Character, at a fraction of the cost.
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index < utf8.endIndex {
-            let byte = utf8[index]
+        var start = body.startIndex
+        var at = start
+        while at < body.endIndex {
+            let byte = body[at]
             guard byte == 0x0A || byte == 0x0D else {
-                index = utf8.index(after: index)
+                at += 1
                 continue
             }
-            lines.append(Line(number: lines.count + 1, text: text[start..<index]))
-            index = utf8.index(after: index)
-            if byte == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
-            start = index
+            lines.append(
+                Line(number: lines.count + 1, text: text[index(start - body.startIndex)..<index(at - body.startIndex)]))
+            at += 1
+            if byte == 0x0D, at < body.endIndex, body[at] == 0x0A { at += 1 }
+            start = at
         }
-        lines.append(Line(number: lines.count + 1, text: text[start..<utf8.endIndex]))
+        lines.append(Line(number: lines.count + 1, text: text[index(start - body.startIndex)..<utf8.endIndex]))
         self.lines = lines
     }
 

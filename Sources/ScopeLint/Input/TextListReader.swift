@@ -253,18 +253,24 @@ extension Substring {
     func trimmingCharacters(in set: String) -> Substring {
         // An ASCII scalar beside another (or an end) is a Character of its own, unless the two
         // are CR LF: such ends are trimmed as bytes, in one pass, and only others as Characters.
+        // The set's ASCII bytes as a bit mask, made once rather than searched per byte.
+        var mask: (low: UInt64, high: UInt64) = (0, 0)
+        for byte in set.utf8 where byte < 0x80 {
+            if byte < 64 { mask.low |= 1 << byte } else { mask.high |= 1 << (byte - 64) }
+        }
         var result = self
         while true {
             var bytes = result
-            let (head, more) = bytes.withUTF8 { Self.asciiTrim($0, set, fromEnd: false) }
-            result = result[result.utf8.index(result.startIndex, offsetBy: head)...]
+            let (head, more) = bytes.withUTF8 { Self.asciiTrim($0, mask, fromEnd: false) }
+            // Sliced only when something is trimmed: most ends are not.
+            if head > 0 { result = result[result.utf8.index(result.startIndex, offsetBy: head)...] }
             guard more, let first = result.first, set.contains(first) else { break }
             result.removeFirst()
         }
         while true {
             var bytes = result
-            let (tail, more) = bytes.withUTF8 { Self.asciiTrim($0, set, fromEnd: true) }
-            result = result[..<result.utf8.index(result.endIndex, offsetBy: -tail)]
+            let (tail, more) = bytes.withUTF8 { Self.asciiTrim($0, mask, fromEnd: true) }
+            if tail > 0 { result = result[..<result.utf8.index(result.endIndex, offsetBy: -tail)] }
             guard more, let last = result.last, set.contains(last) else { break }
             result.removeLast()
         }
@@ -273,14 +279,16 @@ extension Substring {
 
     /// How many bytes at one end of `bytes` are ASCII Characters of `set`, and whether the byte
     /// after them is to be compared as a Character.
-    private static func asciiTrim(_ bytes: UnsafeBufferPointer<UInt8>, _ set: String, fromEnd: Bool) -> (Int, Bool) {
+    private static func asciiTrim(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ set: (low: UInt64, high: UInt64), fromEnd: Bool
+    ) -> (Int, Bool) {
         var count = 0
         while count < bytes.count {
             let at = fromEnd ? bytes.count - 1 - count : count
             let byte = bytes[at]
             let neighbour = fromEnd ? (at > 0 ? bytes[at - 1] : 0) : (at + 1 < bytes.count ? bytes[at + 1] : 0)
             guard byte < 0x80, byte != (fromEnd ? 0x0A : 0x0D), neighbour < 0x80 else { return (count, true) }
-            guard set.utf8.contains(byte) else { return (count, false) }
+            guard (byte < 64 ? set.low >> byte : set.high >> (byte - 64)) & 1 == 1 else { return (count, false) }
             count += 1
         }
         return (count, false)
