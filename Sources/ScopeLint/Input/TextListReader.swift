@@ -122,8 +122,16 @@ enum TextListReader: InputReader {
         var text = line.trimmed
         while true {
             // A Character starting with an ASCII scalar other than these is no marker and no
-            // digit: most lines stop here, before the Characters below are compared.
-            if let byte = text.utf8.first, byte < 0x80, !"-*>0123456789".utf8.contains(byte) { return text }
+            // digit: most lines stop here, before the Characters below are compared. And an ASCII
+            // marker before another ASCII scalar is a Character alone (a line holds no CR).
+            if let byte = text.utf8.first, byte < 0x80 {
+                let marker = byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: ">")
+                if !marker && !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { return text }
+                if marker, text.utf8.dropFirst().first ?? 0 < 0x80 {
+                    text = text[text.utf8.index(after: text.startIndex)...].trimmed
+                    continue
+                }
+            }
             if let first = text.first, "-*•–—·>".contains(first) {
                 text = text.dropFirst().trimmed
                 continue
@@ -143,7 +151,8 @@ enum TextListReader: InputReader {
     /// 'name the Account "Modern Retail Integration"' (any case, straight or curly quotes).
     static func accountNamePhrase(_ body: Substring) -> String? {
         // The name is quoted: a line without a quote is passed over without lowering it.
-        guard body.utf8.contains(where: { $0 == 0x22 || $0 == 0xE2 }) else { return nil }
+        var bytes = body
+        guard bytes.withUTF8({ $0.contains { $0 == 0x22 || $0 == 0xE2 } }) else { return nil }
         let lower = String(body.map { $0.isASCII ? Character($0.lowercased()) : $0 })
         guard let phrase = lower.range(of: "name the account ") else { return nil }
         let offset = lower.distance(from: lower.startIndex, to: phrase.upperBound)
