@@ -12,15 +12,22 @@ enum CredentialsFileReader: InputReader {
     static func sniff(_ text: String) -> Bool {
         // Byte by byte and done at the second hit: detection runs over every input it is offered.
         let prefixes = keys.flatMap { [Array(($0 + ":").utf8), Array(($0 + " :").utf8)] }
-        var hits = 0
-        for line in text.utf8.split(separator: 0x0A) {
-            let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 }
-            if prefixes.contains(where: { trimmed.starts(with: $0) }) {
-                hits += 1
-                if hits >= 2 { return true }
+        // Line by line over the text's buffer, with no array of its lines.
+        var text = text
+        return text.withUTF8 { bytes in
+            var hits = 0
+            var start = 0
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                let trimmed = bytes[start..<end].drop { $0 == 0x20 || $0 == 0x09 }
+                if prefixes.contains(where: { trimmed.starts(with: $0) }) {
+                    hits += 1
+                    if hits >= 2 { return true }
+                }
+                start = end + 1
             }
+            return false
         }
-        return false
     }
 
     static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
