@@ -86,7 +86,8 @@ struct TextGrants {
     /// The cells of a table row (split at `|` and tabs), or nil when the line has fewer than two.
     static func cells(_ body: Substring, column: Int) -> [Cell]? {
         // A Character "|" or tab is that byte: lines without either byte are passed over as bytes.
-        guard body.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == 0x09 }),
+        var bytes = body
+        guard bytes.withUTF8({ $0.contains { $0 == UInt8(ascii: "|") || $0 == 0x09 } }),
             body.contains(where: { $0 == "|" || $0 == "\t" })
         else { return nil }
         var cells: [Cell] = []

@@ -163,12 +163,18 @@ enum TextListReader: InputReader {
         return String(name)
     }
 
+    static let changeBytes = Array("change ".utf8)
+
     /// "Change Customers from none to modify" (any case; text after the level is ignored).
     static func changePhrase(_ body: Substring) -> (Substring, Substring)? {
         // Compared as bytes first: a line whose bytes do not start "change " (any case) cannot
         // start with those Characters, and most lines are passed over without lowering them.
-        guard body.utf8.count >= 7,
-            zip(body.utf8, "change ".utf8).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 })
+        var line = body
+        guard
+            line.withUTF8({ bytes in
+                bytes.count >= 7
+                    && zip(bytes, changeBytes).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+            })
         else { return nil }
         // Lower-cased ASCII only, so `lower` and `body` have the same characters at the same
         // offsets (full Unicode lower-casing can change lengths; a fuzzer found the mismatch).
