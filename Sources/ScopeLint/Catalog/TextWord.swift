@@ -29,7 +29,19 @@ package struct TextWord: Sendable {
     }
 
     package static func fold(_ key: String) -> String {
-        key.utf8.count > 3 && key.hasSuffix("s") && !key.hasSuffix("ss") ? String(key.dropLast()) : key
+        // ASCII without CR (the one pair of ASCII scalars that is one Character) has a Character
+        // per byte: the plural is looked for and dropped byte by byte, as most keys allow.
+        var bytes = key
+        let folded: Int? = bytes.withUTF8 { utf8 in
+            guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            let s = UInt8(ascii: "s")
+            return utf8.count > 3 && utf8[utf8.count - 1] == s && utf8[utf8.count - 2] != s
+                ? utf8.count - 1 : utf8.count
+        }
+        guard let folded else {
+            return key.utf8.count > 3 && key.hasSuffix("s") && !key.hasSuffix("ss") ? String(key.dropLast()) : key
+        }
+        return folded == key.utf8.count ? key : String(key[..<key.utf8.index(before: key.endIndex)])
     }
 
     /// The text between two words, as far as reading grants cares.
