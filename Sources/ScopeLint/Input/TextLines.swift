@@ -71,6 +71,6 @@ struct TextLines {
 extension Substring {
     /// The text with spaces and tabs trimmed from both ends.
     var trimmed: Substring {
-        trimmingCharacters(in: " \t\u{A0}")
+        trimmingCharacters(in: .spaces)
     }
 }

@@ -245,7 +245,7 @@ enum TextListReader: InputReader {
             }
         }
         guard let (at, length) = split else { return nil }
-        let name = body[..<at].trimmed.trimmingCharacters(in: "\"'“”")
+        let name = body[..<at].trimmed.trimmingCharacters(in: .quotes)
         guard !name.isEmpty else { return nil }
         let value = trimValue(body[body.index(at, offsetBy: length)...])
         guard !value.isEmpty else { return nil }
@@ -257,22 +257,18 @@ enum TextListReader: InputReader {
 
     /// A value as written: quotes and final periods dropped.
     static func trimValue(_ text: Substring) -> Substring {
-        var value = text.trimmed.trimmingCharacters(in: "\"'“”")
+        var value = text.trimmed.trimmingCharacters(in: .quotes)
         while let last = value.last, last == "." { value = value.dropLast() }
         return value.trimmed
     }
 }
 
 extension Substring {
-    /// The text with the characters of `set` (each one scalar) trimmed from both ends.
-    func trimmingCharacters(in set: String) -> Substring {
+    /// The text with the characters of `set` trimmed from both ends.
+    func trimmingCharacters(in set: TrimSet) -> Substring {
         // An ASCII scalar beside another (or an end) is a Character of its own, unless the two
         // are CR LF: such ends are trimmed as bytes, in one pass, and only others as Characters.
-        // The set's ASCII bytes as a bit mask, made once rather than searched per byte.
-        var mask: (low: UInt64, high: UInt64) = (0, 0)
-        for byte in set.utf8 where byte < 0x80 {
-            if byte < 64 { mask.low |= 1 << byte } else { mask.high |= 1 << (byte - 64) }
-        }
+        let (mask, set) = (set.ascii, set.characters)
         var result = self
         while true {
             var bytes = result
@@ -331,4 +327,23 @@ extension Substring {
         guard found.ascii else { return range(of: String(decoding: needle, as: UTF8.self))?.lowerBound }
         return utf8.index(startIndex, offsetBy: found.offset)
     }
+}
+
+/// Characters to trim, each one scalar, with their ASCII bytes as a bit mask: made once, as
+/// the lines' ends are trimmed several times a line.
+struct TrimSet {
+    let characters: String
+    let ascii: (low: UInt64, high: UInt64)
+
+    init(_ characters: String) {
+        self.characters = characters
+        var mask: (low: UInt64, high: UInt64) = (0, 0)
+        for byte in characters.utf8 where byte < 0x80 {
+            if byte < 64 { mask.low |= 1 << byte } else { mask.high |= 1 << (byte - 64) }
+        }
+        ascii = mask
+    }
+
+    static let spaces = TrimSet(" \t\u{A0}")
+    static let quotes = TrimSet("\"'“”")
 }
