@@ -246,8 +246,8 @@ extension ByteStream {
         var command = -1
         if lineIsBlank {
             var start = 0
-            while start < bytes.count, Self.isHorizontalSpace(bytes, start) > 0 {
-                start += Self.isHorizontalSpace(bytes, start)
+            while start < bytes.count, case let space = Self.horizontalSpaceLength(bytes, start), space > 0 {
+                start += space
             }
             if start + 1 < bytes.count, bytes[start] == UInt8(ascii: ":"), bytes[start + 1] == UInt8(ascii: ":") {
                 command = start
@@ -272,7 +272,7 @@ extension ByteStream {
 
     /// The length of a space other than a line break at `index` (ASCII or Unicode: the runner
     /// trims them all), else 0.
-    static func isHorizontalSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+    static func horizontalSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
         let lead = bytes[index]
         if lead == 0x20 || lead == 0x09 { return 1 }
         guard lead >= 0xC2 else { return 0 }
