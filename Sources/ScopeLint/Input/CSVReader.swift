@@ -31,10 +31,7 @@ enum CSVReader: InputReader {
         "type": .type, "accounttype": .type, "clientid": .clientID,
         "notes": .notes, "note": .notes, "comment": .notes, "comments": .notes, "description": .notes,
         "createdat": .notes, "created": .notes,
-        "accesstoken": .secret(.accessToken), "token": .secret(.accessToken), "clientsecret": .secret(.clientSecret),
-        "secret": .secret(.clientSecret), "apikey": .secret(.accessToken), "apitoken": .secret(.accessToken),
-        "authtoken": .secret(.accessToken), "xauthtoken": .secret(.accessToken), "password": .secret(.accessToken),
-    ]
+    ].merging(SecretSighting.Kind.credentialKeys.mapValues(Column.secret)) { column, _ in column }
 
     /// The column names an error lists.
     static let columnNames = [

@@ -6,11 +6,6 @@
 package enum ExportReader {
     package static let formatIdentifier = "scopelint-export/1"
 
-    static let secretKeys: [String: SecretSighting.Kind] = [
-        "access_token": .accessToken, "accessToken": .accessToken,
-        "client_secret": .clientSecret, "clientSecret": .clientSecret,
-    ]
-
     private static let rootKeys = ["format", "exported_at", "generator", "notes", "stores"]
     private static let storeKeys = ["store_hash", "name", "notes", "accounts"]
     private static let accountKeys = ["name", "type", "client_id", "scopes", "notes", "created_at"]
@@ -174,7 +169,7 @@ package enum ExportReader {
                     at: keyPosition, "duplicate key '\(Redactor.redact(key))' in an API account; give each key once")
             }
             keys.append(key)
-            if let kind = secretKeys[key] {
+            if let kind = SecretSighting.Kind(credentialKey: key) {
                 // The value is read past and dropped here; nothing keeps it.
                 _ = try reader.parseValue()
                 secrets.append(SecretSighting(kind: kind, key: key, position: keyPosition))
@@ -360,7 +355,7 @@ package enum ExportReader {
         func checkKeys(_ keys: [Key], allowed: [String], in what: String) throws(ScopeLintError) {
             try ExportReader.checkDuplicates(keys, in: what, file: file)
             for key in keys where !allowed.contains(key.text) {
-                if ExportReader.secretKeys[key.text] != nil {
+                if SecretSighting.Kind(credentialKey: key.text) != nil {
                     // Only accounts hold credentials; one anywhere else is refused, value unseen.
                     throw error(
                         at: key.position,

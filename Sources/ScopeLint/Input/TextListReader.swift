@@ -13,10 +13,6 @@ enum TextListReader: InputReader {
 
     static let storeKeys: Set<String> = ["store", "storehash", "storeid"]
     static let accountKeys: Set<String> = ["account", "accountname", "apiaccount", "apiaccountname"]
-    static let secretKeys: [String: SecretSighting.Kind] = [
-        "accesstoken": .accessToken, "token": .accessToken, "clientsecret": .clientSecret, "secret": .clientSecret,
-        "password": .accessToken,
-    ]
 
     static func sniff(_ text: String) -> Bool { true }
 
@@ -79,7 +75,7 @@ enum TextListReader: InputReader {
             if let (name, value) = keyValue(body) {
                 let key = Catalog.levelKey(String(name))
                 let namePosition = TextPosition(line: line.number, column: line.column(of: name.startIndex))
-                if let kind = secretKeys[key] {
+                if let kind = SecretSighting.Kind.credentialKeys[key] {
                     let (s, a) = currentAccount(at: position)
                     stores[s].accounts[a].secrets.append(
                         SecretSighting(kind: kind, key: String(name), position: namePosition))

@@ -5,10 +5,10 @@
 enum TokenResponseReader: InputReader {
     static let identifier = "token-response"
     /// Keys whose values are credentials, in any letter case: reported, never kept.
-    static let secretKeys: [String: SecretSighting.Kind] = [
-        "access_token": .accessToken, "refresh_token": .accessToken, "id_token": .accessToken,
-        "client_secret": .clientSecret, "code": .authorizationCode,
-    ]
+    /// A credential key, or the callback's authorization code (a secret only in this shape).
+    static func secretKind(_ key: some StringProtocol) -> SecretSighting.Kind? {
+        key.lowercased() == "code" ? .authorizationCode : SecretSighting.Kind(credentialKey: String(key))
+    }
 
     static let summary = "an app's OAuth token response (JSON) or auth-callback parameters (query string)"
 
@@ -45,7 +45,7 @@ enum TokenResponseReader: InputReader {
         var secrets: [SecretSighting] = []
         var hash: String?
         for member in members {
-            if let kind = secretKeys[member.key.lowercased()] {
+            if let kind = secretKind(member.key) {
                 secrets.append(SecretSighting(kind: kind, key: member.key, position: member.keyPosition))
                 continue
             }
@@ -148,7 +148,7 @@ enum TokenResponseReader: InputReader {
             let valuePosition = TextPosition(
                 line: line.number, column: column + pair.unicodeScalars[..<valueStart].count)
             keys.append(ExportReader.Key(position: position, text: String(key)))
-            if let kind = secretKeys[key.lowercased()] {
+            if let kind = secretKind(key) {
                 secrets.append(SecretSighting(kind: kind, key: String(key), position: position))
             }
             switch key {

@@ -144,6 +144,20 @@ public struct SecretSighting: Sendable {
         case authorizationCode = "authorization code"
         /// A name, hash, scope key or level shaped like a token or secret.
         case tokenShaped = "token-shaped value"
+
+        /// What a key or column named `key` holds, in any case and punctuation
+        /// (`access_token`, `accessToken`, `Access Token`, `X-Auth-Token`): the one table every
+        /// reader asks, so a credential one shape reports is never kept by another.
+        package init?(credentialKey key: String) {
+            guard let kind = Self.credentialKeys[Catalog.levelKey(key)] else { return nil }
+            self = kind
+        }
+
+        static let credentialKeys: [String: Kind] = [
+            "accesstoken": .accessToken, "token": .accessToken, "refreshtoken": .accessToken, "idtoken": .accessToken,
+            "apikey": .accessToken, "apitoken": .accessToken, "authtoken": .accessToken, "xauthtoken": .accessToken,
+            "password": .accessToken, "clientsecret": .clientSecret, "secret": .clientSecret,
+        ]
     }
 
     public var kind: Kind

@@ -93,6 +93,18 @@ struct CredentialShapeTests {
             ("CSV Auth Token", "Scope,Level,Auth Token\nOrders,read-only,\(token)\n", "Auth Token"),
             ("text access_token=", "Orders: read-only\nhttps://api.example/x?Access_Token=\(token)\n", "Access_Token"),
             ("text X-Auth-Token", "Orders: read-only\nX-Auth-Token: \(token)\n", "X-Auth-Token"),
+            // One table of credential keys serves every shape: what one reports, none keeps.
+            ("text API Key", "Orders: read-only\nAPI Key: \(token)\n", "API Key"),
+            ("CSV X-Auth-Token", "Scope,Level,X-Auth-Token\nOrders,read-only,\(token)\n", "X-Auth-Token"),
+            (
+                "export api_key",
+                #"{"format": "scopelint-export/1", "stores": [{"store_hash": "abc", "accounts": [{"name": "A", "scopes": {"Orders": "read-only"}, "api_key": "\#(token)"}]}]}"#,
+                "api_key"
+            ),
+            (
+                "JSON token response Password",
+                "{\"scope\": \"store_v2_orders\", \"context\": \"stores/abc\", \"Password\": \"\(token)\"}", "Password"
+            ),
         ])
     func reported(_ name: String, _ input: String, _ key: String) {
         let result = lintStandardInput(Array(input.utf8))
