@@ -47,25 +47,45 @@ enum CSVReader: InputReader {
 
     static func sniff(_ text: String) -> Bool {
         guard let header = text.split(separator: "\n", maxSplits: 1).first else { return false }
-        let names = header.split(separator: separator(for: header)).map {
-            $0.replacingOccurrences(of: "\"", with: "").trimmingWhitespace()
-        }
+        let names = header.split(separator: separator(for: header))
         guard names.count >= 2 else { return false }
-        let columns = names.map {
-            headerNames[Catalog.levelKey($0)] ?? Catalog.bigCommerce.scope(named: $0).map(Column.levels)
-        }
         // A scope column; or an account column and scope names, and nothing else, so that a
-        // line of text naming scopes is not taken for a header.
-        return columns.contains(.scope)
-            || (columns.allSatisfy { $0 != nil } && columns.contains(.account)
-                && columns.contains { if case .levels? = $0 { true } else { false } })
+        // line of text naming scopes is not taken for a header. Once a name is neither, only a
+        // scope column can still make it a header, and the catalog need not be asked again.
+        var account = false
+        var scopeNamed = false
+        var allKnown = true
+        for name in names {
+            let name = name.replacingOccurrences(of: "\"", with: "").trimmingWhitespace()
+            let column = headerNames[Catalog.levelKey(name)]
+            if column == .scope { return true }
+            guard allKnown else { continue }
+            if column == .account {
+                account = true
+            } else if column == nil, Catalog.bigCommerce.scope(named: name) != nil {
+                scopeNamed = true
+            } else if column == nil {
+                allKnown = false
+            }
+        }
+        return allKnown && account && scopeNamed
     }
 
+    /// The most frequent of `,` `;` and tab in the header (ASCII: counted as bytes).
     static func separator(for header: Substring) -> Character {
-        let counts: [(Character, Int)] = [
-            (",", header.count { $0 == "," }), (";", header.count { $0 == ";" }), ("\t", header.count { $0 == "\t" }),
-        ]
-        return counts.max { $0.1 < $1.1 }?.0 ?? ","
+        var (commas, semicolons, tabs) = (0, 0, 0)
+        for byte in header.utf8 {
+            switch byte {
+            case 0x2C: commas += 1
+            case 0x3B: semicolons += 1
+            case 0x09: tabs += 1
+            default: continue
+            }
+        }
+        // Ties go to the earlier of comma, semicolon, tab.
+        if semicolons > commas, semicolons >= tabs { return ";" }
+        if tabs > commas, tabs > semicolons { return "\t" }
+        return ","
     }
 
     static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
@@ -213,6 +233,14 @@ enum CSVReader: InputReader {
         var columns: [Column?] = []
         var seen: Set<Column> = []
         var unknown: (Field, String)?
+        var known = false
+        func unknownColumn(_ field: Field, _ name: String) -> ScopeLintError {
+            .invalid(
+                file: file, position: field.position,
+                message:
+                    "unknown column '\(Redactor.redact(name))'\(Suggestions.hint(for: name, in: columnNames + Catalog.bigCommerce.allNames)); expected a scope name (one column per scope) or one of \(columnNames.joined(separator: ", "))"
+            )
+        }
         for field in header {
             let name = field.text.trimmingWhitespace()
             let column =
@@ -221,8 +249,13 @@ enum CSVReader: InputReader {
             columns.append(column)
             guard let column else {
                 if !name.isEmpty, unknown == nil { unknown = (field, name) }
+                // The error is decided once a header has both: the rest of a million-column
+                // header need not be looked up.
+                if known, let (field, name) = unknown { throw unknownColumn(field, name) }
                 continue
             }
+            known = true
+            if let (field, name) = unknown { throw unknownColumn(field, name) }
             switch column {
             case .notes, .secret: break
             default:
@@ -232,13 +265,6 @@ enum CSVReader: InputReader {
                         message: "a second '\(Redactor.redact(name))' column; give each column once")
                 }
             }
-        }
-        if let (field, name) = unknown, columns.contains(where: { $0 != nil }) {
-            throw .invalid(
-                file: file, position: field.position,
-                message:
-                    "unknown column '\(Redactor.redact(name))'\(Suggestions.hint(for: name, in: columnNames + Catalog.bigCommerce.allNames)); expected a scope name (one column per scope) or one of \(columnNames.joined(separator: ", "))"
-            )
         }
         let scopeNamed = columns.firstIndex { if case .levels? = $0 { true } else { false } }
         if let scopeNamed, seen.contains(.scope) || seen.contains(.level) {

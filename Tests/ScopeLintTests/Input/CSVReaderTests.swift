@@ -57,6 +57,13 @@ struct CSVReaderTests {
         LocatedErrorCase(
             "a cell beyond the header", "scope,level\nOrders,modify,oops\n", 2, 15, "beyond its last column"),
         LocatedErrorCase("an unknown column", "scope,level,Owner\nOrders,modify,me\n", 1, 13, "unknown column 'Owner'"),
+        LocatedErrorCase(
+            "an unknown column before the known ones", "Owner,scope,level\nme,Orders,modify\n", 1, 1,
+            "unknown column 'Owner'"),
+        LocatedErrorCase(
+            "the first of many unknown columns", "scope,level" + String(repeating: ",Owner", count: 2000) + "\nx,y\n",
+            1,
+            13, "unknown column 'Owner'"),
         LocatedErrorCase("a misspelt scope column", "Account,Ordrs\nFeed,modify\n", 1, 9, "did you mean 'Orders'"),
         LocatedErrorCase(
             "a cell under no name", "scope,,level\nOrders,x,modify\n", 2, 8, "the header names no column here"),
