@@ -89,30 +89,74 @@ enum CSVReader: InputReader {
     }
 
     static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
-        let text = try TextLines(bytes, file: file)
-        let joined = text.lines.map { String($0.text) }.joined(separator: "\n")
-        guard let headerLine = text.lines.first(where: { !$0.text.trimmed.isEmpty }) else {
+        let text = try TextLines.text(bytes, file: file)
+        guard let headerLine = firstLineWithText(text) else {
             throw .invalid(file: file, position: .start, message: "expected a CSV header, found an empty input")
         }
-        let records = try parse(joined, separator: separator(for: headerLine.text), file: file)
-        guard let headerIndex = records.firstIndex(where: { !$0.allSatisfy { $0.text.trimmingWhitespace().isEmpty } })
-        else { throw .invalid(file: file, position: .start, message: "expected a CSV header") }
-        let header = records[headerIndex]
-        let columns = try self.columns(header, file: file)
-        let wide = columns.contains { if case .levels? = $0 { true } else { false } }
-        func index(_ kind: Column) -> Int? { columns.firstIndex(of: kind) }
-        let scopeColumn = index(.scope)
-        let levelColumn = index(.level)
-        let storeColumn = index(.store)
-        let accountColumn = index(.account)
-        let typeColumn = index(.type)
-        let clientIDColumn = index(.clientID)
+        // Record by record: a row is placed as soon as it is parsed, and no table of every
+        // field of the file is ever held.
+        var rows: Rows?
+        try parse(text, separator: separator(for: headerLine), file: file) { (record) throws(ScopeLintError) in
+            if rows != nil {
+                try rows!.add(record)
+            } else if !record.allSatisfy({ $0.text.trimmingWhitespace().isEmpty }) {
+                rows = try Rows(header: record, file: file, options: options)
+            }
+        }
+        guard let rows else { throw .invalid(file: file, position: .start, message: "expected a CSV header") }
+        if rows.stores.isEmpty {
+            throw .invalid(
+                file: file, position: rows.header[0].position, message: "expected rows of scopes after the header")
+        }
+        return Export(file: file, stores: rows.stores)
+    }
 
+    /// The first line with more than spaces on it, which names the separator.
+    static func firstLineWithText(_ text: String) -> Substring? {
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let end = rest.utf8.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? rest.endIndex
+            let line = rest[..<end]
+            if !line.trimmed.isEmpty { return line }
+            rest = end < rest.endIndex ? rest[rest.utf8.index(after: end)...] : rest[end...]
+        }
+        return nil
+    }
+
+    /// The accounts of the rows read so far, placed by the header's columns.
+    struct Rows {
+        let header: [Field]
+        let columns: [Column?]
+        let file: String
+        let options: ReadOptions
+        let wide: Bool
+        let scopeColumn: Int?
+        let levelColumn: Int?
+        let storeColumn: Int?
+        let accountColumn: Int?
+        let typeColumn: Int?
+        let clientIDColumn: Int?
         var stores: [Store] = []
         var storeIndex: [String: Int] = [:]
         var accountIndex: [String: (Int, Int)] = [:]
-        for record in records[(headerIndex + 1)...] {
-            if record.allSatisfy({ $0.text.trimmingWhitespace().isEmpty }) { continue }
+
+        init(header: [Field], file: String, options: ReadOptions) throws(ScopeLintError) {
+            let columns = try CSVReader.columns(header, file: file)
+            self.header = header
+            self.columns = columns
+            self.file = file
+            self.options = options
+            wide = columns.contains { if case .levels? = $0 { true } else { false } }
+            scopeColumn = columns.firstIndex(of: .scope)
+            levelColumn = columns.firstIndex(of: .level)
+            storeColumn = columns.firstIndex(of: .store)
+            accountColumn = columns.firstIndex(of: .account)
+            typeColumn = columns.firstIndex(of: .type)
+            clientIDColumn = columns.firstIndex(of: .clientID)
+        }
+
+        mutating func add(_ record: [Field]) throws(ScopeLintError) {
+            if record.allSatisfy({ $0.text.trimmingWhitespace().isEmpty }) { return }
             func cell(_ column: Int?) -> Field? {
                 guard let column, column < record.count else { return nil }
                 let value = record[column].text.trimmingWhitespace()
@@ -194,17 +238,17 @@ enum CSVReader: InputReader {
                     break
                 }
             }
-            if wide { continue }
+            if wide { return }
             guard let scope = cell(scopeColumn) else {
                 if let level = cell(levelColumn) {
                     throw .invalid(
                         file: file, position: level.position,
                         message: "expected a scope in this row; it has only a level")
                 }
-                continue
+                return
             }
             let level = cell(levelColumn)
-            if let parameters = parameters(in: record[scopeColumn!]) {
+            if let parameters = CSVReader.parameters(in: record[scopeColumn!]) {
                 if let level {
                     throw .invalid(
                         file: file, position: level.position,
@@ -218,11 +262,6 @@ enum CSVReader: InputReader {
                     ScopeEntry(key: scope.text, level: level?.text, position: scope.position))
             }
         }
-        if stores.isEmpty {
-            throw .invalid(
-                file: file, position: header[0].position, message: "expected rows of scopes after the header")
-        }
-        return Export(file: file, stores: stores)
     }
 
     /// What each header cell names (nil for an empty one). The header must give one shape:
@@ -320,13 +359,16 @@ enum CSVReader: InputReader {
         return entries.count > 1 ? entries : nil
     }
 
-    /// RFC 4180 records with the position of every field. Byte by byte (the separator, quotes
-    /// and line breaks are ASCII, so they never split a character), with columns counted in
-    /// scalars as it goes: linear in the input, and a field is copied once, whole.
-    static func parse(_ text: String, separator: Character, file: String) throws(ScopeLintError) -> [[Field]] {
+    /// RFC 4180 records with the position of every field, each handed to `eachRecord` as it
+    /// ends. Byte by byte (the separator, quotes and line breaks are ASCII, so they never split a
+    /// character), with columns counted in scalars as it goes: linear in the input, and a field
+    /// is copied once, whole. CR LF, LF and a lone CR each end a line, as in `TextLines`.
+    static func parse(
+        _ text: String, separator: Character, file: String,
+        eachRecord: ([Field]) throws(ScopeLintError) -> Void
+    ) throws(ScopeLintError) {
         let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
         let utf8 = text.utf8
-        var records: [[Field]] = []
         var record: [Field] = []
         var field = ""
         var runStart = utf8.startIndex
@@ -382,19 +424,28 @@ enum CSVReader: InputReader {
                 contentStart = TextPosition(line: line, column: column + 1)
             } else if byte == separatorByte {
                 endField(at: index)
-            } else if byte == 0x0A {
+            } else if byte == 0x0A || byte == 0x0D {
                 endField(at: index)
-                records.append(record)
+                try eachRecord(record)
                 record = []
-            } else if !(byte == 0x20 || byte == 0x09 || byte == 0x0D
+            } else if !(byte == 0x20 || byte == 0x09
                 || (byte == 0xC2 && next < utf8.endIndex && utf8[next] == 0xA0)
                 || (byte == 0xA0 && index > utf8.startIndex && utf8[utf8.index(before: index)] == 0xC2))
             {
                 blank = false
             }
-            if byte == 0x0A {
+            if byte == 0x0A || byte == 0x0D {
                 line += 1
                 column = 1
+                // CR LF is one line break; inside quotes, any break is kept as LF.
+                let after = byte == 0x0D && next < utf8.endIndex && utf8[next] == 0x0A ? utf8.index(after: next) : next
+                if inQuotes, byte == 0x0D {
+                    takeRun(upTo: index)
+                    field += "\n"
+                    runStart = after
+                }
+                index = after
+                continue
             } else if byte & 0xC0 != 0x80 {
                 column += 1
             }
@@ -406,11 +457,10 @@ enum CSVReader: InputReader {
         }
         if !atFieldStart {
             endField(at: utf8.endIndex)
-            records.append(record)
+            try eachRecord(record)
         } else if !record.isEmpty {
             record.append(Field(text: "", position: fieldStart, contentStart: contentStart))
-            records.append(record)
+            try eachRecord(record)
         }
-        return records
     }
 }

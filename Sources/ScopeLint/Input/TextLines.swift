@@ -16,23 +16,13 @@ struct TextLines {
     var lines: [Line]
 
     init(_ bytes: [UInt8], file: String) throws(ScopeLintError) {
+        let text = try Self.text(bytes, file: file)
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        guard let text = String(validating: body, as: UTF8.self) else {
-            throw .invalid(
-                file: file, position: Self.firstInvalidPosition(Array(body)),
-                message: "expected UTF-8 text; the input has bytes that are not UTF-8")
-        }
         // The text's UTF-8 is `body`, byte for byte: the text is searched in the array, and an
         // offset into it is an offset into the text's UTF-8 view (found in constant time).
         let utf8 = text.utf8
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        // A NUL scalar is the byte 0, and no other scalar's bytes hold a 0.
-        if let nul = body.firstIndex(of: 0) {
-            throw .invalid(
-                file: file, position: Self.position(after: text.unicodeScalars[..<index(nul - body.startIndex)]),
-                message: "expected text; the input holds a NUL byte (a binary file?)")
-        }
         var lines: [Line] = []
         // Byte by byte: CR LF, LF and a lone CR end a line, and each is its own Character in
         // Swift too (a line break never joins what follows), so the lines are the same as a
@@ -53,6 +43,27 @@ struct TextLines {
         }
         lines.append(Line(number: lines.count + 1, text: text[index(start - body.startIndex)..<utf8.endIndex]))
         self.lines = lines
+    }
+
+    /// The input as text, for a reader that finds its own line breaks (CSV, whose quoted fields
+    /// hold them): UTF-8 checked, the byte order mark skipped, no NUL.
+    static func text(_ bytes: [UInt8], file: String) throws(ScopeLintError) -> String {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard let text = String(validating: body, as: UTF8.self) else {
+            throw .invalid(
+                file: file, position: Self.firstInvalidPosition(Array(body)),
+                message: "expected UTF-8 text; the input has bytes that are not UTF-8")
+        }
+        // A NUL scalar is the byte 0, and no other scalar's bytes hold a 0.
+        if let nul = body.firstIndex(of: 0) {
+            let utf8 = text.utf8
+            let at = utf8.index(utf8.startIndex, offsetBy: nul - body.startIndex)
+            throw .invalid(
+                file: file, position: Self.position(after: text.unicodeScalars[..<at]),
+                message: "expected text; the input holds a NUL byte (a binary file?)")
+        }
+        return text
     }
 
     /// Where UTF-8 decoding first fails, for the error message.

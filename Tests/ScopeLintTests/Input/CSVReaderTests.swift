@@ -21,6 +21,13 @@ struct CSVReaderTests {
             ("scope,level\nstore_v2_orders,read-only\n", ["store_v2_orders=read-only@2:1"]),
             // Empty cells past the header carry nothing to drop.
             ("scope,level\nOrders,modify,,\n", ["Orders=modify@2:1"]),
+            // CR LF and a lone CR end a line as LF does, inside quotes too; lines count the same.
+            ("scope,level\r\nOrders,modify\r\nCarts,none\r\n", ["Orders=modify@2:1", "Carts=none@3:1"]),
+            ("scope,level\rOrders,modify\rCarts,none", ["Orders=modify@2:1", "Carts=none@3:1"]),
+            (
+                "Account,Scopes\r\nFeed,\"store_cart\r\nstore_sites\rstore_v2_content\"\r\n",
+                ["store_cart=-@2:7", "store_sites=-@3:1", "store_v2_content=-@4:1"]
+            ),
         ])
     func parameterCells(_ text: String, _ expected: [String]) throws {
         #expect(entries(try readInput(text)) == expected)
@@ -56,6 +63,9 @@ struct CSVReaderTests {
     static let malformed: [LocatedErrorCase] = [
         LocatedErrorCase(
             "a cell beyond the header", "scope,level\nOrders,modify,oops\n", 2, 15, "beyond its last column"),
+        LocatedErrorCase(
+            "a cell beyond the header, CR LF", "scope,level\r\n\r\nOrders,modify,oops\r\n", 3, 15,
+            "beyond its last column"),
         LocatedErrorCase("an unknown column", "scope,level,Owner\nOrders,modify,me\n", 1, 13, "unknown column 'Owner'"),
         LocatedErrorCase(
             "an unknown column before the known ones", "Owner,scope,level\nme,Orders,modify\n", 1, 1,
