@@ -90,7 +90,7 @@ enum CSVReader: InputReader {
 
     static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
         let text = try TextLines.text(bytes, file: file)
-        guard let headerLine = firstLineWithText(text) else {
+        guard let headerLine = TextLines.firstLineWithText(text) else {
             throw .invalid(file: file, position: .start, message: "expected a CSV header, found an empty input")
         }
         // Record by record: a row is placed as soon as it is parsed, and no table of every
@@ -109,18 +109,6 @@ enum CSVReader: InputReader {
                 file: file, position: rows.header[0].position, message: "expected rows of scopes after the header")
         }
         return Export(file: file, stores: rows.stores)
-    }
-
-    /// The first line with more than spaces on it, which names the separator.
-    static func firstLineWithText(_ text: String) -> Substring? {
-        var rest = Substring(text)
-        while !rest.isEmpty {
-            let end = rest.utf8.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? rest.endIndex
-            let line = rest[..<end]
-            if !line.trimmed.isEmpty { return line }
-            rest = end < rest.endIndex ? rest[rest.utf8.index(after: end)...] : rest[end...]
-        }
-        return nil
     }
 
     /// The accounts of the rows read so far, placed by the header's columns.

@@ -68,58 +68,71 @@ public enum InputFormat {
     }
 
     static func detect(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
-        let lines = try TextLines(bytes, file: file)
-        let first = lines.lines.lazy.map(\.text.trimmed).first { !$0.isEmpty }
-        guard let first else {
+        // The text the sniffers read is let go before the reader runs: a large input is not
+        // held twice while it is read.
+        if let reader = try sniff(bytes, file: file) { return try reader.read(bytes, file: file, options: options) }
+        return try readJSON(bytes, file: file, options: options)
+    }
+
+    /// The reader for a text input; nil for JSON.
+    private static func sniff(_ bytes: [UInt8], file: String) throws(ScopeLintError) -> (any InputReader.Type)? {
+        let text = try TextLines.text(bytes, file: file)
+        guard let first = TextLines.firstLineWithText(text)?.trimmed else {
             throw .invalid(
                 file: file, position: .start,
                 message:
                     "expected an export, a token response, scope parameters, a CSV or a list of scopes, found an empty input"
             )
         }
-        if first.hasPrefix("{") || first.hasPrefix("[") || first.hasPrefix("//") || first.hasPrefix("/*") {
-            let root = try JSONReader.parse(bytes, file: file, limits: options.limits)
-            if let members = root.members {
-                if members.contains(where: { ["stores", "accounts", "store_hash"].contains($0.key) }) {
-                    return try ExportReader.read(bytes, file: file, options: options)
-                }
-                if members.contains(where: { ["scope", "access_token", "context"].contains($0.key) }) {
-                    return try TokenResponseReader.read(root, file: file, options: options)
-                }
-                throw .invalid(
-                    file: file, position: root.position,
-                    message:
-                        "expected a scopelint export (\"stores\" or \"store_hash\" and \"accounts\") or an OAuth token response (\"scope\")"
-                )
+        if first.hasPrefix("{") || first.hasPrefix("[") || first.hasPrefix("//") || first.hasPrefix("/*") { return nil }
+        // The sniffers split lines at LF: CR LF and a lone CR are made LF first, when there are any.
+        let lf = text.utf8.contains(0x0D) ? TextLines.withLineFeeds(text) : text
+        for reader in [CredentialsFileReader.self, TokenResponseReader.self, CSVReader.self, ScopeStringReader.self]
+            as [any InputReader.Type] where reader.sniff(lf)
+        {
+            return reader
+        }
+        return TextListReader.self
+    }
+
+    private static func readJSON(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError)
+        -> Export
+    {
+        let root = try JSONReader.parse(bytes, file: file, limits: options.limits)
+        if let members = root.members {
+            if members.contains(where: { ["stores", "accounts", "store_hash"].contains($0.key) }) {
+                return try ExportReader.read(bytes, file: file, options: options)
             }
-            if let elements = root.elements {
-                // A bare JSON array of parameters.
-                var entries: [ScopeEntry] = []
-                for element in elements {
-                    guard let text = element.stringValue else {
-                        throw .invalid(
-                            file: file, position: element.position,
-                            message:
-                                "expected an array of OAuth scope parameters, found \(element.value.kindDescription)")
-                    }
-                    entries += ExportReader.splitParameters(text, at: element.position)
-                }
-                let account = Account(
-                    name: options.accountName ?? "API account", position: root.position, scopes: entries)
-                return Export(file: file, stores: [options.store(account)])
+            if members.contains(where: { ["scope", "access_token", "context"].contains($0.key) }) {
+                return try TokenResponseReader.read(root, file: file, options: options)
             }
             throw .invalid(
                 file: file, position: root.position,
-                message: "expected a scopelint export object, found \(root.value.kindDescription)")
+                message:
+                    "expected a scopelint export (\"stores\" or \"store_hash\" and \"accounts\") or an OAuth token response (\"scope\")"
+            )
         }
-        let text = lines.lines.map { String($0.text) }.joined(separator: "\n")
-        for reader in [CredentialsFileReader.self, TokenResponseReader.self, CSVReader.self, ScopeStringReader.self]
-            as [any InputReader.Type] where reader.sniff(text)
-        {
-            return try reader.read(bytes, file: file, options: options)
+        if let elements = root.elements {
+            // A bare JSON array of parameters.
+            var entries: [ScopeEntry] = []
+            for element in elements {
+                guard let text = element.stringValue else {
+                    throw .invalid(
+                        file: file, position: element.position,
+                        message:
+                            "expected an array of OAuth scope parameters, found \(element.value.kindDescription)")
+                }
+                entries += ExportReader.splitParameters(text, at: element.position)
+            }
+            let account = Account(
+                name: options.accountName ?? "API account", position: root.position, scopes: entries)
+            return Export(file: file, stores: [options.store(account)])
         }
-        return try TextListReader.read(bytes, file: file, options: options)
+        throw .invalid(
+            file: file, position: root.position,
+            message: "expected a scopelint export object, found \(root.value.kindDescription)")
     }
+
 }
 
 /// The canonical export, as a reader in the `--from` list.

@@ -13,36 +13,53 @@ struct TextLines {
         }
     }
 
-    var lines: [Line]
+    /// The lines, found as they are read: no array of every line of a large input is held.
+    let lines: Lines
 
     init(_ bytes: [UInt8], file: String) throws(ScopeLintError) {
-        let text = try Self.text(bytes, file: file)
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        // The text's UTF-8 is `body`, byte for byte: the text is searched in the array, and an
-        // offset into it is an offset into the text's UTF-8 view (found in constant time).
-        let utf8 = text.utf8
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        var lines: [Line] = []
-        // Byte by byte: CR LF, LF and a lone CR end a line, and each is its own Character in
-        // Swift too (a line break never joins what follows), so the lines are the same as a
-        // split by Character, at a fraction of the cost.
-        var start = body.startIndex
-        var at = start
-        while at < body.endIndex {
-            let byte = body[at]
-            guard byte == 0x0A || byte == 0x0D else {
-                at += 1
-                continue
+        lines = Lines(text: try Self.text(bytes, file: file))
+    }
+
+    struct Lines: Sequence {
+        let text: String
+
+        func makeIterator() -> Iterator { Iterator(text: text) }
+
+        /// Byte by byte: CR LF, LF and a lone CR end a line, and each is its own Character in
+        /// Swift too (a line break never joins what follows), so the lines are the same as a
+        /// split by Character, at a fraction of the cost. The text ends with one last line,
+        /// empty when it ends with a line break.
+        struct Iterator: IteratorProtocol {
+            let text: String
+            var start: String.Index
+            var number = 0
+            var done = false
+
+            init(text: String) {
+                self.text = text
+                start = text.utf8.startIndex
             }
-            lines.append(
-                Line(number: lines.count + 1, text: text[index(start - body.startIndex)..<index(at - body.startIndex)]))
-            at += 1
-            if byte == 0x0D, at < body.endIndex, body[at] == 0x0A { at += 1 }
-            start = at
+
+            mutating func next() -> Line? {
+                guard !done else { return nil }
+                let utf8 = text.utf8
+                number += 1
+                var at = start
+                while at < utf8.endIndex {
+                    let byte = utf8[at]
+                    if byte == 0x0A || byte == 0x0D {
+                        let line = Line(number: number, text: text[start..<at])
+                        at = utf8.index(after: at)
+                        if byte == 0x0D, at < utf8.endIndex, utf8[at] == 0x0A { at = utf8.index(after: at) }
+                        start = at
+                        return line
+                    }
+                    at = utf8.index(after: at)
+                }
+                done = true
+                return Line(number: number, text: text[start..<utf8.endIndex])
+            }
         }
-        lines.append(Line(number: lines.count + 1, text: text[index(start - body.startIndex)..<utf8.endIndex]))
-        self.lines = lines
     }
 
     /// The input as text, for a reader that finds its own line breaks (CSV, whose quoted fields
@@ -64,6 +81,27 @@ struct TextLines {
                 message: "expected text; the input holds a NUL byte (a binary file?)")
         }
         return text
+    }
+
+    /// The first line with more than spaces on it.
+    static func firstLineWithText(_ text: String) -> Substring? {
+        Lines(text: text).lazy.map(\.text).first { !$0.trimmed.isEmpty }
+    }
+
+    /// The text with CR LF and a lone CR made LF, for what splits lines at LF alone.
+    static func withLineFeeds(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x0A, previous == 0x0D {
+                previous = byte
+                continue
+            }
+            bytes.append(byte == 0x0D ? 0x0A : byte)
+            previous = byte
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Where UTF-8 decoding first fails, for the error message.

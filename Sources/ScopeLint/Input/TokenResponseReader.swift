@@ -98,20 +98,15 @@ enum TokenResponseReader: InputReader {
     private static func readQueries(_ text: TextLines, file: String, options: ReadOptions) throws(ScopeLintError)
         -> Export
     {
-        let lines = text.lines.filter { !$0.text.trimmed.isEmpty }
-        guard !lines.isEmpty else {
-            throw .invalid(
-                file: file, position: .start,
-                message: "expected an OAuth token response (JSON with \"scope\") or callback parameters with scope=")
-        }
         var stores: [Store] = []
         var storeIndex: [String?: Int] = [:]
-        for line in lines {
+        var queries = 0
+        for line in text.lines where !line.text.trimmed.isEmpty {
             let (entries, secrets, hash) = try readQuery(line, file: file, options: options)
-            let name = options.accountName ?? (lines.count == 1 ? "App token" : "App token (line \(line.number))")
+            queries += 1
             let account = Account(
-                name: name, type: .app, position: TextPosition(line: line.number, column: 1), scopes: entries,
-                secrets: secrets)
+                name: options.accountName ?? "App token (line \(line.number))", type: .app,
+                position: TextPosition(line: line.number, column: 1), scopes: entries, secrets: secrets)
             let store = options.store(account, hash: hash)
             if let index = storeIndex[store.hash] {
                 stores[index].accounts.append(account)
@@ -120,6 +115,13 @@ enum TokenResponseReader: InputReader {
                 stores.append(store)
             }
         }
+        guard queries > 0 else {
+            throw .invalid(
+                file: file, position: .start,
+                message: "expected an OAuth token response (JSON with \"scope\") or callback parameters with scope=")
+        }
+        // One query needs no line number to be told apart.
+        if queries == 1, options.accountName == nil { stores[0].accounts[0].name = "App token" }
         return Export(file: file, stores: stores)
     }
 
