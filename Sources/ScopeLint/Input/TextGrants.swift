@@ -354,6 +354,14 @@ struct LineScan {
         {
             return start..<index
         }
+        // A whole short line of capitalized words and a level ("Webhooks modify") is written as
+        // a grant, even with only a space between: kept, so the engine reports a name it does
+        // not know rather than the line passing unread. Prose has lowercase words ("then modify").
+        if start == 0, index <= 3, level.upperBound == words.count, words[..<index].allSatisfy(\.capitalized),
+            !words[1...index].contains(where: { $0.gap.contains(.sentence) })
+        {
+            return start..<index
+        }
         for first in max(start, index - 4)..<index
         where first == start || !words[first].gap.isDisjoint(with: [.separator, .list, .sentence]) {
             if TextGrants.isNear(words[first..<index]) { return first..<index }

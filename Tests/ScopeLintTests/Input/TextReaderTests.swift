@@ -134,6 +134,7 @@ struct TextReaderTests {
             The app will read orders. Orders are synced hourly. Read more below.
             Login into the dashboard as the store owner.
             All other scopes may remain as None
+            Click Save to modify
             Orders: modify
             """,
             ["Orders": "modify"]),
@@ -177,7 +178,11 @@ struct TextReaderTests {
 
     @Test(
         "fail closed: an unknown scope above none is an error, at none a note",
-        arguments: [("Ordrs: Modify", Severity.error), ("Ordrs: none", .note), ("Webhooks → read-only", .error)])
+        arguments: [
+            ("Ordrs: Modify", Severity.error), ("Ordrs: none", .note), ("Webhooks → read-only", .error),
+            // A short line of capitalized words and a level is a grant even with only a space between.
+            ("Webhooks modify", .error), ("Foo Bar Modify", .error),
+        ])
     func unknownSeverity(_ text: String, _ severity: Severity) throws {
         let report = try LintEngine(library: try PolicyLibrary.bundled(), policyIDs: ["least-privilege"])
             .lint([try readInput(text)])
