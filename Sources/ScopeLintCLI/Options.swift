@@ -8,7 +8,10 @@ enum Options {
     static let policies = OptionSpec(
         "policies", value: "dir", repeatable: true, help: "Also load the policy files (.json, .json5) in this folder.")
     static let config = OptionSpec(
-        "config", value: "file", help: "Read settings from this file instead of ./.scopelint.json.")
+        "config", value: "file",
+        help:
+            "Read settings from this file instead of the .scopelint.json or .scopelint.json5 found in this folder or a parent up to the repository root."
+    )
     static let color = OptionSpec(
         "color", value: "when", choices: ["auto", "always", "never"], defaultValue: "auto",
         help: "Color the text output; auto colors only on a terminal without NO_COLOR.")
@@ -60,7 +63,4 @@ enum Options {
     static let keepClientID = OptionSpec(
         "keep-client-id", help: "Keep each account's client id (not a secret, but an identifier).")
 
-    // policies and scopes
-    static let policyFolder = OptionSpec(
-        "policies", value: "dir", repeatable: true, help: "Also load the policy files in this folder.")
 }

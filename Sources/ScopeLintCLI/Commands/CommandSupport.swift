@@ -122,14 +122,20 @@ enum CommandSupport {
         }
     }
 
-    /// `--config FILE`, else `./.scopelint.json` when it exists, else the defaults.
+    /// `--config FILE`, else the `.scopelint.json` or `.scopelint.json5` found from the working
+    /// folder up to the repository root (`Configuration.find`), else the defaults.
     static func configuration(_ arguments: ParsedArguments, console: Console) throws(ScopeLintError) -> Configuration {
-        if let file = arguments.value(Options.config) {
-            return try Configuration.load(try open(file, console: console).array, file: file)
+        let file: String
+        if let given = arguments.value(Options.config) {
+            file = given
+        } else {
+            let found = try Configuration.find(from: FileManager.default.currentDirectoryPath) {
+                FileManager.default.fileExists(atPath: $0)
+            }
+            guard let found else { return Configuration() }
+            file = found
         }
-        guard FileManager.default.fileExists(atPath: Configuration.fileName) else { return Configuration() }
-        return try Configuration.load(
-            try open(Configuration.fileName, console: console).array, file: Configuration.fileName)
+        return try Configuration.load(try open(file, console: console).array, file: file)
     }
 
     /// Today as `YYYY-MM-DD` in UTC, for baseline expiry; `SCOPELINT_TODAY` fixes it (tests, reruns).
