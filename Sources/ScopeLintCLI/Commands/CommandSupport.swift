@@ -16,6 +16,19 @@ enum CommandSupport {
         return (library, ids)
     }
 
+    /// The flags a suggested command needs to find the policies this run found: `--config`
+    /// when one was named (one found by searching is found again), every `--policies`, and the
+    /// file behind each `--policy FILE` (`ids` are what `policies` made of `--policy`).
+    static func commandContext(_ arguments: ParsedArguments, ids: [String]) -> CommandContext {
+        var context = CommandContext()
+        if let config = arguments.value(Options.config) { context.flags += ["--config", config] }
+        for folder in arguments.all(Options.policies) { context.flags += ["--policies", folder] }
+        for (argument, id) in zip(arguments.all(Options.policy), ids) where argument != id {
+            context.policyFiles[id] = argument
+        }
+        return context
+    }
+
     /// What `--store` and `--account` say about inputs that do not.
     static func readOptions(_ arguments: ParsedArguments, console: Console) -> ReadOptions {
         ReadOptions(

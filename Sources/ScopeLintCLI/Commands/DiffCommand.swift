@@ -76,7 +76,8 @@ enum DiffCommand: Command {
                     AccountDiffRenderer.writeJSON(diffs, report: report, all: arguments.flag(Options.all), to: $0)
                 } else {
                     AccountDiffRenderer.writeText(
-                        diffs, report: report, all: arguments.flag(Options.all), style: style, to: $0)
+                        diffs, report: report, all: arguments.flag(Options.all), style: style,
+                        commands: CommandSupport.commandContext(arguments, ids: ids), to: $0)
                 }
             }
             return report.exitCode(failOn: failOn)

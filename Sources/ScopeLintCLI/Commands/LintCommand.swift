@@ -70,9 +70,10 @@ enum LintCommand: Command {
             report = loaded.apply(to: report, today: CommandSupport.today(console))
             baseline = loaded
         }
-        let options = ReportOptions(
+        var options = ReportOptions(
             style: console.style(for: arguments.value(Options.color)), failOn: failOn,
             workingDirectory: FileManager.default.currentDirectoryPath)
+        options.commands = CommandSupport.commandContext(arguments, ids: ids)
         // Every file is written to its temporary first and renamed only when all were written,
         // so a failing output leaves every file as it was.
         var pending: [AtomicFile.Pending] = []

@@ -17,12 +17,13 @@ enum PlanCommand: Command {
         var policies: [ResolvedPolicy] = []
         for id in ids where !policies.contains(where: { $0.id == id }) { policies.append(try library.resolve(id)) }
         let plan = try Plan.make(policies, catalog: library.catalog)
+        let commands = CommandSupport.commandContext(arguments, ids: ids)
         let style = console.style(for: arguments.value(Options.color))
         try console.writeOut {
             if arguments.value(Options.textOrJSON) == "json" {
-                PlanRenderer.writeJSON(plan, toolVersion: ScopeLintVersion.current, to: $0)
+                PlanRenderer.writeJSON(plan, toolVersion: ScopeLintVersion.current, commands: commands, to: $0)
             } else {
-                PlanRenderer.writeText(plan, style: style, to: $0)
+                PlanRenderer.writeText(plan, style: style, commands: commands, to: $0)
             }
         }
         return 0
