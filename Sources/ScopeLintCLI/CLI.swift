@@ -89,7 +89,13 @@ package enum CLI {
                 "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 the command could not run (bad arguments, unreadable or invalid input or policy).",
             options: [OptionSpec("version", help: "Show the version.")],
             subcommands: commands.map { $0.spec } + [
-                CommandSpec(name: "help", abstract: "Show subcommand help information.")
+                CommandSpec(
+                    name: "help", abstract: "Show subcommand help information.",
+                    arguments: [
+                        ArgumentSpec(
+                            "subcommand", required: false, variadic: true,
+                            help: "The subcommand, and its subcommand, to show help for ('policies check').")
+                    ])
             ])
     }
 
@@ -172,6 +178,10 @@ extension Command {
         var declaration = spec
         var arguments = arguments[...]
         if !spec.subcommands.isEmpty {
+            // `scopelint policies help [SUBCOMMAND]`, as `scopelint help policies [SUBCOMMAND]`.
+            if arguments.first == "help" {
+                return try CLI.help([spec.name] + arguments.dropFirst(), console: &console)
+            }
             guard let word = arguments.first, !word.hasPrefix("-") else {
                 if let word = arguments.first, word == "--help" || word == "-h" {
                     console.out += HelpRenderer.help(spec, path: path)

@@ -4,6 +4,13 @@ import ScopeLint
 /// Values are read back by the option's declaration, never by a string.
 package struct ParsedArguments: Sendable, Equatable {
     var values: [String: [String]] = [:]
+    /// Every option value in command-line order, for options whose meaning depends on the
+    /// one before them (`-o` belongs to the `--format` before it).
+    var sequence: [Given] = []
+    struct Given: Sendable, Equatable {
+        var option: String
+        var value: String
+    }
     var flags: Set<String> = []
     package var positionals: [String] = []
     package var helpRequested = false
@@ -16,6 +23,18 @@ package struct ParsedArguments: Sendable, Equatable {
     package func all(_ option: OptionSpec) -> [String] {
         assert(declared.contains(option.name), "--\(option.name) is not declared by this command")
         return values[option.name] ?? []
+    }
+    /// Whether the command line gave `option`, as a flag or with a value.
+    func given(_ option: OptionSpec) -> Bool {
+        assert(declared.contains(option.name), "--\(option.name) is not declared by this command")
+        return values[option.name] != nil || flags.contains(option.name)
+    }
+    /// The values of `options`, in the order they were given.
+    func inOrder(_ options: [OptionSpec]) -> [Given] {
+        for option in options {
+            assert(declared.contains(option.name), "--\(option.name) is not declared by this command")
+        }
+        return sequence.filter { given in options.contains { $0.name == given.option } }
     }
     package func flag(_ option: OptionSpec) -> Bool {
         assert(declared.contains(option.name), "--\(option.name) is not declared by this command")
@@ -101,6 +120,7 @@ package enum CommandLineParser {
                     message: "The option '--\(name)' was given more than once; it takes one value.", command: path)
             }
             result.values[name, default: []].append(value)
+            result.sequence.append(ParsedArguments.Given(option: name, value: value))
         }
         if result.helpRequested { return result }
         for option in spec.options where option.required && result.values[option.name] == nil {

@@ -36,7 +36,10 @@ package enum HelpRenderer {
             label += "--\(option.name)"
             if let value = option.valueName { label += " <\(value)>" }
             var help = option.help
+            // Said by the declaration, never by hand, so help cannot disagree with the parser.
             var facts: [String] = []
+            if option.required { facts.append("required") }
+            if option.repeatable { facts.append("repeatable") }
             if let choices = option.choices { facts.append("values: \(choices.joined(separator: ", "))") }
             if let value = option.defaultValue { facts.append("default: \(value)") }
             if !facts.isEmpty { help += " (\(facts.joined(separator: "; ")))" }
@@ -46,7 +49,7 @@ package enum HelpRenderer {
         if !spec.subcommands.isEmpty {
             out += "\nSUBCOMMANDS:\n"
             for sub in spec.subcommands { out += row(sub.name, sub.abstract) }
-            // `scopelint help policies show` works; `scopelint policies help show` would not.
+            // `scopelint policies help show` works too; this is the form every level has.
             let words = path.split(separator: " ")
             let help = ([words[0], "help"] + words.dropFirst()).joined(separator: " ")
             out += "\n  See '\(help) <subcommand>' for detailed help.\n"

@@ -4,11 +4,14 @@ import ScopeLint
 /// reads its value back with the same declaration (`arguments.value(Options.color)`).
 enum Options {
     static let policy = OptionSpec(
-        "policy", value: "id|file", repeatable: true, help: "A bundled or --policies id, or a policy file. Repeatable.")
+        "policy", value: "id|file", repeatable: true, help: "A bundled or --policies id, or a policy file.")
     static let policies = OptionSpec(
         "policies", value: "dir", repeatable: true, help: "Also load the policy files (.json, .json5) in this folder.")
     static let config = OptionSpec(
-        "config", value: "file", help: "Read settings from this file instead of ./.scopelint.json.")
+        "config", value: "file",
+        help:
+            "Read settings from this file instead of the .scopelint.json or .scopelint.json5 found in this folder or a parent up to the repository root."
+    )
     static let color = OptionSpec(
         "color", value: "when", choices: ["auto", "always", "never"], defaultValue: "auto",
         help: "Color the text output; auto colors only on a terminal without NO_COLOR.")
@@ -33,10 +36,14 @@ enum Options {
     // lint
     static let reportFormat = OptionSpec(
         "format", value: "format", repeatable: true, choices: Reporters.identifiers, defaultValue: "text",
-        help: "Output format; repeat with --output for several reports.")
+        help:
+            "Output format. Repeat for several reports: each goes to the --output after it, or to standard output when none follows."
+    )
     static let reportOutput = OptionSpec(
         "output", short: "o", value: "file", repeatable: true,
-        help: "Write the report to this file (replaced atomically) instead of standard output; '-' is standard output.")
+        help:
+            "Write the report of the --format before it (text, when none is before it) to this file, replaced atomically; '-' is standard output."
+    )
     static let baseline = OptionSpec(
         "baseline", value: "file", help: "Accept the findings this baseline lists (until their expiry dates).")
     static let writeBaseline = OptionSpec(
@@ -51,7 +58,7 @@ enum Options {
         help: "With OLD NEW: exit 1 when any access grew (a raised level, a new account with any scope).")
     static let planPolicy = OptionSpec(
         "policy", value: "id|file", repeatable: true, required: true,
-        help: "A policy the account must satisfy (required; repeatable).")
+        help: "A policy the account must satisfy.")
 
     // convert
     static let exportOutput = OptionSpec(
@@ -60,7 +67,4 @@ enum Options {
     static let keepClientID = OptionSpec(
         "keep-client-id", help: "Keep each account's client id (not a secret, but an identifier).")
 
-    // policies and scopes
-    static let policyFolder = OptionSpec(
-        "policies", value: "dir", repeatable: true, help: "Also load the policy files in this folder.")
 }

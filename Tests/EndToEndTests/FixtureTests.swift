@@ -41,13 +41,16 @@ enum Executable {
         var status: Int32
     }
 
-    /// Runs scopelint from the package root with a clean environment (no NO_COLOR, no TERM)
+    /// Runs scopelint from `directory` (the package root unless told) with a clean environment (no NO_COLOR, no TERM)
     /// plus `environment`, feeding `stdin`.
-    static func run(_ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:],
+        directory: URL = FixtureCase.packageRoot
+    ) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        process.currentDirectoryURL = FixtureCase.packageRoot
+        process.currentDirectoryURL = directory
         process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { _, new in new }
         let input = Pipe()
         let output = Pipe()

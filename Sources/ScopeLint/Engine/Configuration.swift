@@ -1,6 +1,7 @@
 import Foundation
 
-/// `.scopelint.json` (JSON5 allowed): a team's settings, read from the working directory or
+/// `.scopelint.json` or `.scopelint.json5` (JSON5 allowed in both): a team's settings, found in
+/// the working directory or the nearest parent up to the repository root (`find`), or named with
 /// `--config`. Command-line flags win over it; it wins over policies' own severity overrides.
 public struct Configuration: Sendable {
     package struct Mapping: Sendable {
@@ -11,6 +12,35 @@ public struct Configuration: Sendable {
     }
 
     package static let fileName = ".scopelint.json"
+    /// The names looked for in each folder, in the order an error lists them.
+    package static let fileNames = [".scopelint.json", ".scopelint.json5"]
+
+    /// The configuration file that applies in `directory` (a path the caller can open, relative
+    /// to `directory` when found in it or a parent): the first folder, from `directory` up,
+    /// holding one, never above the repository root (the first folder holding `.git`, a file in
+    /// a worktree or a directory) nor above `/`. Both names in one folder is an error naming
+    /// both, since which one wins would be a guess. nil when there is none.
+    package static func find(from directory: String, exists: (String) -> Bool) throws(ScopeLintError) -> String? {
+        var folder = directory
+        var prefix = ""
+        while true {
+            let present = fileNames.filter { exists((folder as NSString).appendingPathComponent($0)) }
+            if present.count > 1 {
+                throw .invalid(
+                    file: prefix + present[0], position: nil,
+                    message:
+                        "both \(present.map { prefix + $0 }.joined(separator: " and ")) are here; keep one (scopelint reads one configuration per folder)"
+                )
+            }
+            if let name = present.first { return prefix + name }
+            let parent = (folder as NSString).deletingLastPathComponent
+            if exists((folder as NSString).appendingPathComponent(".git")) || parent == folder || parent.isEmpty {
+                return nil
+            }
+            folder = parent
+            prefix += "../"
+        }
+    }
     static let keys = ["policies", "accounts", "severity", "disabled_rules", "fail_on", "baseline"]
 
     package var file: String?

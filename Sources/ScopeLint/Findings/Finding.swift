@@ -41,11 +41,12 @@ public struct Finding: Sendable, Equatable {
     package enum Facts: Sendable, Equatable {
         /// The common fields say it all (account-level, legacy and unmatched accounts).
         case none
-        /// The title of the policy whose minimum or maximum the level crosses.
-        case bound(policyTitle: String)
+        /// The title of the policy whose minimum or maximum the level crosses, and the level
+        /// that clears every finding on the scope (`ResolvedPolicy.remedy`).
+        case bound(policyTitle: String, remedy: String? = nil)
         /// A risk row's harm; the policy's reason when it accepts the risk; the title of the
-        /// integration the policy describes (nil for the risk catalog itself).
-        case risk(harm: String, acceptedBecause: String?, integration: String?)
+        /// integration the policy describes (nil for the risk catalog itself); what to do.
+        case risk(harm: String, acceptedBecause: String?, integration: String?, advice: RiskAdvice = RiskAdvice())
         /// The known names closest to an unknown one.
         case unknown(suggestions: [String])
         case normalized(Grants.Normalization.Kind)
@@ -89,7 +90,7 @@ public struct Finding: Sendable, Equatable {
 
     /// A risk the policy accepts: configuration never raises its severity back.
     package var isAccepted: Bool {
-        if case .risk(_, acceptedBecause: _?, _) = facts { return true }
+        if case .risk(_, acceptedBecause: _?, _, _) = facts { return true }
         return false
     }
 
@@ -98,5 +99,28 @@ public struct Finding: Sendable, Equatable {
     /// rewording and unrelated edits to the export.
     public var fingerprint: String {
         Fingerprint.hex([store, account ?? "", rule.rawValue, policy ?? "", scope ?? subject ?? ""])
+    }
+}
+
+/// What a risk finding tells the user to do: the scope's one remedy (the same level every
+/// finding on the scope names) and whether the policy is one they can edit.
+package struct RiskAdvice: Sendable, Equatable {
+    package var remedy: ScopeRemedy = .lowerUnlessNeeded(level: 0)
+    /// The name of the remedy's level.
+    package var level = "none"
+    package var policyID = ""
+    /// A bundled policy cannot be edited: the advice is a policy that extends it.
+    package var bundled = false
+    package var integration = false
+
+    package init(
+        remedy: ScopeRemedy = .lowerUnlessNeeded(level: 0), level: String = "none", policyID: String = "",
+        bundled: Bool = false, integration: Bool = false
+    ) {
+        self.remedy = remedy
+        self.level = level
+        self.policyID = policyID
+        self.bundled = bundled
+        self.integration = integration
     }
 }

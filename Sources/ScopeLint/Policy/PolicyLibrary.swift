@@ -15,7 +15,8 @@ public struct PolicyLibrary: Sendable {
     public static func bundled(catalog: Catalog = .bigCommerce) throws(ScopeLintError) -> PolicyLibrary {
         var library = PolicyLibrary(catalog: catalog)
         for (name, text) in BundledPolicies.files {
-            let policy = try PolicyLoader.load(Array(text.utf8), file: "Policies/\(name)", catalog: catalog)
+            var policy = try PolicyLoader.load(Array(text.utf8), file: "Policies/\(name)", catalog: catalog)
+            policy.isBundled = true
             library.policies[policy.id] = policy
         }
         return library
@@ -168,7 +169,7 @@ public struct PolicyLibrary: Sendable {
             file: policy.file, position: policy.position, appliesTo: policy.appliesTo,
             ancestors: ancestors.filter { seenAncestors.insert($0).inserted }, unlisted: policy.unlisted,
             minimum: minimum, maximum: maximum, listedAt: listedAt, risks: risks, accepted: accepted,
-            severity: severity, companions: companions)
+            severity: severity, companions: companions, isBundled: policy.isBundled)
         resolved[id] = result
         return result
     }

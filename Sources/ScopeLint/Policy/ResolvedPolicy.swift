@@ -11,6 +11,8 @@ package final class ResolvedPolicy: Sendable {
     package let source: String?
     package let description: String?
     package let file: String
+    /// Built into the binary: advice never says to edit it (see `Policy.isBundled`).
+    package let isBundled: Bool
     package let position: TextPosition
     package let appliesTo: Policy.AppliesTo?
     /// Every policy this one extends, directly or not, nearest first.
@@ -32,8 +34,9 @@ package final class ResolvedPolicy: Sendable {
         id: String, title: String, source: String?, description: String?, file: String, position: TextPosition,
         appliesTo: Policy.AppliesTo?, ancestors: [String], unlisted: Policy.Unlisted, minimum: [Int], maximum: [Int],
         listedAt: [SourceLocation?], risks: [[Policy.Risk]], accepted: [String?],
-        severity: [RuleID: Policy.SeverityOverride], companions: [Policy.Companion]
+        severity: [RuleID: Policy.SeverityOverride], companions: [Policy.Companion], isBundled: Bool = false
     ) {
+        self.isBundled = isBundled
         self.id = id
         self.title = title
         self.source = source

@@ -38,7 +38,54 @@ package struct ScopeVerdict: Sendable, Equatable {
     }
 }
 
+/// The one thing to do about a scope, whatever findings it has under a policy: every rule that
+/// reports the scope (excessive, missing, risky) gives this remedy, so no two lines of a
+/// report ask for different levels, and a report that shows one line per scope shows it.
+package enum ScopeRemedy: Sendable, Equatable {
+    /// Nothing to do: within the policy's bounds, no unaccepted risk.
+    case keep
+    /// Set the scope to this level in a replacement account: it clears every finding on it.
+    case set(level: Int)
+    /// Within bounds but risky: lower it to this level (the policy's minimum) unless the
+    /// integration needs what it holds; if it does, the risk must be accepted in a policy.
+    case lowerUnlessNeeded(level: Int)
+    /// No level the policy allows is free of the risk: set this level (the bound) and accept
+    /// the risk in a policy.
+    case setAndAccept(level: Int)
+}
+
+extension ScopeRemedy {
+    /// The level the remedy names; nil for `keep`.
+    package var level: Int? {
+        switch self {
+        case .keep: nil
+        case .set(let level), .lowerUnlessNeeded(let level), .setAndAccept(let level): level
+        }
+    }
+}
+
 extension ResolvedPolicy {
+    /// The remedy for `scope` held at `level`: above the maximum, the highest allowed level
+    /// without an unaccepted risk; below the minimum, the minimum; within bounds but risky,
+    /// the minimum unless the integration needs more.
+    package func remedy(for scope: ScopeID, at level: Int) -> ScopeRemedy {
+        let index = scope.index
+        let low = minimum[index]
+        let high = maximum[index]
+        func clean(_ candidate: Int) -> Bool {
+            risk(for: scope, at: candidate) == nil || accepted[index] != nil
+        }
+        if level > high {
+            for candidate in stride(from: high, through: low, by: -1) where clean(candidate) {
+                return .set(level: candidate)
+            }
+            return .setAndAccept(level: high)
+        }
+        if level < low { return clean(low) ? .set(level: low) : .setAndAccept(level: low) }
+        if clean(level) { return .keep }
+        return clean(low) ? .lowerUnlessNeeded(level: low) : .setAndAccept(level: low)
+    }
+
     /// The verdict on `scope` held at `level`.
     package func verdict(for scope: ScopeID, at level: Int) -> ScopeVerdict {
         let index = scope.index

@@ -22,7 +22,9 @@ package enum AccountDiffRenderer {
     }
 
     package static func writeText(
-        _ diffs: [AccountDiff], report: Report, all: Bool, style: TextStyle, to stream: ByteStream
+        _ diffs: [AccountDiff], report: Report, all: Bool, style: TextStyle,
+        commands: CommandContext = CommandContext(),
+        to stream: ByteStream
     ) {
         var lastStore: (Int, Int)?
         for diff in diffs {
@@ -83,8 +85,7 @@ package enum AccountDiffRenderer {
                 stream.write("\n  " as StaticString)
                 style.write("fix:", .cyan, on: stream)
                 stream.write(
-                    " `scopelint plan --policy \(policy.id)` prints the control-panel checklist for a replacement account.\n"
-                )
+                    " `\(commands.plan([policy.id]))` prints the control-panel checklist for a replacement account.\n")
             }
         }
         let t = totals(diffs)

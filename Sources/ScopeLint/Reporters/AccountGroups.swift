@@ -40,13 +40,15 @@ struct AccountGroups {
     }
 
     /// `scopelint plan --policy ...` for the policies whose levels the account must change.
-    static func planCommand(for findings: ArraySlice<Finding>, failOn: FailThreshold) -> String? {
+    static func planCommand(for findings: ArraySlice<Finding>, failOn: FailThreshold, commands: CommandContext)
+        -> String?
+    {
         var policies: [String] = []
         for finding in findings
         where (finding.rule == .missingScope || finding.rule == .excessiveScope) && failOn.fails(finding.severity) {
             if let id = finding.policy, !policies.contains(id) { policies.append(id) }
         }
-        return policies.isEmpty ? nil : "scopelint plan " + policies.map { "--policy \($0)" }.joined(separator: " ")
+        return policies.isEmpty ? nil : commands.plan(policies)
     }
 
     /// "Store abc123 (Acme Outdoor)", its parts escaped with `mode`.

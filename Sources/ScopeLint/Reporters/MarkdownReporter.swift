@@ -60,11 +60,14 @@ package enum MarkdownReporter: Reporter {
                 stream.write(" |\n" as StaticString)
             }
             if shown.count > maximumRows {
-                stream.write("\n…and \(shown.count - maximumRows) more; run `scopelint lint` for all of them.\n")
+                stream.write(
+                    "\n…and \(shown.count - maximumRows) more; the text report (`--format text`) lists all of them.\n")
             }
             let below = group.findings.count - shown.count
             if below > 0 { stream.write("\n\(plural(below, "finding")) below the threshold not shown.\n") }
-            if let command = AccountGroups.planCommand(for: group.findings, failOn: options.failOn) {
+            if let command = AccountGroups.planCommand(
+                for: group.findings, failOn: options.failOn, commands: options.commands)
+            {
                 stream.write("\nFix: store-level scopes cannot be edited; `" as StaticString)
                 stream.write(trusted: command)
                 stream.write("` prints the checklist for a replacement account.\n" as StaticString)
@@ -72,7 +75,8 @@ package enum MarkdownReporter: Reporter {
         }
         if failing.count > maximumAccounts {
             stream.write(
-                "\n…and \(failing.count - maximumAccounts) more accounts; run `scopelint lint` for the full report.\n")
+                "\n…and \(failing.count - maximumAccounts) more accounts; the text report (`--format text`) has them all.\n"
+            )
         }
         if let baseline = report.baseline, !baseline.notices.isEmpty {
             stream.write("\n**Baseline** " as StaticString)

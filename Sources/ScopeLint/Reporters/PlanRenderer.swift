@@ -1,25 +1,39 @@
 /// Renders `scopelint plan`: the control-panel checklist for one new store-level account.
 package enum PlanRenderer {
-    static func steps(_ plan: Plan) -> [String] {
-        let ids = plan.policies.map(\.id).joined(separator: " --policy ")
+    /// A step's text, and the command it ends with: printed on a line of its own, never
+    /// wrapped, so it copies and pastes whole.
+    struct Step {
+        var text: String
+        var command: String?
+    }
+
+    static func steps(_ plan: Plan, commands: CommandContext) -> [Step] {
         let users = plan.policies.map(\.title).joined(separator: " and ")
-        var steps = [
+        var steps: [Step] = [
             "In the control panel, open Settings > Store-level API accounts (older control panels: Advanced Settings > API Accounts) and choose Create API account.",
             "Token type: V2/V3 API token. Name: \(plan.suggestedName).",
             "Set the OAuth scopes below, top to bottom as the form lists them; the ones marked * differ from the form's default.",
             "Save. The control panel shows the client ID, client secret and access token once, and downloads them as a .txt file: keep that file out of git, tickets and chat.",
             "Give the new credentials to \(users), and check that it works.",
             "Delete the old API account: store-level scopes cannot be edited, and deleting the account revokes its token.",
-            "Export the store's scopes again and run: scopelint lint EXPORT --policy \(ids)",
-        ]
+        ].map { Step(text: $0) }
+        // BigCommerce has no export of an account's scopes: the user pastes the list they set.
+        steps.append(
+            Step(
+                text:
+                    "Check the new account: run this, paste its scopes as set in step 3 (one 'Name: level' a line) or the app's token response, then press Ctrl-D.",
+                command: commands.command("lint", extra: ["-"], policies: plan.policies.map(\.id))))
         for (offset, companion) in plan.companions.enumerated() {
             steps.insert(
-                "Also create \(companion.title)" + (companion.how.map { ": \($0)" } ?? "") + ".", at: 4 + offset)
+                Step(text: "Also create \(companion.title)" + (companion.how.map { ": \($0)" } ?? "") + "."),
+                at: 4 + offset)
         }
         return steps
     }
 
-    package static func writeText(_ plan: Plan, style: TextStyle, to stream: ByteStream) {
+    package static func writeText(
+        _ plan: Plan, style: TextStyle, commands: CommandContext = CommandContext(), to stream: ByteStream
+    ) {
         let titles = plan.policies.map { "\($0.id) (\($0.title))" }.joined(separator: ", ")
         style.write("Plan: one new store-level API account for \(titles)", .bold, on: stream)
         stream.write(byte: 0x0A)
@@ -27,12 +41,13 @@ package enum PlanRenderer {
             stream.write("Source: \(policy.source!)\n")
         }
         stream.write(byte: 0x0A)
-        for (number, step) in steps(plan).enumerated() {
+        for (number, step) in steps(plan, commands: commands).enumerated() {
             // Escaped before it is wrapped, so the wrap's line breaks are the only ones.
-            let text = ByteStream.escaped("\(number + 1). \(step)", .terminal)
+            let text = ByteStream.escaped("\(number + 1). \(step.text)", .terminal)
             stream.write(trusted: TextWrap.wrap(text, indent: 0).replacingOccurrences(of: "\n", with: "\n   "))
             stream.write(byte: 0x0A)
-            if step.hasPrefix("Set the OAuth scopes") {
+            if let command = step.command { stream.write("\n   \(command)\n") }
+            if step.text.hasPrefix("Set the OAuth scopes") {
                 var table = TextTable()
                 for setting in plan.settings {
                     table.add(
@@ -47,7 +62,9 @@ package enum PlanRenderer {
         stream.write("\nAs OAuth parameters (for an app's scope list): \(plan.parameters.joined(separator: " "))\n")
     }
 
-    package static func writeJSON(_ plan: Plan, toolVersion: String, to stream: ByteStream) {
+    package static func writeJSON(
+        _ plan: Plan, toolVersion: String, commands: CommandContext = CommandContext(), to stream: ByteStream
+    ) {
         var w = JSONWriter(to: stream)
         w.beginObject()
         w.toolHeader(version: toolVersion)
@@ -84,7 +101,11 @@ package enum PlanRenderer {
             w.endObject()
         }
         w.endArray()
-        w.field("steps", elements: steps(plan))
+        w.field(
+            "steps",
+            elements: steps(plan, commands: commands).map {
+                [$0.text, $0.command].compactMap { $0 }.joined(separator: " ")
+            })
         w.endObject()
         stream.write(byte: 0x0A)
     }

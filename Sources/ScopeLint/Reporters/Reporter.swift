@@ -24,6 +24,8 @@ public struct ReportOptions: Sendable {
     public var failOn: FailThreshold
     /// Paths in SARIF are made relative to this folder when they lie inside it.
     public var workingDirectory: String
+    /// The flags the suggested commands carry, so they find the same policies.
+    package var commands = CommandContext()
 
     public init(style: TextStyle = .plain, failOn: FailThreshold = .severity(.error), workingDirectory: String = "") {
         self.style = style

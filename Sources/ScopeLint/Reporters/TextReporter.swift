@@ -47,7 +47,9 @@ package enum TextReporter: Reporter {
                     style.end(.dim, on: stream)
                     stream.write(byte: 0x0A)
                 }
-                if let command = AccountGroups.planCommand(for: group.findings, failOn: options.failOn) {
+                if let command = AccountGroups.planCommand(
+                    for: group.findings, failOn: options.failOn, commands: options.commands)
+                {
                     stream.write("    " as StaticString)
                     style.write("fix:", .cyan, on: stream)
                     stream.write(" store-level scopes cannot be edited; `" as StaticString)

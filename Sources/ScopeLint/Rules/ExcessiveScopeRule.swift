@@ -32,10 +32,11 @@ package enum ExcessiveScopeRule: Rule {
     }
 
     package static func message(for finding: Finding) -> String {
-        guard case .bound(let policy) = finding.facts else { return unexpected(finding) }
+        guard case .bound(let policy, let remedy) = finding.facts else { return unexpected(finding) }
         let scope = finding.scope ?? ""
         let allowed = finding.expected ?? ""
+        // The remedy, not the bound: a maximum that is itself risky would leave a finding.
         return
-            "\(scope) is \(finding.actual ?? "") but \(policy) needs at most \(allowed); set \(scope) to \(allowed) in the replacement API account."
+            "\(scope) is \(finding.actual ?? "") but \(policy) needs at most \(allowed); set \(scope) to \(remedy ?? allowed) in the replacement API account."
     }
 }

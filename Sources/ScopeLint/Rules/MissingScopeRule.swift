@@ -35,7 +35,7 @@ package enum MissingScopeRule: Rule {
     }
 
     package static func message(for finding: Finding) -> String {
-        guard case .bound(let policy) = finding.facts else { return unexpected(finding) }
+        guard case .bound(let policy, _) = finding.facts else { return unexpected(finding) }
         let scope = finding.scope ?? ""
         return
             "\(scope) is \(finding.actual ?? "") but \(policy) needs \(finding.expected ?? ""); without it the integration's \(scope) calls fail with 403."

@@ -6,7 +6,7 @@ package enum RiskyScopeRule: Rule {
         rationale:
             "Some levels let a token impersonate customers, take payments, or put scripts on checkout pages; whoever holds the token holds that power. The risk row's severity applies; a risk the policy accepts, with its reason, is reported as a note.",
         remediation:
-            "Lower the scope in a replacement API account, or, if the integration truly needs it, record why under \"accepts\" in its policy.",
+            "Lower the scope in a replacement API account, or, if the integration truly needs it, record why under \"accepts\" in its policy; a bundled policy cannot be edited, so accept it in a policy of your own that extends it, or in a baseline.",
         examples: [
             RuleExample(
                 "Customer impersonation through storefront login", policy: "least-privilege",
@@ -43,14 +43,24 @@ package enum RiskyScopeRule: Rule {
                         policy: policy, scope: scope.id, actual: scope.levelName(actual),
                         facts: .risk(
                             harm: risk.harm, acceptedBecause: reason,
-                            integration: policy.isIntegration ? policy.title : nil),
+                            integration: policy.isIntegration ? policy.title : nil,
+                            advice: advice(policy, scope: scope, at: actual)),
                         at: context.grants.positions[index]))
             }
         }
     }
 
+    static func advice(_ policy: ResolvedPolicy, scope: ScopeDefinition, at level: Int) -> RiskAdvice {
+        let remedy = policy.remedy(for: scope.id, at: level)
+        return RiskAdvice(
+            remedy: remedy, level: scope.levelName(remedy.level ?? level), policyID: policy.id,
+            bundled: policy.isBundled, integration: policy.isIntegration)
+    }
+
     package static func message(for finding: Finding) -> String {
-        guard case .risk(let harm, let reason, let integration) = finding.facts else { return unexpected(finding) }
+        guard case .risk(let harm, let reason, let integration, let advice) = finding.facts else {
+            return unexpected(finding)
+        }
         let scope = finding.scope ?? ""
         let level = finding.actual ?? ""
         // Written piece by piece, not interpolated: most findings of a fleet are risks.
@@ -66,9 +76,42 @@ package enum RiskyScopeRule: Rule {
                 put(": ")
                 put(reason)
             } else {
-                put(". Set it to none unless ")
-                put(integration ?? "the integration using this account")
-                put(" needs it; if it does, record why under \"accepts\" in its policy.")
+                switch advice.remedy {
+                case .set:
+                    // The level every other finding on the scope asks for, which clears this one.
+                    put(". Set it to ")
+                    put(advice.level)
+                    put(" in the replacement API account.")
+                    return
+                case .setAndAccept:
+                    put(". Every level ")
+                    put(integration ?? advice.policyID)
+                    put(" may have carries it: set it to ")
+                    put(advice.level)
+                    put(" and ")
+                case .lowerUnlessNeeded, .keep:
+                    put(". Set it to ")
+                    put(advice.level)
+                    put(" unless ")
+                    put(integration ?? "the integration using this account")
+                    put(" needs it; if it does, ")
+                }
+                if !advice.bundled {
+                    put("record why under \"accepts\" in its policy.")
+                } else if advice.integration {
+                    // A bundled policy cannot be edited: extend it.
+                    put("accept it in your own policy, { id: \"")
+                    put(advice.policyID)
+                    put("-ours\", extends: [\"")
+                    put(advice.policyID)
+                    put("\"], accepts: { \"")
+                    put(scope)
+                    put("\": \"why\" } }, mapped to the account in the configuration's \"accounts\", or in a baseline.")
+                } else {
+                    put(
+                        "map the account to a policy that accepts it in the configuration's \"accounts\", or accept this finding in a baseline."
+                    )
+                }
             }
         }
     }

@@ -44,7 +44,10 @@ extension Rule {
                 findings.append(
                     finding(
                         in: context, policy: policy, scope: scope.id, expected: scope.levelName(bound),
-                        actual: scope.levelName(actual), facts: .bound(policyTitle: policy.title),
+                        actual: scope.levelName(actual),
+                        facts: .bound(
+                            policyTitle: policy.title,
+                            remedy: policy.remedy(for: scope.id, at: actual).level.map(scope.levelName)),
                         at: context.grants.positions[index]))
             }
         }

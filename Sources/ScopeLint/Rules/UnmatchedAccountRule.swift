@@ -1,3 +1,5 @@
+import Foundation
+
 package enum UnmatchedAccountRule: Rule {
     package static let description = RuleDescription(
         id: .unmatchedAccount, title: "Unmatched account", defaultSeverity: .note,
@@ -5,7 +7,7 @@ package enum UnmatchedAccountRule: Rule {
         rationale:
             "Without a policy scopelint cannot tell a missing scope from an excessive one; only known risks are reported.",
         remediation:
-            "Run with --policy ID, map the account to a policy in configuration, or name the account as its integration's guide says (scopelint policies list shows the names each policy matches).",
+            "Map the account to its integration's policy in the configuration's \"accounts\" (accounts: [{ name: \"Zapier\", policy: \"read-only\" }] in .scopelint.json5), or name the account as its integration's guide says (`scopelint policies list` shows the names each policy matches). Not --policy: it applies to every account of the run.",
         examples: [
             RuleExample(
                 "An account no bundled policy describes",
@@ -30,9 +32,17 @@ package enum UnmatchedAccountRule: Rule {
         return String { put in
             put("No integration policy matches '")
             put(name)
-            put(
-                "'; only the least-privilege risk checks ran. Pass --policy ID for the integration that uses it (scopelint policies list)."
-            )
+            // The configuration's mapping, not --policy: that applies to every account, and
+            // following it on a store with other integrations stops checking them.
+            put("'; only the least-privilege risk checks ran. Map it to its integration's policy in .scopelint.json5: ")
+            put("accounts: [{ name: \"")
+            put(jsonEscaped(name))
+            put("\", policy: \"POLICY-ID\" }] (`scopelint policies list` shows the ids).")
         }
+    }
+
+    /// The name as the inside of a JSON string, so the snippet pastes as written.
+    static func jsonEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 }

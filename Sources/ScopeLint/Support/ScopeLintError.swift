@@ -28,7 +28,7 @@ public enum ScopeLintError: Error, Equatable, Sendable, CustomStringConvertible 
             if !suggestions.isEmpty { text += "; did you mean '\(suggestions.joined(separator: "', '"))'?" }
             return text + " (scopelint policies list shows them all)"
         case .usage(let message, _):
-            return "Error: \(message)"
+            return "error: \(message)"
         }
     }
 }

@@ -16,6 +16,19 @@ enum CommandSupport {
         return (library, ids)
     }
 
+    /// The flags a suggested command needs to find the policies this run found: `--config`
+    /// when one was named (one found by searching is found again), every `--policies`, and the
+    /// file behind each `--policy FILE` (`ids` are what `policies` made of `--policy`).
+    static func commandContext(_ arguments: ParsedArguments, ids: [String]) -> CommandContext {
+        var context = CommandContext()
+        if let config = arguments.value(Options.config) { context.flags += ["--config", config] }
+        for folder in arguments.all(Options.policies) { context.flags += ["--policies", folder] }
+        for (argument, id) in zip(arguments.all(Options.policy), ids) where argument != id {
+            context.policyFiles[id] = argument
+        }
+        return context
+    }
+
     /// What `--store` and `--account` say about inputs that do not.
     static func readOptions(_ arguments: ParsedArguments, console: Console) -> ReadOptions {
         ReadOptions(
@@ -122,14 +135,20 @@ enum CommandSupport {
         }
     }
 
-    /// `--config FILE`, else `./.scopelint.json` when it exists, else the defaults.
+    /// `--config FILE`, else the `.scopelint.json` or `.scopelint.json5` found from the working
+    /// folder up to the repository root (`Configuration.find`), else the defaults.
     static func configuration(_ arguments: ParsedArguments, console: Console) throws(ScopeLintError) -> Configuration {
-        if let file = arguments.value(Options.config) {
-            return try Configuration.load(try open(file, console: console).array, file: file)
+        let file: String
+        if let given = arguments.value(Options.config) {
+            file = given
+        } else {
+            let found = try Configuration.find(from: FileManager.default.currentDirectoryPath) {
+                FileManager.default.fileExists(atPath: $0)
+            }
+            guard let found else { return Configuration() }
+            file = found
         }
-        guard FileManager.default.fileExists(atPath: Configuration.fileName) else { return Configuration() }
-        return try Configuration.load(
-            try open(Configuration.fileName, console: console).array, file: Configuration.fileName)
+        return try Configuration.load(try open(file, console: console).array, file: file)
     }
 
     /// Today as `YYYY-MM-DD` in UTC, for baseline expiry; `SCOPELINT_TODAY` fixes it (tests, reruns).

@@ -29,8 +29,17 @@ enum DiffCommand: Command {
             throw ScopeLintError.usage(
                 message: "'--fail-on-escalation' compares two exports: give OLD and NEW.", command: path)
         }
+        // An option the mode would ignore is refused, naming the mode: silence would let a
+        // user believe it took effect.
+        func refuse(_ options: [OptionSpec], mode: String) throws(ScopeLintError) {
+            if let option = options.first(where: arguments.given) {
+                throw .usage(message: "'--\(option.name)' does not apply when \(mode).", command: path)
+            }
+        }
         switch inputs.count {
         case 0:
+            try refuse(
+                [Options.failOn] + Options.input, mode: "comparing two policies (diff --policy A --policy B)")
             guard ids.count == 2 else {
                 throw ScopeLintError.usage(
                     message:
@@ -76,7 +85,8 @@ enum DiffCommand: Command {
                     AccountDiffRenderer.writeJSON(diffs, report: report, all: arguments.flag(Options.all), to: $0)
                 } else {
                     AccountDiffRenderer.writeText(
-                        diffs, report: report, all: arguments.flag(Options.all), style: style, to: $0)
+                        diffs, report: report, all: arguments.flag(Options.all), style: style,
+                        commands: CommandSupport.commandContext(arguments, ids: ids), to: $0)
                 }
             }
             return report.exitCode(failOn: failOn)
@@ -90,6 +100,7 @@ enum DiffCommand: Command {
                     message: "'--fail-on' applies to one export; with OLD NEW use '--fail-on-escalation'.",
                     command: path)
             }
+            try refuse([Options.all], mode: "comparing two exports (diff OLD NEW), which lists every change")
             let exports = try CommandSupport.readExports(inputs, arguments: arguments, console: console)
             let diff = try ExportDiff.compare(
                 old: exports[0], new: exports[1], risks: try library.resolve(LintEngine.fallbackPolicyID),

@@ -8,7 +8,7 @@ enum LintCommand: Command {
         name: "lint",
         abstract: "Check each API account of the inputs against its integration's policy.",
         discussion:
-            "Each account is checked against the policy whose applies_to matches it (or every --policy given, or the configuration's mapping); an account no policy matches is checked against least-privilege alone. Give --format and --output in pairs to write several reports in one run.",
+            "Each account is checked against the policy whose applies_to matches it (or every --policy given, or the configuration's mapping); an account no policy matches is checked against least-privilege alone. Several reports in one run: each --output writes the report of the --format before it (an --output before any --format, the text report); one --format may go without, to standard output.",
         arguments: [ArgumentSpec("input", variadic: true, help: "Scope exports to check; '-' reads standard input.")],
         options: [
             Options.policy, Options.policies, Options.config, Options.reportFormat, Options.reportOutput,
@@ -23,33 +23,17 @@ enum LintCommand: Command {
         let (library, ids) = try CommandSupport.policies(arguments, configuration: configuration)
         let engine = try LintEngine(library: library, policyIDs: ids, configuration: configuration)
 
-        let formats = arguments.all(Options.reportFormat)
         let outputs = arguments.all(Options.reportOutput)
-        let pairs: [(String, String?)]
-        if outputs.isEmpty {
-            guard formats.count <= 1 else {
-                throw ScopeLintError.usage(
-                    message: "Several '--format' need one '--output' each.", command: path)
-            }
-            pairs = [(formats.first ?? "text", nil)]
-        } else if formats.isEmpty && outputs.count == 1 {
-            pairs = [("text", outputs[0])]
-        } else {
-            // Formats pair with outputs in order; one format left over goes to standard output.
-            guard formats.count == outputs.count || formats.count == outputs.count + 1 else {
-                throw ScopeLintError.usage(
-                    message:
-                        "Give one '--output' for each '--format', and at most one '--format' without (\(formats.count) formats, \(outputs.count) outputs).",
-                    command: path)
-            }
-            pairs = formats.enumerated().map { ($0.element, $0.offset < outputs.count ? outputs[$0.offset] : nil) }
-        }
+        let pairs = try reports(arguments, path: path)
         let writeBaseline = arguments.value(Options.writeBaseline)
         let toStandardOutput =
             pairs.filter { $0.1.map(CommandSupport.isStandardOutput) ?? true }.count
             + (writeBaseline.map(CommandSupport.isStandardOutput) ?? false ? 1 : 0)
         if toStandardOutput > 1 {
-            throw ScopeLintError.usage(message: "Two outputs would be written to standard output.", command: path)
+            throw ScopeLintError.usage(
+                message:
+                    "Two reports would be written to standard output; give every '--format' but one an '--output' after it.",
+                command: path)
         }
 
         // Nothing scopelint writes may replace one of the files it reads; refreshing the
@@ -70,9 +54,10 @@ enum LintCommand: Command {
             report = loaded.apply(to: report, today: CommandSupport.today(console))
             baseline = loaded
         }
-        let options = ReportOptions(
+        var options = ReportOptions(
             style: console.style(for: arguments.value(Options.color)), failOn: failOn,
             workingDirectory: FileManager.default.currentDirectoryPath)
+        options.commands = CommandSupport.commandContext(arguments, ids: ids)
         // Every file is written to its temporary first and renamed only when all were written,
         // so a failing output leaves every file as it was.
         var pending: [AtomicFile.Pending] = []
@@ -111,5 +96,27 @@ enum LintCommand: Command {
         let code = report.exitCode(failOn: failOn)
         console.retained.append(report)
         return code
+    }
+
+    /// Each report's format and where it goes: an `--output` belongs to the `--format` before
+    /// it; one before any `--format` to the text report. A format without one goes to
+    /// standard output.
+    static func reports(_ arguments: ParsedArguments, path: String) throws(ScopeLintError) -> [(String, String?)] {
+        var pairs: [(String, String?)] = []
+        for given in arguments.inOrder([Options.reportFormat, Options.reportOutput]) {
+            if given.option == Options.reportFormat.name {
+                pairs.append((given.value, nil))
+            } else if pairs.isEmpty {
+                pairs.append(("text", given.value))
+            } else if let previous = pairs[pairs.count - 1].1 {
+                throw .usage(
+                    message:
+                        "'--output \(given.value)' follows '--output \(previous)' for the same '--format \(pairs[pairs.count - 1].0)'; each '--output' belongs to the '--format' before it, so give this one its own '--format'.",
+                    command: path)
+            } else {
+                pairs[pairs.count - 1].1 = given.value
+            }
+        }
+        return pairs.isEmpty ? [("text", nil)] : pairs
     }
 }

@@ -8,20 +8,25 @@ enum PoliciesCommand: Command {
         abstract: "List, show and check policies.",
         subcommands: [
             CommandSpec(
-                name: "list", abstract: "List the bundled and loaded policies.", options: [Options.policyFolder]),
+                name: "list", abstract: "List the bundled and loaded policies.",
+                options: [Options.policies, Options.config]),
             CommandSpec(
                 name: "show",
                 abstract: "Show one policy, resolved: every scope's allowed levels, risks and companions.",
-                arguments: [ArgumentSpec("id", help: "A policy id or file.")], options: [Options.policyFolder]),
+                arguments: [ArgumentSpec("id", help: "A policy id or file.")],
+                options: [Options.policies, Options.config]),
             CommandSpec(
                 name: "check", abstract: "Validate policy files: exit 0 when valid, 2 with a located error when not.",
                 arguments: [ArgumentSpec("file", variadic: true, help: "Policy files to check.")],
-                options: [Options.policyFolder]),
+                options: [Options.policies, Options.config]),
         ])
 
     static func run(_ arguments: ParsedArguments, console: inout Console) throws(ScopeLintError) -> Int32 {
+        let configuration = try CommandSupport.configuration(arguments, console: console)
         var library = try PolicyLibrary.bundled()
-        for directory in arguments.all(Options.policyFolder) { try library.addDirectory(directory) }
+        for directory in configuration.policyFolders + arguments.all(Options.policies) {
+            try library.addDirectory(directory)
+        }
         switch arguments.subcommand {
         case "show":
             let policy = try library.resolve(try library.policyID(forArgument: arguments.positionals[0]))

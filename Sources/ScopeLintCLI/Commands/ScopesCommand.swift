@@ -6,11 +6,14 @@ enum ScopesCommand: Command {
     static let spec = CommandSpec(
         name: "scopes",
         abstract: "Print the scope catalog: levels, OAuth parameters and risks.",
-        options: [Options.policyFolder])
+        options: [Options.policies, Options.config])
 
     static func run(_ arguments: ParsedArguments, console: inout Console) throws(ScopeLintError) -> Int32 {
+        let configuration = try CommandSupport.configuration(arguments, console: console)
         var library = try PolicyLibrary.bundled()
-        for directory in arguments.all(Options.policyFolder) { try library.addDirectory(directory) }
+        for directory in configuration.policyFolders + arguments.all(Options.policies) {
+            try library.addDirectory(directory)
+        }
         let catalog = library.catalog
         let baseline = try library.resolve(LintEngine.fallbackPolicyID)
         var out = ""

@@ -16,63 +16,65 @@ struct CommandLineParserTests {
     static let errorCases: [ErrorCase] = [
         ErrorCase(
             name: "no subcommand", arguments: [],
-            message: "Error: Missing subcommand; expected one of lint, diff, plan, convert, policies, scopes, explain."),
+            message: "error: Missing subcommand; expected one of lint, diff, plan, convert, policies, scopes, explain."),
         ErrorCase(
             name: "misspelt subcommand", arguments: ["lnit"],
-            message: "Error: Unknown subcommand 'lnit'. Did you mean 'lint'?"),
+            message: "error: Unknown subcommand 'lnit'. Did you mean 'lint'?"),
         ErrorCase(
             name: "unknown option with suggestion", arguments: ["lint", "x.json", "--fromat", "json"],
-            message: "Error: Unknown option '--fromat'. Did you mean '--format'?"),
+            message: "error: Unknown option '--fromat'. Did you mean '--format'?"),
         ErrorCase(
-            name: "unknown short option", arguments: ["lint", "x.json", "-q"], message: "Error: Unknown option '-q'."),
-        ErrorCase(name: "missing input", arguments: ["lint"], message: "Error: Missing expected argument '<input>'."),
+            name: "unknown short option", arguments: ["lint", "x.json", "-q"], message: "error: Unknown option '-q'."),
+        ErrorCase(name: "missing input", arguments: ["lint"], message: "error: Missing expected argument '<input>'."),
         ErrorCase(
             name: "missing option value", arguments: ["lint", "x.json", "--format"],
-            message: "Error: Missing value for '--format <format>'."),
+            message: "error: Missing value for '--format <format>'."),
         ErrorCase(
             name: "option value looks like an option", arguments: ["lint", "x.json", "--policy", "--format"],
-            message: "Error: Missing value for '--policy <id|file>'."),
+            message: "error: Missing value for '--policy <id|file>'."),
         ErrorCase(
             name: "unknown format lists the valid ones", arguments: ["lint", "x.json", "--format", "sarif2"],
             message:
-                "Error: The value 'sarif2' is invalid for '--format <format>'. Please provide one of 'text', 'json', 'sarif', 'junit', 'github', 'markdown'."
+                "error: The value 'sarif2' is invalid for '--format <format>'. Please provide one of 'text', 'json', 'sarif', 'junit', 'github', 'markdown'."
         ),
         ErrorCase(
             name: "unknown fail-on lists the valid ones", arguments: ["lint", "x.json", "--fail-on=fatal"],
             message:
-                "Error: The value 'fatal' is invalid for '--fail-on <severity>'. Please provide one of 'error', 'warning', 'note', 'never'."
+                "error: The value 'fatal' is invalid for '--fail-on <severity>'. Please provide one of 'error', 'warning', 'note', 'never'."
         ),
         ErrorCase(
             name: "single-value option twice",
             arguments: ["lint", "x.json", "--fail-on", "error", "--fail-on", "note"],
-            message: "Error: The option '--fail-on' was given more than once; it takes one value."),
+            message: "error: The option '--fail-on' was given more than once; it takes one value."),
         ErrorCase(
             name: "two formats need two outputs",
             arguments: ["lint", "x.json", "--format", "json", "--format", "text"],
-            message: "Error: Several '--format' need one '--output' each."),
+            message:
+                "error: Two reports would be written to standard output; give every '--format' but one an '--output' after it."
+        ),
         ErrorCase(
             name: "extra argument", arguments: ["explain", "missing-scope", "extra"],
-            message: "Error: Unexpected argument 'extra'."),
+            message: "error: Unexpected argument 'extra'."),
         ErrorCase(
             name: "unknown policies subcommand", arguments: ["policies", "lst"],
-            message: "Error: Unknown subcommand 'lst'. Did you mean 'list'?"),
+            message: "error: Unknown subcommand 'lst'. Did you mean 'list'?"),
         ErrorCase(
             name: "policies show without id", arguments: ["policies", "show"],
-            message: "Error: Missing expected argument '<id>'."),
+            message: "error: Missing expected argument '<id>'."),
         ErrorCase(
             name: "policies without a subcommand", arguments: ["policies"],
-            message: "Error: Missing expected argument '<subcommand>'."),
+            message: "error: Missing expected argument '<subcommand>'."),
         ErrorCase(
             name: "policies list with an argument", arguments: ["policies", "list", "extra"],
-            message: "Error: Unexpected argument 'extra'."),
+            message: "error: Unexpected argument 'extra'."),
         ErrorCase(
             name: "plan without its required option", arguments: ["plan"],
-            message: "Error: Missing expected option '--policy <id|file>'."),
-        ErrorCase(name: "unknown rule", arguments: ["explain", "secret"], message: "Error: Unknown rule 'secret'."),
+            message: "error: Missing expected option '--policy <id|file>'."),
+        ErrorCase(name: "unknown rule", arguments: ["explain", "secret"], message: "error: Unknown rule 'secret'."),
         ErrorCase(
             name: "a token-shaped argument is redacted",
             arguments: ["lint", "x.json", "--abcdefghij0123456789abcdefghijk"],
-            message: "Error: Unknown option '--[redacted]'."),
+            message: "error: Unknown option '--[redacted]'."),
     ]
 
     @Test(arguments: errorCases)

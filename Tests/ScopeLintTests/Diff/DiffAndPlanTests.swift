@@ -135,7 +135,9 @@ struct DiffAndPlanTests {
     @Test("plan: companion accounts become steps, in the policy's order")
     func planCompanions() throws {
         let plan = try Plan.make([try library.resolve("csm-business-central-b2b")], catalog: catalog)
-        let steps = PlanRenderer.steps(plan).filter { $0.hasPrefix("Also create") }
+        let steps = PlanRenderer.steps(plan, commands: CommandContext()).map(\.text).filter {
+            $0.hasPrefix("Also create")
+        }
         #expect(steps.count == 2)
         #expect(steps[0].contains("V3") && steps[1].contains("V2"))
     }

@@ -115,6 +115,23 @@ struct BaselineAndConfigurationTests {
         #expect(try String(contentsOfFile: sarif, encoding: .utf8).contains("\"version\": \"2.1.0\""))
     }
 
+    @Test("an --output belongs to the --format before it; one before any --format to the text report")
+    func outputFollowsItsFormat() throws {
+        let folder = try temporaryDirectory()
+        let json = folder.appendingPathComponent("x.json").path
+        // The JSON report goes to x.json, the SARIF one (no --output after it) to standard output.
+        let result = runCLI(["lint", fleet, "--format", "sarif", "--format", "json", "-o", json])
+        #expect(result.code == 1)
+        #expect(result.out.hasPrefix("{\n  \"$schema\""))
+        #expect(try String(contentsOfFile: json, encoding: .utf8).contains("\"findings\""))
+        #expect(try !String(contentsOfFile: json, encoding: .utf8).contains("$schema"))
+        let text = folder.appendingPathComponent("x.txt").path
+        let first = runCLI(["lint", fleet, "-o", text, "--format", "json"])
+        #expect(first.code == 1)
+        #expect(first.out.hasPrefix("{"))
+        #expect(try String(contentsOfFile: text, encoding: .utf8).hasPrefix("Store a1b2c3"))
+    }
+
     @Test("an output into a missing folder is a clear error")
     func unwritable() {
         let result = runCLI(["lint", fleet, "--format", "json", "--output", "/nonexistent-folder/r.json"])

@@ -66,7 +66,7 @@ struct OutputFileTests {
         #expect(runCLI(["convert", fleet, "-o", "-"]).out == runCLI(["convert", fleet]).out)
         #expect(!FileManager.default.fileExists(atPath: "-"), "a file named '-' was written")
         let twice = runCLI(["lint", fleet, "--format", "json", "-o", "-", "--format", "text"])
-        #expect(twice.code == 2 && twice.err.contains("Two outputs would be written to standard output"))
+        #expect(twice.code == 2 && twice.err.contains("Two reports would be written to standard output"))
 
         let fifo = folder.appendingPathComponent("report.fifo").path
         #expect(mkfifo(fifo, 0o600) == 0)

@@ -19,6 +19,7 @@ struct FindingMessageTests {
         finding.scope = "Orders"
         finding.actual = "read-only"
         finding.expected = "none"
+        finding.facts = .bound(policyTitle: "Read-only reporting", remedy: "none")
         #expect(
             finding.message
                 == "Orders is read-only but Read-only reporting needs at most none; set Orders to none in the replacement API account."
@@ -33,16 +34,16 @@ struct FindingMessageTests {
             #"{ store_hash: "s", accounts: [{ name: "Helper", scopes: { "Customers Login": "login" } }] }"#,
             policy: "least-privilege")
         var finding = try #require(report.findings.first { $0.rule == .riskyScope })
-        guard case .risk(let harm, nil, nil) = finding.facts else {
+        guard case .risk(let harm, nil, nil, let advice) = finding.facts else {
             Issue.record("expected an unaccepted risk of the risk catalog, got \(finding.facts)")
             return
         }
         #expect(!finding.isAccepted)
         #expect(
             finding.message
-                == "Customers Login at login \(harm). Set it to none unless the integration using this account needs it; if it does, record why under \"accepts\" in its policy."
+                == "Customers Login at login \(harm). Set it to none unless the integration using this account needs it; if it does, map the account to a policy that accepts it in the configuration's \"accounts\", or accept this finding in a baseline."
         )
-        finding.facts = .risk(harm: harm, acceptedBecause: "it signs customers in", integration: nil)
+        finding.facts = .risk(harm: harm, acceptedBecause: "it signs customers in", integration: nil, advice: advice)
         #expect(finding.isAccepted)
         #expect(
             finding.message == "Customers Login at login \(harm). Accepted by least-privilege: it signs customers in")
@@ -54,10 +55,10 @@ struct FindingMessageTests {
             #"{ store_hash: "s", accounts: [{ name: "Reports", scopes: "store_v2_products" }] }"#, policy: "read-only")
         let finding = try #require(report.findings.first { $0.rule == .excessiveScope })
         var same = finding
-        same.facts = .bound(policyTitle: "Read-only reporting")
+        same.facts = .bound(policyTitle: "Read-only reporting", remedy: "read-only")
         #expect(same == finding)
         var other = finding
-        other.facts = .bound(policyTitle: "Renamed")
+        other.facts = .bound(policyTitle: "Renamed", remedy: "read-only")
         #expect(other != finding)
         #expect(other.fingerprint == finding.fingerprint, "the fingerprint ignores the wording too")
     }
