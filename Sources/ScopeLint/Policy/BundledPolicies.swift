@@ -11,7 +11,7 @@ package enum BundledPolicies {
             {
               id: "celigo-integrator-io",
               title: "Celigo integrator.io",
-              source: "Celigo integrator.io: Set up a connection to BigCommerce (shared/seeds/002)",
+              source: { title: "Set up a connection to BigCommerce (Celigo integrator.io)", url: "https://docs.celigo.com/hc/en-us/articles/360038514692", read: "2026-11-29" },
               description: "The guide lists no scopes, so this policy requires none and allows up to modify on the commerce data integrator.io flows move (catalog, inventory, orders, customers, fulfillment, channels, content), read-only on payment methods and settings, and none on what no data flow needs: customer login, storefront and impersonation tokens, payments and stored cards, checkout scripts, themes, logs and infrastructure. Once your flows are known, write a policy that extends this one with the exact levels they use.",
               applies_to: { account_names: ["*Celigo*", "*integrator.io*"], types: ["store", "app"] },
               extends: ["least-privilege"],
@@ -48,7 +48,7 @@ package enum BundledPolicies {
             {
               id: "csm-business-central-b2b",
               title: "CSM for Business Central with B2B Edition",
-              source: "CSM: Obtaining BigCommerce Credentials, B2B Credentialing (shared/seeds/000)",
+              source: { title: "Obtaining BigCommerce Credentials, section B2B Credentialing (CSM for Business Central, SuiteEngine)", url: "https://hub.suiteengine.com/knowledge-base/obtaining-bigcommerce-credentials", read: "2026-11-29" },
               description: "The CSM policy plus the two companion accounts the guide requires when B2B Edition is integrated: a B2B Edition V3 API token and a V2 API token. It applies instead of csm-business-central to CSM accounts in stores that have B2B Edition accounts. B2B Edition tokens have no per-resource scopes, so only their presence is checked.",
               applies_to: { account_names: ["*CSM*", "*Business Central*"], types: ["store"], store_has_account_types: ["b2b-v3", "b2b-v2"] },
               extends: ["csm-business-central"],
@@ -72,7 +72,7 @@ package enum BundledPolicies {
             {
               id: "csm-business-central",
               title: "CSM for Business Central",
-              source: "CSM: Obtaining BigCommerce Credentials (shared/seeds/000)",
+              source: { title: "Obtaining BigCommerce Credentials (CSM for Business Central, SuiteEngine)", url: "https://hub.suiteengine.com/knowledge-base/obtaining-bigcommerce-credentials", read: "2026-11-29" },
               description: "The guide's 'all resources to create or modify' is a way to be sure, not a list of needs, so this policy allows every scope up to its highest level (unlisted: any) and requires modify only where an ERP connector plainly exchanges data: customers, orders, products and inventory. Every risky level the guide's blanket advice would grant (customer login, impersonation tokens, payments, checkout scripts) is still reported by the risk catalog and not accepted: grant it only if CSM confirms it needs it. With B2B Edition, use csm-business-central-b2b.",
               applies_to: { account_names: ["*CSM*", "*Business Central*"], types: ["store"] },
               extends: ["least-privilege"],
@@ -102,7 +102,7 @@ package enum BundledPolicies {
             {
               id: "least-privilege",
               title: "Least privilege",
-              source: "BigCommerce Guide to API accounts (OAuth scopes) and its REST reference specs",
+              source: { title: "API Accounts & OAuth Scopes (BigCommerce Dev Center)", url: "https://developer.bigcommerce.com/docs/start/authentication/api-accounts", read: "2026-11-29" },
               description: "The baseline risk catalog. It requires nothing and allows every level; it reports the levels that let a token impersonate customers, take payments, change checkout pages or reach personal data. Integration policies extend it and accept, with a reason, the risks their guides require.",
               unlisted: "any",
               risks: [
@@ -167,7 +167,7 @@ package enum BundledPolicies {
             {
               id: "modern-retail",
               title: "Modern Retail Integration",
-              source: "Modern Retail onboarding: Generating BigCommerce API Credentials (shared/seeds/001)",
+              source: { title: "BigCommerce API Credentials (Modern Retail Help & Resource Center)", url: "https://support.modernretail.com/hc/en-us/articles/360045342413-BigCommerce-API-Credentials", read: "2026-11-29" },
               description: "Exactly the ten scopes the guide changes from their default, every other scope none. The guide spells Get Payment Methods' level \"non\" before the change; scopelint reads it as none. The storefront-token, customer and payment-action risks are accepted because the guide requires them; they still appear as notes so a reviewer sees what the integration holds.",
               applies_to: { account_names: ["Modern Retail Integration", "Modern Retail*"], types: ["store"] },
               extends: ["least-privilege"],
@@ -203,7 +203,7 @@ package enum BundledPolicies {
             {
               id: "read-only",
               title: "Read-only reporting",
-              source: "scopelint: least-privilege practice for reporting tools (shared/seeds/004: choose the narrowest scopes)",
+              source: { title: "API Accounts & OAuth Scopes (BigCommerce Dev Center)", url: "https://developer.bigcommerce.com/docs/start/authentication/api-accounts", read: "2026-11-29" },
               description: "At most read-only on every store resource that has a read-only level, none everywhere else. Stored payment instruments stay none: no report needs customers' saved cards. Not matched by account name: choose it with --policy read-only.",
               extends: ["least-privilege"],
               unlisted: "none",
@@ -246,7 +246,7 @@ package enum BundledPolicies {
             {
               id: "stone-edge",
               title: "Stone Edge Order Manager (Connect2Cart)",
-              source: "Stone Edge: Get BigCommerce API Credentials for Connect2Cart (shared/seeds/003)",
+              source: { title: "Setting up a BigCommerce Shopping Cart (Stone Edge Knowledge Base)", url: "https://stoneedge.com/kb/articles/setting-up-bigcommerce/", read: "2026-11-29" },
               description: "Each level exactly as the guide's list gives it; scopes the guide does not list (added to BigCommerce later) must be none. The guide asks for Checkout content: modify without saying why; an order manager should not need to write checkout scripts, so the risk is accepted only as the guide's requirement, and a reviewer should ask Stone Edge whether none would do.",
               applies_to: { account_names: ["*Stone Edge*", "*StoneEdge*", "*Connect2Cart*"], types: ["store"] },
               extends: ["least-privilege"],
