@@ -94,6 +94,75 @@ struct BundledPolicyTests {
             ])
     }
 
+    @Test("Codat: the five read-only scopes of its table, everything else none")
+    func codat() throws {
+        try expectExactly(
+            "codat",
+            [
+                "Orders": "read-only", "Order Transactions": "read-only", "Products": "read-only",
+                "Information & Settings": "read-only", "Customers": "read-only",
+            ])
+    }
+
+    @Test("BigCommerce for WordPress: fast headless is full import plus the two storefront token scopes")
+    func wordpressVariants() throws {
+        let library = try PolicyLibrary.bundled()
+        let full = try library.resolve("bigcommerce-for-wordpress")
+        let headless = try library.resolve("bigcommerce-for-wordpress-headless")
+        let tokens = ["Storefront API Tokens", "Storefront API Customer Impersonation Tokens"]
+        for scope in Catalog.bigCommerce.scopes {
+            let index = scope.id.index
+            if tokens.contains(scope.name) {
+                #expect(full.maximum[index] == 0 && headless.minimum[index] == scope.highestLevel, "\(scope.name)")
+            } else {
+                #expect(full.minimum[index] == headless.minimum[index], "\(scope.name) minimum")
+                #expect(full.maximum[index] == headless.maximum[index], "\(scope.name) maximum")
+            }
+        }
+        let matcher = PolicyMatcher(policies: try library.resolveAll())
+        let store = Store(hash: "s", name: nil, position: .start, accounts: [])
+        func matched(_ name: String) -> [String] {
+            matcher.matches(for: Account(name: name, position: .start, scopes: []), in: store).map(\.id)
+        }
+        #expect(matched("WordPress") == ["bigcommerce-for-wordpress"])
+        #expect(matched("WordPress Headless") == ["bigcommerce-for-wordpress-headless"])
+        #expect(matched("Headless WordPress site") == ["bigcommerce-for-wordpress-headless"])
+    }
+
+    /// Policies written from a page whose scope list is kept in Fixtures/realworld: the text the
+    /// reader is tested on and the policy must agree, so neither can drift from the page alone.
+    static let pages = [
+        ("bigcommerce-for-wordpress", "bigcommerce-for-wordpress"),
+        ("wpengine-atlas-commerce", "wpengine-atlas-commerce"),
+        ("sumtracker", "sumtracker"), ("synchup", "synchup-snapshot-design"), ("dropstream", "dropstream"),
+        ("bookkeep", "bookkeep"),
+    ]
+
+    @Test(
+        "each policy from a kept page allows exactly the page's levels (none where the page lists none)",
+        arguments: pages)
+    func agreesWithPage(_ id: String, _ folder: String) throws {
+        let policy = try PolicyLibrary.bundled().resolve(id)
+        let url = packageRoot.appendingPathComponent("Fixtures/realworld/\(folder)/expected.json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let levels = try #require(json["scopes"] as? [String: String])
+        let catalog = Catalog.bigCommerce
+        for name in levels.keys { #expect(catalog.scope(named: name) != nil, "\(folder): \(name)") }
+        for scope in catalog.scopes where scope.kind == .store {
+            let wanted = levels[scope.name] ?? scope.levelName(0)
+            let level = try #require(
+                (0...scope.highestLevel).first { scope.levelName($0) == wanted }, "\(folder): \(scope.name) \(wanted)")
+            let index = scope.id.index
+            #expect(
+                policy.minimum[index] <= level && level <= policy.maximum[index],
+                "\(id): \(scope.name) at \(wanted) is outside the policy")
+            // The policy may widen a row only where its description says why (SynchUP's two copies).
+            if policy.minimum[index] != policy.maximum[index] {
+                #expect(id == "synchup" && scope.name == "Store Locations", "\(id): \(scope.name) is a range")
+            }
+        }
+    }
+
     @Test("the risk catalog names the harms the mission lists")
     func riskCatalog() throws {
         let policy = try PolicyLibrary.bundled().resolve("least-privilege")
