@@ -426,6 +426,39 @@ package enum BundledPolicies {
             """#
         ),
         (
+            "starship.json5",
+            #"""
+            // StarShip shipping software (V-Technologies): the help page's ten-row table, from the days
+            // the control panel had ten scopes. Scopes added since are not in it and stay none.
+            {
+              id: "starship",
+              title: "StarShip shipping (V-Technologies)",
+              source: { title: "BigCommerce API Account Setup (StarShip help, V-Technologies)", url: "http://help.vtechnologies.com/ecommerce/bc.htm", read: "2026-11-29" },
+              description: "Each of the table's ten rows exactly, None rows included; every scope added to the control panel since (checkouts, channels, payments, inventory, fulfillment and the rest) must be none, since the page predates them. A shipping tool reads the order, its buyer's address and the products, and writes the shipment back to the order: Orders at modify is accepted for that, Customers at read-only (personal data) because the table requires it. The page's address is plain http, as the stored copy gives it. Matched by the name the page suggests, StarShip, as a word of the account name (not Starshipit, another shipping tool).",
+              applies_to: { account_names: ["StarShip", "*StarShip", "StarShip *", "* StarShip *"], types: ["store"] },
+              extends: ["least-privilege"],
+              unlisted: "none",
+              scopes: {
+                "Content": "none",
+                "Customers": "read-only",
+                "Customers Login": "none",
+                "Information & Settings": "read-only",
+                "Marketing": "none",
+                "Orders": "modify",
+                "Order Transactions": "none",
+                "Products": "read-only",
+                "Themes": "none",
+                "Carts": "none",
+              },
+              accepts: {
+                "Customers": "the table sets Customers to read-only: labels need the buyer's name and address",
+                "Orders": "the table sets Orders to modify: StarShip writes shipments and tracking back to the order",
+              },
+            }
+
+            """#
+        ),
+        (
             "stone-edge.json5",
             #"""
             // Stone Edge Order Manager via Connect2Cart, seed 003: the guide lists every scope of its
