@@ -329,7 +329,8 @@ package enum PolicyLoader {
                     guard Self.isDate(date) else {
                         throw error(
                             at: member.value.position,
-                            "expected the date the page was read as YYYY-MM-DD (like \"2026-11-29\")")
+                            "expected the day the page was read, a date that exists, as YYYY-MM-DD (like \"2026-11-29\")"
+                        )
                     }
                     source.read = date
                 default: throw unknownKey(member, allowed: PolicyLoader.sourceKeys, in: "the source")
