@@ -158,7 +158,7 @@ package enum BundledPolicies {
               id: "codat",
               title: "Codat (commerce data)",
               source: { title: "Set up the BigCommerce integration (Codat docs)", url: "https://docs.codat.io/integrations/commerce/bigcommerce/commerce-bigcommerce-setup", read: "2026-11-29" },
-              description: "Exactly the page's table: Orders, Order Transactions, Products, Information & Settings and Customers at read-only, every other scope none, since Codat only reads commerce data. An older copy of the page listed only Order Transactions and Information & Settings; this policy follows the current five. The page says Codat cannot tell which scopes an account has, so a missing scope shows up as missing data, not as an error: that is why the minimum is checked here. Customers at read-only exposes every customer's personal data and is accepted because the table requires it.",
+              description: "Exactly the page's table: Orders, Order Transactions, Products, Information & Settings and Customers at read-only, every other scope none, since Codat only reads commerce data. An older copy of the page listed only Order Transactions and Information & Settings; this policy follows the current five. The page says Codat cannot tell which scopes an account has, so Codat cannot warn about a missing one: that is why the minimum is checked here. Customers at read-only exposes every customer's personal data and is accepted because the table requires it.",
               applies_to: { account_names: ["*Codat*"], types: ["store"] },
               extends: ["least-privilege"],
               unlisted: "none",
