@@ -4,6 +4,116 @@
 package enum BundledPolicies {
     package static let files: [(name: String, text: String)] = [
         (
+            "bigcommerce-for-wordpress-headless.json5",
+            #"""
+            // BigCommerce for WordPress, "Fast Headless" column of the same table: the full-import levels
+            // plus the two storefront token scopes.
+            {
+              id: "bigcommerce-for-wordpress-headless",
+              title: "BigCommerce for WordPress (fast headless)",
+              source: { title: "Multi-site Setup (BigCommerce for WordPress, BigCommerce Dev Center)", url: "https://developer.bigcommerce.com/docs/storefront/wordpress/start/multi-site", read: "2026-11-29" },
+              description: "The Fast Headless column of the docs' table differs from Full Import in two rows only, Storefront API tokens and Storefront API customer impersonation tokens at Manage, so this policy extends bigcommerce-for-wordpress and changes those two. It applies, instead of the full-import policy, to WordPress accounts whose name also says Headless; otherwise choose it with --policy. Both token risks are accepted because the table requires them: a headless storefront reads the catalog through the GraphQL Storefront API and acts for signed-in shoppers.",
+              applies_to: { account_names: ["WordPress Headless", "*WordPress*Headless*", "*Headless*WordPress*"], types: ["store"] },
+              extends: ["bigcommerce-for-wordpress"],
+              unlisted: "none",
+              scopes: {
+                "Storefront API Tokens": "manage",
+                "Storefront API Customer Impersonation Tokens": "manage",
+              },
+              accepts: {
+                "Storefront API Tokens": "the docs' Fast Headless column sets Storefront API tokens to Manage: the headless site reads the catalog through the GraphQL Storefront API",
+                "Storefront API Customer Impersonation Tokens": "the docs' Fast Headless column sets it to Manage: the headless site acts for signed-in shoppers",
+              },
+            }
+
+            """#
+        ),
+        (
+            "bigcommerce-for-wordpress.json5",
+            #"""
+            // BigCommerce for WordPress connected with an API account (multi-site setup), "Full Import"
+            // column of the docs' scope table. The fast-headless column is bigcommerce-for-wordpress-headless.
+            {
+              id: "bigcommerce-for-wordpress",
+              title: "BigCommerce for WordPress (full import)",
+              source: { title: "Multi-site Setup (BigCommerce for WordPress, BigCommerce Dev Center)", url: "https://developer.bigcommerce.com/docs/storefront/wordpress/start/multi-site", read: "2026-11-29" },
+              description: "Every level of the Full Import column of the docs' table, which lists 25 scopes with their None rows; scopes the table leaves out (added to the control panel later: translations, metafields, infrastructure) must be none. The docs name the account WordPress, so accounts named like that match; with the Fast Headless import, name it so it also says Headless and bigcommerce-for-wordpress-headless applies instead. The table gives no reason per scope; the reasons recorded with the accepted risks come from the plugin's other pages in the same docs: shopper registration, profiles and login (Customers, Customers Login), the embedded checkout (Checkouts), checkout links pointed back at WordPress pages (Sites & Routes). Information & Settings at modify is accepted only because the table requires it: a storefront plugin reads settings, and nothing in the docs says what it writes; ask BigCommerce whether read-only would do.",
+              applies_to: { account_names: ["*WordPress*"], types: ["store"] },
+              extends: ["least-privilege"],
+              unlisted: "none",
+              scopes: {
+                "Content": "none",
+                "Checkout Content": "none",
+                "Customers": "modify",
+                "Customers Login": "login",
+                "Information & Settings": "modify",
+                "Marketing": "read-only",
+                "Orders": "read-only",
+                "Order Transactions": "read-only",
+                "Create Payments": "none",
+                "Get Payment Methods": "read-only",
+                "Stored Payment Instruments": "none",
+                "Products": "read-only",
+                "Themes": "none",
+                "Carts": "modify",
+                "Checkouts": "modify",
+                "Sites & Routes": "modify",
+                "Channel Settings": "modify",
+                "Channel Listings": "modify",
+                "Storefront API Tokens": "none",
+                "Storefront API Customer Impersonation Tokens": "none",
+                "Store Logs": "none",
+                "Store Locations": "none",
+                "Store Inventory": "none",
+                "Fulfillment Methods": "none",
+                "Order Fulfillment": "none",
+              },
+              accepts: {
+                "Customers": "the docs' table sets Customers to modify: shoppers register and edit their accounts on the WordPress site",
+                "Customers Login": "the docs' table sets Customers login to Login: the plugin signs shoppers in to the embedded checkout",
+                "Information & Settings": "the docs' table sets Information & settings to modify, without a reason; ask BigCommerce whether read-only would do",
+                "Checkouts": "the docs' table sets Checkouts to modify: the WordPress site hands the cart to the embedded checkout",
+                "Sites & Routes": "the docs' table sets Sites & routes to modify: the plugin points checkout links (register, edit cart) back to WordPress pages through the Sites and Routes API",
+              },
+            }
+
+            """#
+        ),
+        (
+            "bookkeep.json5",
+            #"""
+            // Bookkeep (accounting sync to QuickBooks and Xero): thirteen scopes at read-only, all others none.
+            {
+              id: "bookkeep",
+              title: "Bookkeep (accounting sync)",
+              source: { title: "How to connect BigCommerce to Bookkeep (Bookkeep Knowledge Base)", url: "https://knowledge.bookkeep.com/how-to-connect-bigcommerce-to-bookkeep", read: "2026-11-29" },
+              description: "The guide's thirteen scopes at read-only and, as it says, every other scope none: an accounting sync reads and never writes. A newer copy of the guide on bookkeep.com gives the same thirteen rows as a table. Customers at read-only exposes customers' personal data and is accepted because the guide requires it (sales are booked per customer).",
+              applies_to: { account_names: ["*Bookkeep*"], types: ["store"] },
+              extends: ["least-privilege"],
+              unlisted: "none",
+              scopes: {
+                "Content": "read-only",
+                "Customers": "read-only",
+                "Information & Settings": "read-only",
+                "Marketing": "read-only",
+                "Orders": "read-only",
+                "Order Transactions": "read-only",
+                "Get Payment Methods": "read-only",
+                "Products": "read-only",
+                "Checkouts": "read-only",
+                "Sites & Routes": "read-only",
+                "Channel Settings": "read-only",
+                "Channel Listings": "read-only",
+                "Store Inventory": "read-only",
+              },
+              accepts: {
+                "Customers": "the guide sets Customers to read-only: sales are booked against the customers who made them",
+              },
+            }
+
+            """#
+        ),
+        (
             "celigo-integrator-io.json5",
             #"""
             // Celigo integrator.io BigCommerce connection, seed 002. The guide's only word on scopes is
@@ -11,7 +121,7 @@ package enum BundledPolicies {
             {
               id: "celigo-integrator-io",
               title: "Celigo integrator.io",
-              source: "Celigo integrator.io: Set up a connection to BigCommerce (shared/seeds/002)",
+              source: { title: "Set up a connection to BigCommerce (Celigo integrator.io)", url: "https://docs.celigo.com/hc/en-us/articles/360038514692", read: "2026-11-29" },
               description: "The guide lists no scopes, so this policy requires none and allows up to modify on the commerce data integrator.io flows move (catalog, inventory, orders, customers, fulfillment, channels, content), read-only on payment methods and settings, and none on what no data flow needs: customer login, storefront and impersonation tokens, payments and stored cards, checkout scripts, themes, logs and infrastructure. Once your flows are known, write a policy that extends this one with the exact levels they use.",
               applies_to: { account_names: ["*Celigo*", "*integrator.io*"], types: ["store", "app"] },
               extends: ["least-privilege"],
@@ -41,6 +151,32 @@ package enum BundledPolicies {
             """#
         ),
         (
+            "codat.json5",
+            #"""
+            // Codat's BigCommerce commerce integration: five scopes at read-only, everything else none.
+            {
+              id: "codat",
+              title: "Codat (commerce data)",
+              source: { title: "Set up the BigCommerce integration (Codat docs)", url: "https://docs.codat.io/integrations/commerce/bigcommerce/commerce-bigcommerce-setup", read: "2026-11-29" },
+              description: "Exactly the page's table: Orders, Order Transactions, Products, Information & Settings and Customers at read-only, every other scope none, since Codat only reads commerce data. An older copy of the page listed only Order Transactions and Information & Settings; this policy follows the current five. The page says Codat cannot tell which scopes an account has, so Codat cannot warn about a missing one: that is why the minimum is checked here. Customers at read-only exposes every customer's personal data and is accepted because the table requires it.",
+              applies_to: { account_names: ["*Codat*"], types: ["store"] },
+              extends: ["least-privilege"],
+              unlisted: "none",
+              scopes: {
+                "Customers": "read-only",
+                "Information & Settings": "read-only",
+                "Orders": "read-only",
+                "Order Transactions": "read-only",
+                "Products": "read-only",
+              },
+              accepts: {
+                "Customers": "Codat's table sets Customers to read-only: it reads customers as a commerce data type",
+              },
+            }
+
+            """#
+        ),
+        (
             "csm-business-central-b2b.json5",
             #"""
             // CSM for Business Central with BigCommerce B2B Edition, seed 000, section "B2B Credentialing":
@@ -48,7 +184,7 @@ package enum BundledPolicies {
             {
               id: "csm-business-central-b2b",
               title: "CSM for Business Central with B2B Edition",
-              source: "CSM: Obtaining BigCommerce Credentials, B2B Credentialing (shared/seeds/000)",
+              source: { title: "Obtaining BigCommerce Credentials, section B2B Credentialing (CSM for Business Central, SuiteEngine)", url: "https://hub.suiteengine.com/knowledge-base/obtaining-bigcommerce-credentials", read: "2026-11-29" },
               description: "The CSM policy plus the two companion accounts the guide requires when B2B Edition is integrated: a B2B Edition V3 API token and a V2 API token. It applies instead of csm-business-central to CSM accounts in stores that have B2B Edition accounts. B2B Edition tokens have no per-resource scopes, so only their presence is checked.",
               applies_to: { account_names: ["*CSM*", "*Business Central*"], types: ["store"], store_has_account_types: ["b2b-v3", "b2b-v2"] },
               extends: ["csm-business-central"],
@@ -72,7 +208,7 @@ package enum BundledPolicies {
             {
               id: "csm-business-central",
               title: "CSM for Business Central",
-              source: "CSM: Obtaining BigCommerce Credentials (shared/seeds/000)",
+              source: { title: "Obtaining BigCommerce Credentials (CSM for Business Central, SuiteEngine)", url: "https://hub.suiteengine.com/knowledge-base/obtaining-bigcommerce-credentials", read: "2026-11-29" },
               description: "The guide's 'all resources to create or modify' is a way to be sure, not a list of needs, so this policy allows every scope up to its highest level (unlisted: any) and requires modify only where an ERP connector plainly exchanges data: customers, orders, products and inventory. Every risky level the guide's blanket advice would grant (customer login, impersonation tokens, payments, checkout scripts) is still reported by the risk catalog and not accepted: grant it only if CSM confirms it needs it. With B2B Edition, use csm-business-central-b2b.",
               applies_to: { account_names: ["*CSM*", "*Business Central*"], types: ["store"] },
               extends: ["least-privilege"],
@@ -92,6 +228,58 @@ package enum BundledPolicies {
             """#
         ),
         (
+            "dropstream.json5",
+            #"""
+            // DropStream (order and fulfillment connector for 3PLs): the article's 25-row table.
+            {
+              id: "dropstream",
+              title: "DropStream (3PL order connector)",
+              source: { title: "BigCommerce - Get Your API Credentials (DropStream Help Center)", url: "https://support.getdropstream.com/hc/en-us/articles/360016107874", read: "2026-11-29" },
+              description: "Each of the table's 25 rows exactly, None rows included; scopes it leaves out (translations, infrastructure) must be none. The article calls the rows minimum scopes; since the table gives a level for every scope of its day, this policy holds each at exactly that level rather than allowing more. Judgment calls: Customers login at Login, Checkout content and Content at modify and Stored payment instruments at read-only are not explained by order import and shipment updates; they are accepted only because the table requires them, and a reviewer should ask DropStream whether none would do. DropStream's companion article connects through an app it authorizes, so app accounts match as well as store-level ones.",
+              applies_to: { account_names: ["*DropStream*"], types: ["store", "app"] },
+              extends: ["least-privilege"],
+              unlisted: "none",
+              scopes: {
+                "Content": "modify",
+                "Checkout Content": "modify",
+                "Customers": "read-only",
+                "Customers Login": "login",
+                "Information & Settings": "read-only",
+                "Marketing": "none",
+                "Orders": "modify",
+                "Order Transactions": "modify",
+                "Create Payments": "none",
+                "Get Payment Methods": "read-only",
+                "Stored Payment Instruments": "read-only",
+                "Products": "read-only",
+                "Themes": "none",
+                "Carts": "read-only",
+                "Checkouts": "read-only",
+                "Sites & Routes": "read-only",
+                "Channel Settings": "read-only",
+                "Channel Listings": "read-only",
+                "Store Logs": "read-only",
+                "Store Locations": "read-only",
+                "Store Inventory": "modify",
+                "Fulfillment Methods": "read-only",
+                "Order Fulfillment": "modify",
+                "Metafield Ownership": "none",
+                "Metafields Access": "standard",
+              },
+              accepts: {
+                "Content": "the table sets Content to modify, without a reason; ask DropStream whether read-only would do",
+                "Checkout Content": "the table sets Checkout content to modify, without a reason; ask DropStream whether none would do",
+                "Customers": "the table sets Customers to read-only: shipments need the buyer's name and address",
+                "Customers Login": "the table sets Customers login to Login, without a reason; ask DropStream whether none would do",
+                "Orders": "the table sets Orders to modify: DropStream imports orders and marks them shipped",
+                "Order Transactions": "the table sets Order transactions to modify, without a reason",
+                "Stored Payment Instruments": "the table sets Stored payment instruments to read-only, without a reason; ask DropStream whether none would do",
+              },
+            }
+
+            """#
+        ),
+        (
             "least-privilege.json5",
             #"""
             // The risk catalog: which scope levels are dangerous, how much, and why.
@@ -102,7 +290,7 @@ package enum BundledPolicies {
             {
               id: "least-privilege",
               title: "Least privilege",
-              source: "BigCommerce Guide to API accounts (OAuth scopes) and its REST reference specs",
+              source: { title: "API Accounts & OAuth Scopes (BigCommerce Dev Center)", url: "https://developer.bigcommerce.com/docs/start/authentication/api-accounts", read: "2026-11-29" },
               description: "The baseline risk catalog. It requires nothing and allows every level; it reports the levels that let a token impersonate customers, take payments, change checkout pages or reach personal data. Integration policies extend it and accept, with a reason, the risks their guides require.",
               unlisted: "any",
               risks: [
@@ -167,7 +355,7 @@ package enum BundledPolicies {
             {
               id: "modern-retail",
               title: "Modern Retail Integration",
-              source: "Modern Retail onboarding: Generating BigCommerce API Credentials (shared/seeds/001)",
+              source: { title: "BigCommerce API Credentials (Modern Retail Help & Resource Center)", url: "https://support.modernretail.com/hc/en-us/articles/360045342413-BigCommerce-API-Credentials", read: "2026-11-29" },
               description: "Exactly the ten scopes the guide changes from their default, every other scope none. The guide spells Get Payment Methods' level \"non\" before the change; scopelint reads it as none. The storefront-token, customer and payment-action risks are accepted because the guide requires them; they still appear as notes so a reviewer sees what the integration holds.",
               applies_to: { account_names: ["Modern Retail Integration", "Modern Retail*"], types: ["store"] },
               extends: ["least-privilege"],
@@ -203,7 +391,7 @@ package enum BundledPolicies {
             {
               id: "read-only",
               title: "Read-only reporting",
-              source: "scopelint: least-privilege practice for reporting tools (shared/seeds/004: choose the narrowest scopes)",
+              source: { title: "API Accounts & OAuth Scopes (BigCommerce Dev Center)", url: "https://developer.bigcommerce.com/docs/start/authentication/api-accounts", read: "2026-11-29" },
               description: "At most read-only on every store resource that has a read-only level, none everywhere else. Stored payment instruments stay none: no report needs customers' saved cards. Not matched by account name: choose it with --policy read-only.",
               extends: ["least-privilege"],
               unlisted: "none",
@@ -238,6 +426,39 @@ package enum BundledPolicies {
             """#
         ),
         (
+            "starship.json5",
+            #"""
+            // StarShip shipping software (V-Technologies): the help page's ten-row table, from the days
+            // the control panel had ten scopes. Scopes added since are not in it and stay none.
+            {
+              id: "starship",
+              title: "StarShip shipping (V-Technologies)",
+              source: { title: "BigCommerce API Account Setup (StarShip help, V-Technologies)", url: "http://help.vtechnologies.com/ecommerce/bc.htm", read: "2026-11-29" },
+              description: "Each of the table's ten rows exactly, None rows included; every scope added to the control panel since (checkouts, channels, payments, inventory, fulfillment and the rest) must be none, since the page predates them. A shipping tool reads the order, its buyer's address and the products, and writes the shipment back to the order: Orders at modify is accepted for that, Customers at read-only (personal data) because the table requires it. The page's address is plain http, as the stored copy gives it. Matched by the name the page suggests, StarShip, as a word of the account name (not Starshipit, another shipping tool).",
+              applies_to: { account_names: ["StarShip", "*StarShip", "StarShip *", "* StarShip *"], types: ["store"] },
+              extends: ["least-privilege"],
+              unlisted: "none",
+              scopes: {
+                "Content": "none",
+                "Customers": "read-only",
+                "Customers Login": "none",
+                "Information & Settings": "read-only",
+                "Marketing": "none",
+                "Orders": "modify",
+                "Order Transactions": "none",
+                "Products": "read-only",
+                "Themes": "none",
+                "Carts": "none",
+              },
+              accepts: {
+                "Customers": "the table sets Customers to read-only: labels need the buyer's name and address",
+                "Orders": "the table sets Orders to modify: StarShip writes shipments and tracking back to the order",
+              },
+            }
+
+            """#
+        ),
+        (
             "stone-edge.json5",
             #"""
             // Stone Edge Order Manager via Connect2Cart, seed 003: the guide lists every scope of its
@@ -246,7 +467,7 @@ package enum BundledPolicies {
             {
               id: "stone-edge",
               title: "Stone Edge Order Manager (Connect2Cart)",
-              source: "Stone Edge: Get BigCommerce API Credentials for Connect2Cart (shared/seeds/003)",
+              source: { title: "Setting up a BigCommerce Shopping Cart (Stone Edge Knowledge Base)", url: "https://stoneedge.com/kb/articles/setting-up-bigcommerce/", read: "2026-11-29" },
               description: "Each level exactly as the guide's list gives it; scopes the guide does not list (added to BigCommerce later) must be none. The guide asks for Checkout content: modify without saying why; an order manager should not need to write checkout scripts, so the risk is accepted only as the guide's requirement, and a reviewer should ask Stone Edge whether none would do.",
               applies_to: { account_names: ["*Stone Edge*", "*StoneEdge*", "*Connect2Cart*"], types: ["store"] },
               extends: ["least-privilege"],
@@ -284,6 +505,116 @@ package enum BundledPolicies {
                 "Orders": "the guide lists Orders: modify; the order manager updates order status and shipments",
                 "Order Transactions": "the guide lists Order transactions: modify",
                 "Checkouts": "the guide lists Checkouts: modify",
+              },
+            }
+
+            """#
+        ),
+        (
+            "sumtracker.json5",
+            #"""
+            // Sumtracker (inventory sync): the help article lists all 27 scopes of its day with a level.
+            {
+              id: "sumtracker",
+              title: "Sumtracker (inventory sync)",
+              source: { title: "How to connect BigCommerce store with Sumtracker (Sumtracker Help Center)", url: "https://help.sumtracker.com/en/articles/12042710-how-to-connect-bigcommerce-store-with-sumtracker", read: "2026-11-29" },
+              description: "Each of the 27 levels the article's table gives, None rows included, exactly; scopes added to the control panel since (translations, infrastructure) must be none. Writes are limited to what inventory sync changes: Products, Store Locations and Store Inventory at modify; the rest is read-only or none. The table introduces itself as the key permissions, which this policy reads as the whole list because it names every scope of its day. Customers at read-only is personal data and is accepted because the table requires it (order sync reads who bought).",
+              applies_to: { account_names: ["*Sumtracker*"], types: ["store"] },
+              extends: ["least-privilege"],
+              unlisted: "none",
+              scopes: {
+                "Content": "read-only",
+                "Checkout Content": "none",
+                "Customers": "read-only",
+                "Customers Login": "none",
+                "Information & Settings": "read-only",
+                "Marketing": "none",
+                "Orders": "read-only",
+                "Order Transactions": "read-only",
+                "Create Payments": "none",
+                "Get Payment Methods": "none",
+                "Stored Payment Instruments": "none",
+                "Products": "modify",
+                "Themes": "read-only",
+                "Carts": "read-only",
+                "Checkouts": "read-only",
+                "Sites & Routes": "read-only",
+                "Channel Settings": "read-only",
+                "Channel Listings": "read-only",
+                "Storefront API Tokens": "none",
+                "Storefront API Customer Impersonation Tokens": "none",
+                "Store Logs": "read-only",
+                "Store Locations": "modify",
+                "Store Inventory": "modify",
+                "Fulfillment Methods": "read-only",
+                "Order Fulfillment": "read-only",
+                "Metafield Ownership": "none",
+                "Metafields Access": "standard",
+              },
+              accepts: {
+                "Customers": "the article's table sets Customers to read-only",
+              },
+            }
+
+            """#
+        ),
+        (
+            "synchup.json5",
+            #"""
+            // Snapshot Design's SynchUP connector (ERP and inventory): twelve scopes, all others none.
+            {
+              id: "synchup",
+              title: "SynchUP connector (Snapshot Design)",
+              source: { title: "Generating your BigCommerce API Credentials for SynchUP (Snapshot Design Help Center)", url: "https://support.snapshotdesign.com/knowledge/generating-your-bigcommerce-api-credentials-for-synchup", read: "2026-11-29" },
+              description: "The article's twelve scopes at their levels and, as it says, every other scope none. One judgment call: two stored copies of the article differ on Store Locations (read-only in one, modify in the other), so both are allowed. The article gives no reasons. Create Payments at create and Stored Payment Instruments at read-only are the riskiest grants an ERP connector could hold (charging cards, listing saved cards); they are accepted only because the article requires them, and a reviewer should ask Snapshot Design which SynchUP feature uses them. Customers, Orders, Order Transactions and Marketing at modify are accepted as the data an ERP connector exchanges (customers, orders and their payments, price and promotion data).",
+              applies_to: { account_names: ["SynchUP", "*SynchUP*"], types: ["store"] },
+              extends: ["least-privilege"],
+              unlisted: "none",
+              scopes: {
+                "Customers": "modify",
+                "Marketing": "modify",
+                "Orders": "modify",
+                "Order Transactions": "modify",
+                "Create Payments": "create",
+                "Get Payment Methods": "read-only",
+                "Stored Payment Instruments": "read-only",
+                "Products": "modify",
+                "Store Locations": { min: "read-only", max: "modify" },
+                "Store Inventory": "modify",
+                "Fulfillment Methods": "read-only",
+                "Order Fulfillment": "modify",
+              },
+              accepts: {
+                "Customers": "the article sets Customers to modify: the ERP keeps customer records in step with the store",
+                "Marketing": "the article sets Marketing to modify, without a reason",
+                "Orders": "the article sets Orders to modify: orders go to the ERP and their status comes back",
+                "Order Transactions": "the article sets Order transaction to modify, without a reason",
+                "Create Payments": "the article sets Create payments to create, without a reason; ask Snapshot Design which feature charges payments",
+                "Stored Payment Instruments": "the article sets Stored Payment instruments to read-only, without a reason; ask Snapshot Design why it lists saved cards",
+              },
+            }
+
+            """#
+        ),
+        (
+            "wpengine-atlas-commerce.json5",
+            #"""
+            // WP Engine's Atlas Commerce Connector (a WordPress plugin for headless BigCommerce stores):
+            // the five scopes its tutorial requires.
+            {
+              id: "wpengine-atlas-commerce",
+              title: "WP Engine Atlas Commerce Connector",
+              source: { title: "Connecting BigCommerce (Atlas Commerce Connector tutorial, WP Engine developers)", url: "https://developers.wpengine.com/docs/atlas-commerce-connector/tutorial/connecting-bigcommerce", read: "2026-11-29" },
+              description: "Exactly the five scopes the tutorial requires, every other scope none: Carts and Products at modify (the cart, and product reviews written back to the catalog), Content, Store Inventory and Information & Settings at read-only for the product sync. The tutorial says these scopes are required; it does not say they are all, so unlisted scopes are held at none and an account that needs more should say so in its own policy. Matched by names that say Atlas Commerce or WP Engine; an account named only WordPress gets the BigCommerce for WordPress policy, so name this one after the connector.",
+              applies_to: { account_names: ["WP Engine Atlas Commerce", "*Atlas Commerce*", "*WP Engine*", "*WPEngine*"], types: ["store"] },
+              extends: ["least-privilege"],
+              unlisted: "none",
+              scopes: {
+                "Content": "read-only",
+                "Information & Settings": "read-only",
+                "Products": "modify",
+                "Carts": "modify",
+                "Store Inventory": "read-only",
               },
             }
 

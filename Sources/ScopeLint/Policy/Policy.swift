@@ -49,6 +49,31 @@ package struct Policy: Sendable {
         package var position: TextPosition
     }
 
+    /// The page a policy was written from. A policy file may give it as one string (the form
+    /// older policies use, kept working) or as `{ title, url, read }`, which every bundled
+    /// policy uses so a user can open the page and see how old the reading is.
+    package struct Source: Sendable, Equatable {
+        package var title: String
+        /// An absolute http(s) address; `PolicyLoader` refuses anything else.
+        package var url: String?
+        /// The day the page was read, `YYYY-MM-DD`.
+        package var read: String?
+
+        package init(title: String, url: String? = nil, read: String? = nil) {
+            self.title = title
+            self.url = url
+            self.read = read
+        }
+
+        /// One line for people: `Title <https://...>, read 2026-11-29`.
+        package var line: String {
+            var text = title
+            if let url { text += " <\(url)>" }
+            if let read { text += ", read \(read)" }
+            return text
+        }
+    }
+
     package enum SeverityOverride: Sendable, Equatable {
         case severity(Severity)
         case off
@@ -56,7 +81,7 @@ package struct Policy: Sendable {
 
     package var id: String
     package var title: String
-    package var source: String?
+    package var source: Source?
     package var description: String?
     package var file: String
     /// Built into the binary: a user cannot edit it, only extend it or replace it by id.

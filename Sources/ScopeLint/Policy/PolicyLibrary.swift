@@ -15,7 +15,11 @@ public struct PolicyLibrary: Sendable {
     public static func bundled(catalog: Catalog = .bigCommerce) throws(ScopeLintError) -> PolicyLibrary {
         var library = PolicyLibrary(catalog: catalog)
         for (name, text) in BundledPolicies.files {
-            var policy = try PolicyLoader.load(Array(text.utf8), file: "Policies/\(name)", catalog: catalog)
+            // Named by its id (the file name, which a test holds equal to the id): the user
+            // has no Policies/ folder to open.
+            let id = name.hasSuffix(".json5") ? String(name.dropLast(6)) : name
+            var policy = try PolicyLoader.load(
+                Array(text.utf8), file: SourceLocation.bundledPolicy(id), catalog: catalog)
             policy.isBundled = true
             library.policies[policy.id] = policy
         }

@@ -11,6 +11,7 @@ package enum PolicyLoader {
     static let appliesToKeys = ["account_names", "types", "store_has_account_types"]
     static let companionKeys = ["title", "types", "account_names", "how"]
     static let riskKeys = ["scope", "level", "severity", "harm"]
+    static let sourceKeys = ["title", "url", "read"]
 
     package static func load(_ bytes: [UInt8], file: String, catalog: Catalog = .bigCommerce) throws(ScopeLintError)
         -> Policy
@@ -44,7 +45,7 @@ package enum PolicyLoader {
                 }
                 policy.id = id
             case "title": policy.title = try reader.string(member.value, "the title")
-            case "source": policy.source = try reader.string(member.value, "the source guide")
+            case "source": policy.source = try reader.source(member.value)
             case "description": policy.description = try reader.string(member.value, "the description")
             case "applies_to": policy.appliesTo = try reader.appliesTo(member.value)
             case "extends":
@@ -288,6 +289,100 @@ package enum PolicyLoader {
                 result.append(companion)
             }
             return result
+        }
+
+        /// `"source": "text"` (a title alone, as older policies have it) or
+        /// `"source": { title, url, read }`. The address and date are checked because users follow
+        /// them and reviewers judge a policy's age by them: a typo must not pass as a source.
+        func source(_ node: JSONNode) throws(ScopeLintError) -> Policy.Source {
+            if node.stringValue != nil {
+                let title = try string(node, "the source")
+                guard !title.trimmingWhitespace().isEmpty else {
+                    throw error(at: node.position, "expected the source to name the page the policy comes from")
+                }
+                return Policy.Source(title: title)
+            }
+            guard let members = node.members else {
+                throw error(
+                    at: node.position,
+                    "expected the source as a string or as { title, url, read }, found \(node.value.kindDescription)")
+            }
+            var source = Policy.Source(title: "")
+            var seen: Set<String> = []
+            for member in members {
+                guard seen.insert(member.key).inserted else {
+                    throw error(at: member.keyPosition, "duplicate key '\(member.key)' in the source")
+                }
+                switch member.key {
+                case "title": source.title = try string(member.value, "the page's title")
+                case "url":
+                    let url = try string(member.value, "the page's address")
+                    guard Self.isWebAddress(url) else {
+                        throw error(
+                            at: member.value.position,
+                            "expected the page's public address, an absolute http:// or https:// URL without spaces (like \"https://example.com/guide\")"
+                        )
+                    }
+                    source.url = url
+                case "read":
+                    let date = try string(member.value, "the date the page was read")
+                    guard Self.isDate(date) else {
+                        throw error(
+                            at: member.value.position,
+                            "expected the day the page was read, a date that exists, as YYYY-MM-DD (like \"2026-11-29\")"
+                        )
+                    }
+                    source.read = date
+                default: throw unknownKey(member, allowed: PolicyLoader.sourceKeys, in: "the source")
+                }
+            }
+            if source.title.trimmingWhitespace().isEmpty {
+                throw error(at: node.position, "expected the source to have a \"title\": the page's title")
+            }
+            if source.url == nil {
+                throw error(at: node.position, "expected the source to have a \"url\": the page's public address")
+            }
+            return source
+        }
+
+        /// An absolute http(s) URL with a host, printable ASCII only: it is shown to people and
+        /// written into reports, so nothing in it may be invisible or break a line. No user part:
+        /// `https://vendor.com@elsewhere.example/` would open elsewhere.example.
+        static func isWebAddress(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            let scheme: Int
+            if text.hasPrefix("https://") {
+                scheme = 8
+            } else if text.hasPrefix("http://") {
+                scheme = 7
+            } else {
+                return false
+            }
+            guard bytes.count > scheme, bytes.count <= 2048 else { return false }
+            let forbidden: Set<UInt8> = [0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D]  // " < > \ ^ ` { | }
+            guard bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !forbidden.contains($0) }) else { return false }
+            let host = bytes[scheme...].prefix { $0 != 0x2F && $0 != 0x3F && $0 != 0x23 }
+            return !host.isEmpty && host.first != 0x2E && !host.contains(0x40)
+        }
+
+        /// `YYYY-MM-DD`, a day that exists.
+        static func isDate(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return false }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for byte in bytes[range] {
+                    guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                    value = value * 10 + Int(byte - 0x30)
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), year >= 1990,
+                (1...12).contains(month)
+            else { return false }
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+            return (1...days).contains(day)
         }
 
         func risks(_ node: JSONNode) throws(ScopeLintError) -> [Policy.Risk] {

@@ -8,7 +8,7 @@
 package final class ResolvedPolicy: Sendable {
     package let id: String
     package let title: String
-    package let source: String?
+    package let source: Policy.Source?
     package let description: String?
     package let file: String
     /// Built into the binary: advice never says to edit it (see `Policy.isBundled`).
@@ -31,7 +31,7 @@ package final class ResolvedPolicy: Sendable {
     private let lowestRiskLevel: [Int]
 
     package init(
-        id: String, title: String, source: String?, description: String?, file: String, position: TextPosition,
+        id: String, title: String, source: Policy.Source?, description: String?, file: String, position: TextPosition,
         appliesTo: Policy.AppliesTo?, ancestors: [String], unlisted: Policy.Unlisted, minimum: [Int], maximum: [Int],
         listedAt: [SourceLocation?], risks: [[Policy.Risk]], accepted: [String?],
         severity: [RuleID: Policy.SeverityOverride], companions: [Policy.Companion], isBundled: Bool = false

@@ -51,7 +51,7 @@ package enum AccountDiffRenderer {
             }
             let how = diff.matching == .fallback ? " (no integration policy matched)" : ""
             stream.write("  Policy \(policy.id): \(policy.title)\(how)\n")
-            if let source = policy.source { stream.write("  Source: \(source)\n") }
+            if let source = policy.source { stream.write("  Source: \(source.line)\n") }
             var table = TextTable()
             table.add([" ", "Scope", "Policy", "Actual", "Verdict"], tone: .dim)
             var folded = 0
@@ -149,7 +149,7 @@ package enum AccountDiffRenderer {
             if let policy = diff.policy {
                 w.field("policy", policy.id)
                 w.field("policy_title", policy.title)
-                w.field("source", policy.source)
+                w.source(policy.source)
                 w.beginArray("rows")
                 for row in diff.rows where all || row.verdict != .asRequired {
                     w.beginObject()

@@ -37,8 +37,8 @@ package enum PlanRenderer {
         let titles = plan.policies.map { "\($0.id) (\($0.title))" }.joined(separator: ", ")
         style.write("Plan: one new store-level API account for \(titles)", .bold, on: stream)
         stream.write(byte: 0x0A)
-        for policy in plan.policies where policy.source != nil {
-            stream.write("Source: \(policy.source!)\n")
+        for policy in plan.policies {
+            if let source = policy.source { stream.write("Source: \(source.line)\n") }
         }
         stream.write(byte: 0x0A)
         for (number, step) in steps(plan, commands: commands).enumerated() {
@@ -73,7 +73,7 @@ package enum PlanRenderer {
             w.beginObject()
             w.field("id", policy.id)
             w.field("title", policy.title)
-            w.field("source", policy.source)
+            w.source(policy.source)
             w.endObject()
         }
         w.endArray()

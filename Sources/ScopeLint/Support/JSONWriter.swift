@@ -35,6 +35,15 @@ struct JSONWriter: ~Copyable {
         quoted(value)
     }
 
+    /// A policy's source: `"source"` stays the string it always was (the page's title), so
+    /// programs that read it keep working; the address and the day it was read come beside it.
+    mutating func source(_ source: Policy.Source?) {
+        guard let source else { return }
+        field("source", source.title)
+        field("source_url", source.url)
+        field("source_read", source.read)
+    }
+
     mutating func field(_ key: String, _ value: Int) {
         item(key)
         stream.write(value)

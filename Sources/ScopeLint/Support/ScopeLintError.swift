@@ -17,10 +17,9 @@ public enum ScopeLintError: Error, Equatable, Sendable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .invalid(let file, let position, let message):
-            if let position { return "\(file):\(position.line):\(position.column): error: \(message)" }
-            return "\(file): error: \(message)"
+            return "\(SourceLocation.describe(file, position)): error: \(message)"
         case .unreadable(let file, let reason):
-            return "\(file): error: cannot read: \(reason)"
+            return "\(SourceLocation.describe(file, nil)): error: cannot read: \(reason)"
         case .unwritable(let file, let reason):
             return "\(file): error: cannot write: \(reason)"
         case .unknownPolicy(let id, let suggestions):

@@ -56,7 +56,7 @@ enum PoliciesCommand: Command {
                 let fallback = id == LintEngine.fallbackPolicyID ? ", and every account no other policy matches" : ""
                 stream.write("  applies to: accounts chosen with --policy \(id)\(own: fallback)\n")
             }
-            if let source = policy.source { stream.write("  source: \(source)\n") }
+            if let source = policy.source { stream.write("  source: \(source.line)\n") }
         }
     }
 
@@ -75,8 +75,13 @@ enum PoliciesCommand: Command {
     }
 
     static func show(_ policy: ResolvedPolicy, catalog: Catalog, to stream: ByteStream) {
-        stream.write("\(policy.id): \(policy.title)\nfile: \(policy.file)\n")
-        if let source = policy.source { stream.write("source: \(source)\n") }
+        stream.write("\(policy.id): \(policy.title)\n")
+        if SourceLocation.bundledPolicyID(policy.file) != nil {
+            stream.write("file: none, bundled with scopelint\n" as StaticString)
+        } else {
+            stream.write("file: \(policy.file)\n")
+        }
+        if let source = policy.source { stream.write("source: \(source.line)\n") }
         if !policy.ancestors.isEmpty { stream.write("extends: \(policy.ancestors.joined(separator: " > "))\n") }
         stream.write("applies to: \(policy.appliesTo.map(describe) ?? "accounts chosen with --policy \(policy.id)")\n")
         stream.write("unlisted scopes: \(own: policy.unlisted == .none ? "must be none" : "not checked")\n")

@@ -49,6 +49,40 @@ struct OutputInjectionTests {
         }
     }
 
+    @Test("a policy's source reaches policies list and show, diff and plan escaped; JSON carries it as data")
+    func policySource() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "scopelint-hostile-source-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("hostile.json5").path
+        let policy = #"""
+            { id: "hostile-source", extends: ["least-privilege"], unlisted: "any",
+              source: { title: "Guide\u001B[31m\n::error::forged ##[warning]\u202Egpj.exe", url: "https://vendor.example/a?b=1", read: "2026-11-29" } }
+            """#
+        try Data(policy.utf8).write(to: URL(fileURLWithPath: file))
+        let runs = [
+            ["policies", "list", "--policies", folder.path],
+            ["policies", "show", "hostile-source", "--policies", folder.path],
+            ["plan", "--policy", file], ["diff", Self.export, "--policy", file],
+        ]
+        for arguments in runs {
+            let result = runCLI(arguments, environment: ["NO_COLOR": "1"])
+            #expect(result.code != 2, "\(arguments): \(result.err)")
+            #expect(
+                result.out.contains("Guide\\u{1B}[31m\\u{A}::error::forged ##\\u{5B}warning]\\u{202E}gpj.exe"),
+                "\(arguments)")
+            for line in (result.out + result.err).split(separator: "\n") {
+                #expect(!line.unicodeScalars.contains(where: Self.isLive), "\(arguments): \(line)")
+                #expect(!line.drop { $0.isWhitespace }.hasPrefix("::"), "\(arguments): \(line)")
+                #expect(!line.contains("##["), "\(arguments): \(line)")
+            }
+        }
+        let json = runCLI(["plan", "--policy", file, "--format", "json"])
+        #expect(json.out.contains(#""source": "Guide\u001b[31m\n::error::forged ##\u005bwarning]"#), "\(json.out)")
+        #expect(json.out.contains(#""source_url": "https://vendor.example/a?b=1""#))
+    }
+
     @Test("a file name reaches standard error escaped, in every format")
     func fileName() {
         for format in ["text", "github"] {

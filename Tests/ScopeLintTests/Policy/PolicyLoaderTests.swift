@@ -49,7 +49,7 @@ struct PolicyLoaderTests {
         let policy = try loadText(Self.complete)
         #expect(policy.id == "full-policy")
         #expect(policy.title == "Full")
-        #expect(policy.source == "a guide")
+        #expect(policy.source == Policy.Source(title: "a guide"))
         #expect(policy.description == "all of it")
         #expect(policy.file == fileName)
         #expect(policy.position == at(1, 1))

@@ -61,6 +61,29 @@ struct PolicyValidationTests {
             (#"{ id: "x", unlisted: "some" }"#, "1:22", "expected \"unlisted\" to be \"none\""),
             (#"{ id: "x", applies_to: { types: ["shop"] } }"#, "1:34", "expected an account type"),
             (#"{ id: "x", id: "y" }"#, "1:12", "duplicate key 'id'"),
+            (#"{ id: "x", source: "  " }"#, "1:20", "expected the source to name the page"),
+            (#"{ id: "x", source: 3 }"#, "1:20", "expected the source as a string or as { title, url, read }"),
+            (#"{ id: "x", source: { title: "T" } }"#, "1:20", "expected the source to have a \"url\""),
+            (#"{ id: "x", source: { url: "https://a.example/" } }"#, "1:20", "to have a \"title\""),
+            (
+                #"{ id: "x", source: { title: "T", uri: "https://a.example/" } }"#, "1:34",
+                "unknown key 'uri' in the source (did you mean 'url'?); expected one of title, url, read"
+            ),
+            (#"{ id: "x", source: { title: "T", url: "Policies/x.json5" } }"#, "1:39", "the page's public address"),
+            (#"{ id: "x", source: { title: "T", url: "ftp://a.example/" } }"#, "1:39", "http:// or https://"),
+            (#"{ id: "x", source: { title: "T", url: "https://a.example/a b" } }"#, "1:39", "without spaces"),
+            (#"{ id: "x", source: { title: "T", url: "https://" } }"#, "1:39", "public address"),
+            (#"{ id: "x", source: { title: "T", url: "https://v.example@evil.example/" } }"#, "1:39", "public address"),
+            (#"{ id: "x", source: { title: "T", url: "https://\u202Eexample/" } }"#, "1:39", "public address"),
+            (
+                #"{ id: "x", source: { title: "T", url: "https://a.example/", read: "29/11/2026" } }"#, "1:67",
+                "as YYYY-MM-DD"
+            ),
+            (
+                #"{ id: "x", source: { title: "T", url: "https://a.example/", read: "2026-02-29" } }"#, "1:67",
+                "YYYY-MM-DD"
+            ),
+            (#"{ id: "x", source: { title: "T", title: "U" } }"#, "1:34", "duplicate key 'title' in the source"),
         ])
     func invalid(_ text: String, _ at: String, _ phrase: String) {
         #expect {
@@ -69,6 +92,19 @@ struct PolicyValidationTests {
             let description = String(describing: error)
             return description.hasPrefix("p.json5:\(at): error: ") && description.contains(phrase)
         }
+    }
+
+    @Test("a source is a title alone (older policies) or the page's title, address and day read")
+    func sources() throws {
+        let old = try loadPolicy(#"{ id: "x", source: "Vendor guide: set up BigCommerce" }"#)
+        #expect(old.source == Policy.Source(title: "Vendor guide: set up BigCommerce"))
+        #expect(old.source?.line == "Vendor guide: set up BigCommerce")
+        let full = try loadPolicy(
+            #"{ id: "x", source: { title: "Set up", url: "https://docs.example/a?b=1#c", read: "2024-02-29" } }"#)
+        #expect(full.source == Policy.Source(title: "Set up", url: "https://docs.example/a?b=1#c", read: "2024-02-29"))
+        #expect(full.source?.line == "Set up <https://docs.example/a?b=1#c>, read 2024-02-29")
+        let undated = try loadPolicy(#"{ id: "x", source: { title: "Set up", url: "http://help.example/bc.htm" } }"#)
+        #expect(undated.source?.line == "Set up <http://help.example/bc.htm>")
     }
 
     @Test("severities and account types are read in any letter case")
