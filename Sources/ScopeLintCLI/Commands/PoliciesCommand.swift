@@ -1,3 +1,4 @@
+import Foundation
 import ScopeLint
 
 /// `scopelint policies list|show|check`: what policies exist, what one requires, whether a
@@ -16,8 +17,14 @@ enum PoliciesCommand: Command {
                 arguments: [ArgumentSpec("id", help: "A policy id or file.")],
                 options: [Options.policies, Options.config]),
             CommandSpec(
-                name: "check", abstract: "Validate policy files: exit 0 when valid, 2 with a located error when not.",
-                arguments: [ArgumentSpec("file", variadic: true, help: "Policy files to check.")],
+                name: "check",
+                abstract:
+                    "Validate policy files: exit 0 when every one is valid, 2 with a located error for each one that is not.",
+                arguments: [
+                    ArgumentSpec(
+                        "file", variadic: true,
+                        help: "Policy files, or folders whose .json and .json5 files are all checked.")
+                ],
                 options: [Options.policies, Options.config]),
         ])
 
@@ -32,15 +39,72 @@ enum PoliciesCommand: Command {
             let policy = try library.resolve(try library.policyID(forArgument: arguments.positionals[0]))
             try console.writeOut { show(policy, catalog: library.catalog, to: $0) }
         case "check":
-            for file in arguments.positionals {
-                let id = try library.addFile(file)
-                let resolved = try library.resolve(id)
-                let extends: StreamText =
-                    resolved.ancestors.isEmpty ? "" : ", extends \(resolved.ancestors.joined(separator: " > "))"
-                try console.writeOut { $0.write("\(file): ok: policy '\(id)'\(extends)\n") }
-            }
+            return try check(arguments.positionals, library: library, console: &console)
         default:
             try console.writeOut { list(library, to: $0) }
+        }
+        return 0
+    }
+
+    /// Checks every file, and every policy file of every folder, reporting each invalid one
+    /// rather than stopping at the first. All are loaded before any is resolved, so a policy
+    /// may extend one that comes after it. Exit 2 when any is invalid.
+    static func check(_ arguments: [String], library: PolicyLibrary, console: inout Console) throws(ScopeLintError)
+        -> Int32
+    {
+        var library = library
+        var files: [String] = []
+        var errors: [ScopeLintError] = []
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: argument) else {
+                    errors.append(.unreadable(file: argument, reason: "cannot list the folder"))
+                    continue
+                }
+                let policies = names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".json5") }.sorted()
+                if policies.isEmpty {
+                    errors.append(
+                        .unreadable(file: argument, reason: "the folder holds no .json or .json5 policy file"))
+                }
+                files += policies.map { (argument as NSString).appendingPathComponent($0) }
+            } else {
+                files.append(argument)
+            }
+        }
+        var loaded: [(file: String, policy: Policy)] = []
+        for file in files {
+            do throws(ScopeLintError) {
+                let policy = try PolicyLoader.load(try InputFile.read(file), file: file, catalog: library.catalog)
+                library.add(policy)
+                loaded.append((file, policy))
+            } catch {
+                errors.append(error)
+            }
+        }
+        var lines = ""
+        var valid = 0
+        for (file, policy) in loaded {
+            // Each file resolved as itself, even when a later file has the same id.
+            var own = library
+            own.add(policy)
+            let id = policy.id
+            do throws(ScopeLintError) {
+                let resolved = try own.resolve(id)
+                let extends: StreamText =
+                    resolved.ancestors.isEmpty ? "" : ", extends \(resolved.ancestors.joined(separator: " > "))"
+                lines += StreamText("\(file): ok: policy '\(id)'\(extends)\n").escaped()
+                valid += 1
+            } catch {
+                errors.append(error)
+            }
+        }
+        console.out += lines
+        // Each error as the CLI prints one, escaped for the terminal.
+        for error in errors { console.err += ByteStream.escaped(error.description, .terminal) + "\n" }
+        if !errors.isEmpty {
+            console.err += "scopelint: \(errors.count) invalid, \(valid) valid\n"
+            return 2
         }
         return 0
     }
