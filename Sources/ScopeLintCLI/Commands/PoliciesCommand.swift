@@ -118,10 +118,16 @@ enum PoliciesCommand: Command {
                 stream.write("  applies to: \(describe(applies))\n")
             } else {
                 let fallback = id == LintEngine.fallbackPolicyID ? ", and every account no other policy matches" : ""
-                stream.write("  applies to: accounts chosen with --policy \(id)\(own: fallback)\n")
+                stream.write("  applies to: \(chosen(id))\(own: fallback)\n")
             }
             if let source = policy.source { stream.write("  source: \(source)\n") }
         }
+    }
+
+    /// Who a policy without `applies_to` checks. The mapping first: `--policy` applies to
+    /// every account of the run, which is right for one account and wrong for a store.
+    static func chosen(_ id: String) -> String {
+        "accounts the configuration's \"accounts\" maps to \(id), or every account of a run with --policy \(id)"
     }
 
     static func describe(_ applies: Policy.AppliesTo) -> String {
@@ -142,7 +148,7 @@ enum PoliciesCommand: Command {
         stream.write("\(policy.id): \(policy.title)\nfile: \(policy.file)\n")
         if let source = policy.source { stream.write("source: \(source)\n") }
         if !policy.ancestors.isEmpty { stream.write("extends: \(policy.ancestors.joined(separator: " > "))\n") }
-        stream.write("applies to: \(policy.appliesTo.map(describe) ?? "accounts chosen with --policy \(policy.id)")\n")
+        stream.write("applies to: \(policy.appliesTo.map(describe) ?? chosen(policy.id))\n")
         stream.write("unlisted scopes: \(own: policy.unlisted == .none ? "must be none" : "not checked")\n")
         if let description = policy.description {
             // Escaped before it is wrapped, so the wrap's line breaks are the only ones.
