@@ -30,20 +30,37 @@ enum PoliciesCommand: Command {
 
     static func run(_ arguments: ParsedArguments, console: inout Console) throws(ScopeLintError) -> Int32 {
         let configuration = try CommandSupport.configuration(arguments, console: console)
-        var library = try PolicyLibrary.bundled()
-        for directory in configuration.policyFolders + arguments.all(Options.policies) {
-            try library.addDirectory(directory)
+        let folders = configuration.policyFolders + arguments.all(Options.policies)
+        if arguments.subcommand == "check" {
+            // The folders' policies are there for the checked files to extend; one that does not
+            // load is not an error here unless it is checked, or one bad file in the team's
+            // folder would hide every other error `check` is run to find.
+            var library = try PolicyLibrary.bundled()
+            for file in folders.flatMap(policyFiles) {
+                if let policy = try? PolicyLoader.load(try InputFile.read(file), file: file, catalog: library.catalog) {
+                    library.add(policy)
+                }
+            }
+            return try check(arguments.positionals, library: library, console: &console)
         }
+        var library = try PolicyLibrary.bundled()
+        for directory in folders { try library.addDirectory(directory) }
         switch arguments.subcommand {
         case "show":
             let policy = try library.resolve(try library.policyID(forArgument: arguments.positionals[0]))
             try console.writeOut { show(policy, catalog: library.catalog, to: $0) }
-        case "check":
-            return try check(arguments.positionals, library: library, console: &console)
         default:
             try console.writeOut { list(library, to: $0) }
         }
         return 0
+    }
+
+    /// A folder's `.json` and `.json5` files, sorted; none when it cannot be listed.
+    static func policyFiles(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".json5") }.sorted().map {
+            (folder as NSString).appendingPathComponent($0)
+        }
     }
 
     /// Checks every file, and every policy file of every folder, reporting each invalid one
