@@ -89,7 +89,12 @@ def check_junit(case, path):
         suite.update_statistics()
         if declared != (suite.tests, suite.failures, suite.errors):
             problems.append(f"{case}: JUnit suite {suite.name} declares {declared}, has {(suite.tests, suite.failures, suite.errors)}")
+        # JUnit's failures count failing test cases: one <failure> per case, never more than tests.
+        if suite.failures > suite.tests:
+            problems.append(f"{case}: JUnit suite {suite.name} has {suite.failures} failures in {suite.tests} tests")
         for test in suite:
+            if sum(isinstance(r, junitparser.Failure) for r in test.result) > 1:
+                problems.append(f"{case}: JUnit test case {test.name} has more than one failure")
             if not test.name or not test.classname:
                 problems.append(f"{case}: a JUnit test case lacks a name or class name")
     checked["junit"] += 1

@@ -206,6 +206,15 @@ extension Command {
             return 0
         }
         if declaration.name != spec.name { parsed.subcommand = declaration.name }
-        return try run(parsed, console: &console)
+        do throws(ScopeLintError) {
+            return try run(parsed, console: &console)
+        } catch .unknownPolicy(let id, let suggestions, _) {
+            // The list that would show the id: with the folders and configuration this run named.
+            var flags: [String] = []
+            for config in parsed.values["config"] ?? [] { flags += ["--config", config] }
+            for folder in parsed.values["policies"] ?? [] { flags += ["--policies", folder] }
+            let list = CommandContext(flags: flags).command("policies", extra: ["list"], policies: [])
+            throw .unknownPolicy(id: id, suggestions: suggestions, list: list)
+        }
     }
 }

@@ -65,6 +65,9 @@ package struct AccountDiff: Sendable {
     package var verdicts: [Verdict] { compared { _, _, verdict, _ in verdict.summary } }
 
     package func count(_ verdict: Verdict) -> Int { verdicts.count { $0 == verdict } }
+    /// Scopes at a level with a risk the policy does not accept, whatever their verdict: a
+    /// row shows "risky" for each, an excessive one included, and the totals count the same.
+    package var unacceptedRisks: Int { compared { _, _, verdict, _ in verdict.unacceptedRisk != nil }.count { $0 } }
     package var hasDifferences: Bool { verdicts.contains { $0 != .asRequired } }
 
     /// `row` for each scope compared: those of the account's kind, and any other it holds.

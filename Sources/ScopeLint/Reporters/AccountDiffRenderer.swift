@@ -3,6 +3,8 @@
 /// count unless `all`, and the totals.
 package enum AccountDiffRenderer {
     package struct Totals: Sendable, Equatable {
+        /// `risky` counts every scope with an unaccepted risk, excessive ones too, as the rows
+        /// show them: the four need not add up to the scopes compared.
         package var missing = 0, excessive = 0, risky = 0, asRequired = 0
     }
 
@@ -13,10 +15,11 @@ package enum AccountDiffRenderer {
                 switch verdict {
                 case .missing: t.missing += 1
                 case .excessive: t.excessive += 1
-                case .risky: t.risky += 1
+                case .risky: break
                 case .asRequired: t.asRequired += 1
                 }
             }
+            t.risky += diff.unacceptedRisks
         }
         return t
     }

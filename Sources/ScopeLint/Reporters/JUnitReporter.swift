@@ -1,6 +1,8 @@
 /// JUnit XML for Jenkins, GitLab and other CI test views: one test suite per store, one test
-/// case per account, one failure per finding at or above `--fail-on`; findings below it go
-/// to the test case's output so nothing is hidden.
+/// case per account, failed by one `<failure>` that lists every finding at or above
+/// `--fail-on` (so `failures` counts failing test cases and never exceeds `tests`, as JUnit
+/// means it and junitparser recounts it); findings below it go to the test case's output so
+/// nothing is hidden.
 package enum JUnitReporter: Reporter {
     package static let identifier = "junit"
     package static let summary = "JUnit XML: a suite per store, a test case per account"
@@ -10,7 +12,7 @@ package enum JUnitReporter: Reporter {
         let failOn = options.failOn
         // The totals head the document, so they are counted before anything is written.
         func failures(_ store: AccountGroups.StoreGroup) -> Int {
-            store.accounts.reduce(0) { sum, group in sum + group.findings.count { failOn.fails($0.severity) } }
+            store.accounts.count { group in group.findings.contains { failOn.fails($0.severity) } }
         }
         stream.write(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"scopelint\" tests=\"" as StaticString)
@@ -38,18 +40,27 @@ package enum JUnitReporter: Reporter {
                     continue
                 }
                 stream.write("\" time=\"0\">\n" as StaticString)
-                var below = 0
-                for finding in group.findings {
-                    guard failOn.fails(finding.severity) else {
-                        below += 1
-                        continue
+                let failing = group.findings.filter { failOn.fails($0.severity) }
+                let below = group.findings.count - failing.count
+                if let first = failing.first {
+                    // One finding: its rule and message. Several: how many, and their rules.
+                    var rules: [String] = []
+                    for finding in failing where !rules.contains(finding.rule.rawValue) {
+                        rules.append(finding.rule.rawValue)
                     }
                     stream.write("      <failure type=\"" as StaticString)
-                    stream.write(trusted: finding.rule.rawValue)
+                    stream.write(trusted: failing.count == 1 ? first.rule.rawValue : "scopelint")
                     stream.write("\" message=\"" as StaticString)
-                    stream.write(finding.message, .xml)
+                    if failing.count == 1 {
+                        stream.write(first.message, .xml)
+                    } else {
+                        stream.write(trusted: "\(failing.count) findings: \(rules.joined(separator: ", "))")
+                    }
                     stream.write("\">" as StaticString)
-                    writeLine(finding, to: stream)
+                    for (index, finding) in failing.enumerated() {
+                        if index > 0 { stream.write(byte: 0x0A) }
+                        writeLine(finding, to: stream)
+                    }
                     stream.write("</failure>\n" as StaticString)
                 }
                 if below > 0 {

@@ -44,7 +44,7 @@ package enum RiskyScopeRule: Rule {
                         facts: .risk(
                             harm: risk.harm, acceptedBecause: reason,
                             integration: policy.isIntegration ? policy.title : nil,
-                            advice: advice(policy, scope: scope, at: actual)),
+                            advice: reason == nil ? advice(policy, scope: scope, at: actual) : RiskAdvice()),
                         at: context.grants.positions[index]))
             }
         }

@@ -9,7 +9,8 @@ public enum ScopeLintError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A file that cannot be written.
     case unwritable(file: String, reason: String)
     /// A policy id that no bundled or user policy has.
-    case unknownPolicy(id: String, suggestions: [String])
+    /// `list` is the command that lists them, with the flags that found the run's policies.
+    case unknownPolicy(id: String, suggestions: [String], list: String = "scopelint policies list")
     /// A mistake in the command line: printed with the usage line of `command` (e.g.
     /// "scopelint policies show").
     case usage(message: String, command: String)
@@ -22,10 +23,10 @@ public enum ScopeLintError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(SourceLocation.describe(file, nil)): error: cannot read: \(reason)"
         case .unwritable(let file, let reason):
             return "\(file): error: cannot write: \(reason)"
-        case .unknownPolicy(let id, let suggestions):
+        case .unknownPolicy(let id, let suggestions, let list):
             var text = "error: no policy has the id '\(Redactor.redact(id))'"
             if !suggestions.isEmpty { text += "; did you mean '\(suggestions.joined(separator: "', '"))'?" }
-            return text + " (scopelint policies list shows them all)"
+            return text + " (`\(list)` shows them all)"
         case .usage(let message, _):
             return "error: \(message)"
         }

@@ -93,7 +93,9 @@ enum LintCommand: Command {
             let place: StreamText = CommandSupport.isStandardOutput(target) ? "standard output" : "\(target)"
             console.err += StreamText("scopelint: wrote \(own: count) to \(place)\n").escaped()
         }
-        let code = report.exitCode(failOn: failOn)
+        // Writing a baseline records the findings on purpose: the run did what it was asked,
+        // so it succeeds (exit 0); the next run, with --baseline, is the gate.
+        let code = writeBaseline == nil ? report.exitCode(failOn: failOn) : 0
         console.retained.append(report)
         return code
     }

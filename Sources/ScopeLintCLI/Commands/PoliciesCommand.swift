@@ -1,3 +1,4 @@
+import Foundation
 import ScopeLint
 
 /// `scopelint policies list|show|check`: what policies exist, what one requires, whether a
@@ -16,31 +17,111 @@ enum PoliciesCommand: Command {
                 arguments: [ArgumentSpec("id", help: "A policy id or file.")],
                 options: [Options.policies, Options.config]),
             CommandSpec(
-                name: "check", abstract: "Validate policy files: exit 0 when valid, 2 with a located error when not.",
-                arguments: [ArgumentSpec("file", variadic: true, help: "Policy files to check.")],
+                name: "check",
+                abstract:
+                    "Validate policy files: exit 0 when every one is valid, 2 with a located error for each one that is not.",
+                arguments: [
+                    ArgumentSpec(
+                        "file", variadic: true,
+                        help: "Policy files, or folders whose .json and .json5 files are all checked.")
+                ],
                 options: [Options.policies, Options.config]),
         ])
 
     static func run(_ arguments: ParsedArguments, console: inout Console) throws(ScopeLintError) -> Int32 {
         let configuration = try CommandSupport.configuration(arguments, console: console)
-        var library = try PolicyLibrary.bundled()
-        for directory in configuration.policyFolders + arguments.all(Options.policies) {
-            try library.addDirectory(directory)
+        let folders = configuration.policyFolders + arguments.all(Options.policies)
+        if arguments.subcommand == "check" {
+            // The folders' policies are there for the checked files to extend; one that does not
+            // load is not an error here unless it is checked, or one bad file in the team's
+            // folder would hide every other error `check` is run to find.
+            var library = try PolicyLibrary.bundled()
+            for file in folders.flatMap(policyFiles) {
+                if let policy = try? PolicyLoader.load(try InputFile.read(file), file: file, catalog: library.catalog) {
+                    library.add(policy)
+                }
+            }
+            return try check(arguments.positionals, library: library, console: &console)
         }
+        var library = try PolicyLibrary.bundled()
+        for directory in folders { try library.addDirectory(directory) }
         switch arguments.subcommand {
         case "show":
             let policy = try library.resolve(try library.policyID(forArgument: arguments.positionals[0]))
             try console.writeOut { show(policy, catalog: library.catalog, to: $0) }
-        case "check":
-            for file in arguments.positionals {
-                let id = try library.addFile(file)
-                let resolved = try library.resolve(id)
-                let extends: StreamText =
-                    resolved.ancestors.isEmpty ? "" : ", extends \(resolved.ancestors.joined(separator: " > "))"
-                try console.writeOut { $0.write("\(file): ok: policy '\(id)'\(extends)\n") }
-            }
         default:
             try console.writeOut { list(library, to: $0) }
+        }
+        return 0
+    }
+
+    /// A folder's `.json` and `.json5` files, sorted; none when it cannot be listed.
+    static func policyFiles(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".json5") }.sorted().map {
+            (folder as NSString).appendingPathComponent($0)
+        }
+    }
+
+    /// Checks every file, and every policy file of every folder, reporting each invalid one
+    /// rather than stopping at the first. All are loaded before any is resolved, so a policy
+    /// may extend one that comes after it. Exit 2 when any is invalid.
+    static func check(_ arguments: [String], library: PolicyLibrary, console: inout Console) throws(ScopeLintError)
+        -> Int32
+    {
+        var library = library
+        var files: [String] = []
+        var errors: [ScopeLintError] = []
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: argument) else {
+                    errors.append(.unreadable(file: argument, reason: "cannot list the folder"))
+                    continue
+                }
+                let policies = names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".json5") }.sorted()
+                if policies.isEmpty {
+                    errors.append(
+                        .unreadable(file: argument, reason: "the folder holds no .json or .json5 policy file"))
+                }
+                files += policies.map { (argument as NSString).appendingPathComponent($0) }
+            } else {
+                files.append(argument)
+            }
+        }
+        var loaded: [(file: String, policy: Policy)] = []
+        for file in files {
+            do throws(ScopeLintError) {
+                let policy = try PolicyLoader.load(try InputFile.read(file), file: file, catalog: library.catalog)
+                library.add(policy)
+                loaded.append((file, policy))
+            } catch {
+                errors.append(error)
+            }
+        }
+        var lines = ""
+        var valid = 0
+        for (file, policy) in loaded {
+            // Each file resolved as itself, even when a later file has the same id.
+            var own = library
+            own.add(policy)
+            let id = policy.id
+            do throws(ScopeLintError) {
+                let resolved = try own.resolve(id)
+                let extends: StreamText =
+                    resolved.ancestors.isEmpty ? "" : ", extends \(resolved.ancestors.joined(separator: " > "))"
+                lines += StreamText("\(file): ok: policy '\(id)'\(extends)\n").escaped()
+                valid += 1
+            } catch {
+                errors.append(error)
+            }
+        }
+        console.out += lines
+        // Each error as the CLI prints one, escaped for the terminal.
+        for error in errors { console.err += ByteStream.escaped(error.description, .terminal) + "\n" }
+        if !errors.isEmpty {
+            console.err += "scopelint: \(errors.count) invalid, \(valid) valid\n"
+            return 2
         }
         return 0
     }
@@ -54,10 +135,16 @@ enum PoliciesCommand: Command {
                 stream.write("  applies to: \(describe(applies))\n")
             } else {
                 let fallback = id == LintEngine.fallbackPolicyID ? ", and every account no other policy matches" : ""
-                stream.write("  applies to: accounts chosen with --policy \(id)\(own: fallback)\n")
+                stream.write("  applies to: \(chosen(id))\(own: fallback)\n")
             }
             if let source = policy.source { stream.write("  source: \(source.line)\n") }
         }
+    }
+
+    /// Who a policy without `applies_to` checks. The mapping first: `--policy` applies to
+    /// every account of the run, which is right for one account and wrong for a store.
+    static func chosen(_ id: String) -> String {
+        "accounts the configuration's \"accounts\" maps to \(id), or every account of a run with --policy \(id)"
     }
 
     static func describe(_ applies: Policy.AppliesTo) -> String {
@@ -83,7 +170,7 @@ enum PoliciesCommand: Command {
         }
         if let source = policy.source { stream.write("source: \(source.line)\n") }
         if !policy.ancestors.isEmpty { stream.write("extends: \(policy.ancestors.joined(separator: " > "))\n") }
-        stream.write("applies to: \(policy.appliesTo.map(describe) ?? "accounts chosen with --policy \(policy.id)")\n")
+        stream.write("applies to: \(policy.appliesTo.map(describe) ?? chosen(policy.id))\n")
         stream.write("unlisted scopes: \(own: policy.unlisted == .none ? "must be none" : "not checked")\n")
         if let description = policy.description {
             // Escaped before it is wrapped, so the wrap's line breaks are the only ones.

@@ -13,7 +13,8 @@ struct BaselineAndConfigurationTests {
         let baseline = folder.appendingPathComponent("baseline.json").path
         let first = runCLI(
             ["lint", fleet, "--write-baseline", baseline], environment: ["SCOPELINT_TODAY": "2026-11-22"])
-        #expect(first.code == 1)
+        // Writing the baseline is what was asked: a success, whatever it records.
+        #expect(first.code == 0)
         #expect(first.err.contains("wrote 32 entries"))
         let next = runCLI(["lint", fleet, "--baseline", baseline], environment: ["SCOPELINT_TODAY": "2026-11-23"])
         #expect(next.code == 0)
