@@ -24,11 +24,17 @@ public struct ReportOptions: Sendable {
     public var failOn: FailThreshold
     /// Paths in SARIF are made relative to this folder when they lie inside it.
     public var workingDirectory: String
+    /// The text report also lists accepted risks and normalized spellings (it counts them).
+    public var verbose: Bool
 
-    public init(style: TextStyle = .plain, failOn: FailThreshold = .severity(.error), workingDirectory: String = "") {
+    public init(
+        style: TextStyle = .plain, failOn: FailThreshold = .severity(.error), workingDirectory: String = "",
+        verbose: Bool = false
+    ) {
         self.style = style
         self.failOn = failOn
         self.workingDirectory = workingDirectory
+        self.verbose = verbose
     }
 }
 
