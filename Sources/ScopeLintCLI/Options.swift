@@ -46,6 +46,8 @@ enum Options {
     )
     static let baseline = OptionSpec(
         "baseline", value: "file", help: "Accept the findings this baseline lists (until their expiry dates).")
+    static let verbose = OptionSpec(
+        "verbose", help: "The text report also lists accepted risks and normalized spellings (it always counts them).")
     static let writeBaseline = OptionSpec(
         "write-baseline", value: "file",
         help: "Record the findings of this run as a baseline file; the run then exits 0 (2 when it cannot run).")

@@ -26,11 +26,17 @@ public struct ReportOptions: Sendable {
     public var workingDirectory: String
     /// The flags the suggested commands carry, so they find the same policies.
     package var commands = CommandContext()
+    /// The text report also lists accepted risks and normalized spellings (it counts them).
+    public var verbose: Bool
 
-    public init(style: TextStyle = .plain, failOn: FailThreshold = .severity(.error), workingDirectory: String = "") {
+    public init(
+        style: TextStyle = .plain, failOn: FailThreshold = .severity(.error), workingDirectory: String = "",
+        verbose: Bool = false
+    ) {
         self.style = style
         self.failOn = failOn
         self.workingDirectory = workingDirectory
+        self.verbose = verbose
     }
 }
 

@@ -1,6 +1,8 @@
-/// The default report for people: findings grouped by store and account, each as
-/// `file:line:column: severity: message [rule]` (the form editors and terminals link), a
-/// what-to-do line under accounts whose scopes must change, and a summary line.
+/// The default report for people: problems grouped by store and account, each as
+/// `file:line:column: severity: message [rule]` (the form editors and terminals link), in the
+/// control panel's order, a what-to-do line under accounts whose scopes must change, and a
+/// summary line. Accepted risks and normalized spellings are counted, and listed only with
+/// `verbose` (see `TextProblems`); a conforming input prints the summary alone.
 package enum TextReporter: Reporter {
     package static let identifier = "text"
     package static let summary = "grouped by store and account, colored on a terminal (default)"
@@ -13,14 +15,26 @@ package enum TextReporter: Reporter {
             if wroteAny { stream.write(byte: 0x0A) }
             wroteAny = true
         }
+        var quiet = Quiet()
         for store in AccountGroups(report).stores {
-            guard store.accounts.contains(where: { !$0.findings.isEmpty }) else { continue }
+            let accounts = store.accounts.map {
+                (group: $0, problems: TextProblems($0.findings, verbose: options.verbose, failOn: options.failOn))
+            }
+            for account in accounts {
+                quiet.acceptedRisks += account.problems.acceptedRisks
+                quiet.normalizedSpellings += account.problems.normalizedSpellings
+                for severity in Severity.allCases {
+                    quiet.counts[severity, default: 0] += account.problems.count(severity)
+                }
+            }
+            // A conforming account (and a store of them) prints nothing: the summary counts it.
+            guard accounts.contains(where: { !$0.problems.lines.isEmpty }) else { continue }
             section()
             style.begin(.bold, on: stream)
             AccountGroups.writeStoreTitle(store, .terminal, to: stream)
             style.end(.bold, on: stream)
             stream.write(byte: 0x0A)
-            for group in store.accounts where !group.findings.isEmpty {
+            for (group, problems) in accounts where !problems.lines.isEmpty {
                 stream.write("  " as StaticString)
                 style.begin(.bold, on: stream)
                 stream.write("Account \"" as StaticString)
@@ -30,19 +44,22 @@ package enum TextReporter: Reporter {
                 stream.write(byte: UInt8(ascii: " "))
                 style.write("\(describe(group.account))", .dim, on: stream)
                 stream.write(byte: 0x0A)
-                for finding in group.findings {
+                for line in problems.lines {
                     stream.write("    " as StaticString)
-                    if let location = finding.location {
+                    if let location = line.location {
                         writeLocation(location, to: stream)
                         stream.write(": " as StaticString)
                     }
-                    style.write(finding.severity, on: stream)
+                    style.write(line.severity, on: stream)
                     stream.write(": " as StaticString)
-                    stream.write(finding.message, .terminal)
+                    stream.write(line.message, .terminal)
                     stream.write(byte: UInt8(ascii: " "))
                     style.begin(.dim, on: stream)
                     stream.write(byte: UInt8(ascii: "["))
-                    stream.write(trusted: finding.rule.rawValue)
+                    for (index, rule) in line.rules.enumerated() {
+                        if index > 0 { stream.write(", " as StaticString) }
+                        stream.write(trusted: rule.rawValue)
+                    }
                     stream.write(byte: UInt8(ascii: "]"))
                     style.end(.dim, on: stream)
                     stream.write(byte: 0x0A)
@@ -73,8 +90,44 @@ package enum TextReporter: Reporter {
             }
         }
         section()
-        writeSummary(report, style: style, to: stream)
+        writeQuietSummary(report, quiet, verbose: options.verbose, style: style, to: stream)
         stream.write(byte: 0x0A)
+    }
+
+    /// The counts behind the quiet view: printed problems by severity, and what was left out.
+    struct Quiet {
+        var counts: [Severity: Int] = [:]
+        var acceptedRisks = 0
+        var normalizedSpellings = 0
+    }
+
+    /// "Checked 3 accounts in 1 store: 2 errors, 0 warnings, 1 note; 6 accepted risks (--verbose
+    /// lists them)." The severity counts are of printed lines (an excessive risky scope is one).
+    static func writeQuietSummary(
+        _ report: Report, _ quiet: Quiet, verbose: Bool, style: TextStyle, to stream: ByteStream
+    ) {
+        let s = report.summary
+        stream.write("Checked \(own: plural(s.accounts, "account")) in \(own: plural(s.stores, "store")): ")
+        let errors = quiet.counts[.error, default: 0]
+        let warnings = quiet.counts[.warning, default: 0]
+        let notes = quiet.counts[.note, default: 0]
+        if errors + warnings + notes == 0 {
+            style.write("no problems", .green, on: stream)
+        } else {
+            style.write("\(own: plural(errors, "error"))", errors > 0 ? .red : .plain, on: stream)
+            stream.write(", " as StaticString)
+            style.write("\(own: plural(warnings, "warning"))", warnings > 0 ? .yellow : .plain, on: stream)
+            stream.write(", \(own: plural(notes, "note"))")
+        }
+        var counted: [String] = []
+        if quiet.acceptedRisks > 0 { counted.append(plural(quiet.acceptedRisks, "accepted risk")) }
+        if quiet.normalizedSpellings > 0 { counted.append(plural(quiet.normalizedSpellings, "normalized spelling")) }
+        if !counted.isEmpty {
+            stream.write("; \(counted.joined(separator: ", "))")
+            if !verbose { stream.write(" (--verbose lists them)" as StaticString) }
+        }
+        if let suppressed = s.suppressed { stream.write(", \(suppressed) accepted by the baseline") }
+        stream.write(byte: UInt8(ascii: "."))
     }
 
     /// `file:line:column`, as editors and terminals link it.

@@ -12,7 +12,7 @@ enum LintCommand: Command {
         arguments: [ArgumentSpec("input", variadic: true, help: "Scope exports to check; '-' reads standard input.")],
         options: [
             Options.policy, Options.policies, Options.config, Options.reportFormat, Options.reportOutput,
-            Options.failOn, Options.baseline, Options.writeBaseline, Options.color,
+            Options.failOn, Options.baseline, Options.writeBaseline, Options.verbose, Options.color,
         ] + Options.input)
 
     static func run(_ arguments: ParsedArguments, console: inout Console) throws(ScopeLintError) -> Int32 {
@@ -56,7 +56,7 @@ enum LintCommand: Command {
         }
         var options = ReportOptions(
             style: console.style(for: arguments.value(Options.color)), failOn: failOn,
-            workingDirectory: FileManager.default.currentDirectoryPath)
+            workingDirectory: FileManager.default.currentDirectoryPath, verbose: arguments.flag(Options.verbose))
         options.commands = CommandSupport.commandContext(arguments, ids: ids)
         // Every file is written to its temporary first and renamed only when all were written,
         // so a failing output leaves every file as it was.

@@ -5,13 +5,14 @@ import Testing
 
 @Suite("Documentation")
 struct DocumentationTests {
-    static var readme: String {
-        (try? String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+    /// The reference pages the README links to.
+    static func page(_ path: String) -> String {
+        (try? String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8)) ?? ""
     }
 
-    @Test("the README's rules table lists every rule, in order, with its default severity")
+    @Test("docs/rules.md's table lists every rule, in order, with its default severity")
     func rulesTable() {
-        let rows = Self.readme.split(separator: "\n").filter { $0.hasPrefix("| `") && $0.contains("-") }
+        let rows = Self.page("docs/rules.md").split(separator: "\n").filter { $0.hasPrefix("| `") && $0.contains("-") }
         let listed: [(String, String)] = rows.compactMap { row in
             let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count >= 3, cells[0].hasPrefix("`"),
