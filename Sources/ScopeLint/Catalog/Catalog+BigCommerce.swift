@@ -89,7 +89,25 @@ extension Catalog {
             modifySpellings: ["manage"]),
         readModify(
             "Store Translations", "store_translations_read_only", "store_translations", aliases: ["Translations"]),
-        single("App Extensions", "manage", "store_app_extensions_manage", note: "granted to app-level accounts only"),
+        // docs/b2b-edition/authentication/hosted-auth.mdx ("Create a V3 Token with the B2B Edition
+        // scope set to `modify`"; since 2025-09-30 X-Auth-Token with X-Store-Hash authorizes the
+        // B2B Management V3 API) and docs/b2b-edition/about/index.mdx. Neither page nor
+        // api-accounts.mdx (bigcommerce/docs 24f580c) prints its OAuth parameter, so none is made up.
+        Entry(
+            name: "B2B Edition", kind: .store,
+            levels: [ScopeLevel("none"), ScopeLevel("modify", nil, spellings: ["manage"], parameterUnpublished: true)],
+            nameAliases: [], parameterAliases: [],
+            note:
+                "authorizes the B2B Management V3 API (X-Auth-Token with X-Store-Hash); only stores with B2B Edition offer it; BigCommerce's docs do not publish its OAuth parameter, so name it (\"B2B Edition\": \"modify\") rather than list a parameter"
+        ),
+        // api-accounts.mdx: "Manage App Extensions; requires an app-level API account".
+        Entry(
+            name: "App Extensions", kind: .store,
+            levels: [
+                ScopeLevel("none"),
+                ScopeLevel("manage", "store_app_extensions_manage", spellings: grantLabels.filter { $0 != "manage" }),
+            ],
+            nameAliases: [], parameterAliases: [], note: "granted to app-level accounts only", appOnly: true),
         single("Metafield Ownership", "manage", "store_metafield_change_owner"),
         Entry(
             name: "Metafields Access", kind: .store,

@@ -9,6 +9,8 @@ public struct Catalog: Sendable {
         let nameAliases: [String]
         let parameterAliases: [(String, Int)]
         let note: String?
+        /// Granted to app-level accounts only (App Extensions): never on a store-level account.
+        var appOnly = false
     }
 
     /// What a parameter stands for.
@@ -54,7 +56,7 @@ public struct Catalog: Sendable {
                     id: id, name: entry.name, kind: entry.kind, levels: entry.levels,
                     nameAliases: entry.nameAliases,
                     parameterAliases: entry.parameterAliases.map { (parameter: $0.0, level: $0.1) },
-                    note: entry.note))
+                    note: entry.note, appOnly: entry.appOnly))
             for name in [entry.name] + entry.nameAliases {
                 precondition(byNameKey[Self.nameKey(name)] == nil, "catalog name \(name) is ambiguous")
                 byNameKey[Self.nameKey(name)] = id

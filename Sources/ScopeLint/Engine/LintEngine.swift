@@ -172,9 +172,15 @@ public struct LintEngine: Sendable {
         _ store: Store, file: String, fileIndex: Int, storeIndex: Int, into findings: inout [Finding],
         visit: (AccountContext, ArraySlice<Finding>) throws(ScopeLintError) -> Void
     ) throws(ScopeLintError) {
-        let (assignments, presentCompanions) = assign(store)
+        // Every account's grants first: `account_holds` matches policies by the levels held.
+        var allGrants: [Grants] = []
+        allGrants.reserveCapacity(store.accounts.count)
         for accountIndex in store.accounts.indices {
-            let grants = try Grants.resolve(store.accounts[accountIndex].scopes, file: file, catalog: catalog)
+            allGrants.append(try Grants.resolve(store.accounts[accountIndex].scopes, file: file, catalog: catalog))
+        }
+        let (assignments, presentCompanions) = assign(store, grants: allGrants)
+        for accountIndex in store.accounts.indices {
+            let grants = allGrants[accountIndex]
             let (policies, matching) = assignments[accountIndex]
             let context = AccountContext(
                 catalog: catalog, file: file, store: store, account: store.accounts[accountIndex], grants: grants,
@@ -201,7 +207,7 @@ public struct LintEngine: Sendable {
     /// Chooses each account's policies: the explicit ones, else `applies_to` matches, else the
     /// fallback. Accounts that satisfy a companion requirement of another account's policy
     /// are companions: they exist for that integration and carry no scopes of their own.
-    func assign(_ store: Store) -> ([([ResolvedPolicy], AccountContext.Matching)], Set<String>) {
+    func assign(_ store: Store, grants: [Grants]) -> ([([ResolvedPolicy], AccountContext.Matching)], Set<String>) {
         let storeTypes = Set(store.accounts.map(\.type))
         // By index: accounts are read in place, not copied.
         var result: [([ResolvedPolicy], AccountContext.Matching)] = store.accounts.indices.map { index in
@@ -211,7 +217,8 @@ public struct LintEngine: Sendable {
             {
                 return (mapping.policies, .configured)
             }
-            let matched = matcher.matches(for: store.accounts[index], storeTypes: storeTypes)
+            let matched = matcher.matches(
+                for: store.accounts[index], storeTypes: storeTypes, levels: grants[index].levels)
             if matched.isEmpty { return (fallbackPolicies, .fallback) }
             return (matched, .matched)
         }

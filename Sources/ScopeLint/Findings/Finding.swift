@@ -45,13 +45,15 @@ public struct Finding: Sendable, Equatable {
         case bound(policyTitle: String)
         /// A risk row's harm; the policy's reason when it accepts the risk; the title of the
         /// integration the policy describes (nil for the risk catalog itself).
-        case risk(harm: String, acceptedBecause: String?, integration: String?)
+        /// `lowest`: the scope's level 0, what the remedy lowers it to ("standard" for Metafields Access).
+        case risk(harm: String, acceptedBecause: String?, integration: String?, lowest: String = "none")
         /// The known names closest to an unknown one.
         case unknown(suggestions: [String])
         case normalized(Grants.Normalization.Kind)
         /// Every level a scope is listed with, where.
         case conflict(listed: [ListedLevel])
-        case secret(SecretSighting.Kind, hint: String?)
+        /// `refresh`: the account is one whose token is refreshed, never deleted (B2B Edition V2).
+        case secret(SecretSighting.Kind, hint: String?, refresh: Bool = false)
         /// The policy that needs a companion account, and how to create it.
         case companion(policyTitle: String, how: String?)
         /// The ids of the policies one account matches.
@@ -89,7 +91,7 @@ public struct Finding: Sendable, Equatable {
 
     /// A risk the policy accepts: configuration never raises its severity back.
     package var isAccepted: Bool {
-        if case .risk(_, acceptedBecause: _?, _) = facts { return true }
+        if case .risk(_, acceptedBecause: _?, _, _) = facts { return true }
         return false
     }
 

@@ -8,8 +8,8 @@ package enum PolicyLoader {
         "id", "title", "source", "description", "applies_to", "extends", "unlisted", "scopes", "accepts", "severity",
         "companions", "risks",
     ]
-    static let appliesToKeys = ["account_names", "types", "store_has_account_types"]
-    static let companionKeys = ["title", "types", "account_names", "how"]
+    static let appliesToKeys = ["account_names", "types", "store_has_account_types", "account_holds"]
+    static let companionKeys = ["title", "types", "account_names", "how", "unless_account_holds"]
     static let riskKeys = ["scope", "level", "severity", "harm"]
 
     package static func load(_ bytes: [UInt8], file: String, catalog: Catalog = .bigCommerce) throws(ScopeLintError)
@@ -142,6 +142,7 @@ package enum PolicyLoader {
                 case "account_names": result.accountNames = try patterns(member.value)
                 case "types": result.types = try types(member.value)
                 case "store_has_account_types": result.storeHasAccountTypes = try types(member.value)
+                case "account_holds": result.accountHolds = try holdings(member.value, "\"account_holds\"")
                 default: throw unknownKey(member, allowed: PolicyLoader.appliesToKeys, in: "\"applies_to\"")
                 }
             }
@@ -173,6 +174,26 @@ package enum PolicyLoader {
                 )
             }
             return match.level
+        }
+
+        /// `{ "B2B Edition": "modify" }`: scopes an account holds at least at a level above none.
+        func holdings(_ node: JSONNode, _ what: String) throws(ScopeLintError) -> [Policy.Holding] {
+            var result: [Policy.Holding] = []
+            let members = try object(node, what)
+            if members.isEmpty {
+                throw error(at: node.position, "expected \(what) to name at least one scope and level")
+            }
+            for member in members {
+                let id = try scope(member.key, at: member.keyPosition)
+                let level = try level(member.value, of: id)
+                if level == 0 {
+                    throw error(
+                        at: member.value.position,
+                        "every account holds \(catalog[id].name) at \(catalog[id].levelName(0)); name a level above it")
+                }
+                result.append(Policy.Holding(scope: id, level: level))
+            }
+            return result
         }
 
         func requirements(_ node: JSONNode) throws(ScopeLintError) -> [Policy.Requirement] {
@@ -275,6 +296,8 @@ package enum PolicyLoader {
                     case "types": companion.types = try types(member.value)
                     case "account_names": companion.accountNames = try patterns(member.value)
                     case "how": companion.how = try string(member.value, "how to create the companion account")
+                    case "unless_account_holds":
+                        companion.unlessAccountHolds = try holdings(member.value, "\"unless_account_holds\"")
                     default: throw unknownKey(member, allowed: PolicyLoader.companionKeys, in: "a companion account")
                     }
                 }

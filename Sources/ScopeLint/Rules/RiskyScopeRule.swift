@@ -19,6 +19,12 @@ package enum RiskyScopeRule: Rule {
                 { store_hash: "abc123", accounts: [{ name: "Modern Retail Integration", scopes: { ↓"Storefront API Customer Impersonation Tokens": "manage" } }] }
                 """),
             RuleExample(
+                "Full metafields access: the remedy is standard, its lowest level (it has no none)",
+                policy: "least-privilege",
+                """
+                { store_hash: "abc123", accounts: [{ name: "Helper", scopes: ["↓store_metafield_write_all"] }] }
+                """),
+            RuleExample(
                 "Read-only catalog access carries no listed risk", policy: "least-privilege",
                 """
                 { store_hash: "abc123", accounts: [{ name: "Feed", scopes: ["store_v2_products_read_only"] }] }
@@ -43,14 +49,16 @@ package enum RiskyScopeRule: Rule {
                         policy: policy, scope: scope.id, actual: scope.levelName(actual),
                         facts: .risk(
                             harm: risk.harm, acceptedBecause: reason,
-                            integration: policy.isIntegration ? policy.title : nil),
+                            integration: policy.isIntegration ? policy.title : nil, lowest: scope.levelName(0)),
                         at: context.grants.positions[index]))
             }
         }
     }
 
     package static func message(for finding: Finding) -> String {
-        guard case .risk(let harm, let reason, let integration) = finding.facts else { return unexpected(finding) }
+        guard case .risk(let harm, let reason, let integration, let lowest) = finding.facts else {
+            return unexpected(finding)
+        }
         let scope = finding.scope ?? ""
         let level = finding.actual ?? ""
         // Written piece by piece, not interpolated: most findings of a fleet are risks.
@@ -66,7 +74,10 @@ package enum RiskyScopeRule: Rule {
                 put(": ")
                 put(reason)
             } else {
-                put(". Set it to none unless ")
+                // Metafields Access has no none: its lowest level is standard.
+                put(". Set it to ")
+                put(lowest)
+                put(" unless ")
                 put(integration ?? "the integration using this account")
                 put(" needs it; if it does, record why under \"accepts\" in its policy.")
             }

@@ -104,10 +104,12 @@ struct CatalogTests {
         let definition = catalog[id]
         #expect(definition.id == id)
         let parameters = definition.levels.compactMap(\.parameter)
-        #expect(!parameters.isEmpty)
+        #expect(!parameters.isEmpty || definition.levels.contains(where: \.parameterUnpublished))
         for (level, definitionLevel) in definition.levels.enumerated() {
             guard let parameter = definitionLevel.parameter else {
-                #expect(level == 0, "only level 0 may lack a parameter")
+                #expect(
+                    level == 0 || definitionLevel.parameterUnpublished,
+                    "only level 0, or a level whose parameter the docs do not publish, may lack a parameter")
                 continue
             }
             for written in [parameter, parameter.uppercased()] {
@@ -278,6 +280,10 @@ struct CatalogTests {
                 #expect(match.level == first + offset, "line \(row.line): \(parameter)")
             }
         }
-        #expect(Set(rows.map(\.name)) == Set(catalog.allNames), "the catalog and the reference list the same scopes")
+        // B2B Edition comes from bigcommerce/docs (docs/b2b-edition/authentication/hosted-auth.mdx),
+        // which outranks the shared reference and is newer than it.
+        #expect(
+            Set(rows.map(\.name)) == Set(catalog.allNames).subtracting(["B2B Edition"]),
+            "the catalog and the reference list the same scopes")
     }
 }

@@ -33,7 +33,7 @@ struct FindingMessageTests {
             #"{ store_hash: "s", accounts: [{ name: "Helper", scopes: { "Customers Login": "login" } }] }"#,
             policy: "least-privilege")
         var finding = try #require(report.findings.first { $0.rule == .riskyScope })
-        guard case .risk(let harm, nil, nil) = finding.facts else {
+        guard case .risk(let harm, nil, nil, _) = finding.facts else {
             Issue.record("expected an unaccepted risk of the risk catalog, got \(finding.facts)")
             return
         }
