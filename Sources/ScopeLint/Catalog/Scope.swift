@@ -50,6 +50,10 @@ package struct ScopeDefinition: Sendable {
     package let note: String?
     /// Granted to app-level accounts only: a store-level account's form does not offer it.
     package let appOnly: Bool
+    /// The account-level resource this permission belongs to ("Account Users"); nil for store scopes.
+    package let group: String?
+    /// Names that mean this resource on account-level accounts only ("Checkouts").
+    package let accountLevelAliases: [String]
 
     package var highestLevel: Int { levels.count - 1 }
 

@@ -176,7 +176,10 @@ public struct LintEngine: Sendable {
         var allGrants: [Grants] = []
         allGrants.reserveCapacity(store.accounts.count)
         for accountIndex in store.accounts.indices {
-            allGrants.append(try Grants.resolve(store.accounts[accountIndex].scopes, file: file, catalog: catalog))
+            allGrants.append(
+                try Grants.resolve(
+                    store.accounts[accountIndex].scopes, file: file, catalog: catalog,
+                    accountLevel: store.accounts[accountIndex].type == .account))
         }
         let (assignments, presentCompanions) = assign(store, grants: allGrants)
         for accountIndex in store.accounts.indices {

@@ -186,13 +186,15 @@ package enum BundledPolicies {
                   harm: "lets the token manage B2B Edition: companies and their buyers, super admins, invoices, quotes and company payment terms" },
                 { scope: "Infrastructure Deployments", level: "manage", severity: "warning",
                   harm: "lets the token deploy storefront code to production" },
-                { scope: "Account Users", level: "write", severity: "error",
+                // Account-level permissions are separate checkboxes (api-accounts.mdx, "Account resource
+                // scopes"): each row is one permission, and holding one says nothing about the others.
+                { scope: "Account Users (write)", level: "write", severity: "error",
                   harm: "lets the token invite users and change their permissions on every store of the account" },
-                { scope: "Account Users", level: "delete", severity: "error",
+                { scope: "Account Users (delete)", level: "delete", severity: "error",
                   harm: "lets the token remove users, including the people who could revoke it, from every store of the account" },
-                { scope: "Account Subscriptions", level: "modify", severity: "warning",
+                { scope: "Account Subscriptions (cancel)", level: "cancel", severity: "warning",
                   harm: "lets the token cancel the account's subscriptions" },
-                { scope: "Account Checkouts", level: "modify", severity: "warning",
+                { scope: "Account Checkouts (create)", level: "create", severity: "warning",
                   harm: "lets the token create checkouts that buy plans and services on the account" },
               ],
             }

@@ -162,6 +162,14 @@ package enum PolicyLoader {
                     "unknown scope '\(Redactor.redact(key))'\(Suggestions.hint(for: key, in: catalog.allNames)); scopelint scopes lists the known ones"
                 )
             }
+            // A resource with several permissions is no ladder: a policy names each one it means.
+            let permissions = catalog.permissions(of: id)
+            if permissions.count > 1 && catalog.isResourceName(key, of: id) {
+                throw error(
+                    at: position,
+                    "\(catalog[id].group ?? key) is \(permissions.count) separate permissions, each its own scope: name the ones you mean (\(permissions.map { "\"\(catalog[$0].name)\"" }.joined(separator: ", ")))"
+                )
+            }
             return id
         }
 
