@@ -146,6 +146,21 @@ struct DiffAndPlanTests {
         #expect(!PlanRenderer.steps(plan).contains { $0.contains("V2") && $0.contains("Delete") })
     }
 
+    @Test("plan: a policy requiring an app-only scope (App Extensions) cannot be a store-level plan")
+    func planAppOnly() throws {
+        let policy = try PolicyLoader.load(
+            Array(#"{ id: "ext", extends: "least-privilege", scopes: { "App Extensions": "manage" } }"#.utf8),
+            file: "ext.json5")
+        var library = self.library
+        _ = library.add(policy)
+        #expect {
+            try Plan.make([try library.resolve("ext")], catalog: catalog)
+        } throws: { error in
+            guard case ScopeLintError.invalid(_, _, let message) = error else { return false }
+            return message == "App Extensions: ext needs an app-only scope, which a store-level account cannot have"
+        }
+    }
+
     @Test("plan: companion accounts without another route become steps, in the policy's order")
     func planCompanions() throws {
         let policy = try PolicyLoader.load(
