@@ -201,8 +201,8 @@ public struct Catalog: Sendable {
     /// Whether `name` is an account-level resource's own name (a group), not one permission's.
     package func isResourceName(_ name: String, of id: ScopeID) -> Bool {
         guard let group = self[id].group else { return false }
-        return Self.nameKey(name) == Self.nameKey(group) || self[id].nameAliases.contains(name)
-            || accountLevelScope(named: name) == id
+        let key = Self.nameKey(name)
+        return ([group] + self[id].nameAliases + self[id].accountLevelAliases).contains { Self.nameKey($0) == key }
     }
 
     /// The canonical labels of a scope's levels, for "expected one of" messages.

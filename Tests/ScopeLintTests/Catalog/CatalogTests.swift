@@ -232,6 +232,8 @@ struct CatalogTests {
         #expect(named.levels[scope("Account Subscriptions (cancel)").index] == 1)
         #expect(named.levels[scope("Account Checkouts (create)").index] == 1)
         #expect(named.unknown.isEmpty && named.normalized.isEmpty)
+        // Any letter case of a resource's name is its name, not a variant of one permission's.
+        #expect(try grants([("users", "write")]).normalized.isEmpty)
         // "Checkouts" is the store scope on any other account.
         let store = try grants([("Checkouts", "read-only")], accountLevel: false)
         #expect(store.levels[scope("Checkouts").index] == 1)
