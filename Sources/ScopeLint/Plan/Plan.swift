@@ -64,10 +64,14 @@ package struct Plan: Sendable {
                     scope: scope.id, name: scope.name, level: level, panelLevel: scope.panelSpelling(level),
                     parameter: scope.levels[level].parameter, changed: level > 0))
         }
+        // A companion is left out only when the planned account really holds its other route: a
+        // policy that caps the scope lower keeps the companion account in the plan.
+        var planned = Array(repeating: 0, count: catalog.scopes.count)
+        for setting in settings { planned[setting.scope.index] = setting.level }
         var companions: [Policy.Companion] = []
         for policy in policies {
             for companion in policy.companions
-            where companion.unlessAccountHolds.isEmpty && !companions.contains(where: { $0.title == companion.title }) {
+            where !companion.isWaived(by: planned) && !companions.contains(where: { $0.title == companion.title }) {
                 companions.append(companion)
             }
         }

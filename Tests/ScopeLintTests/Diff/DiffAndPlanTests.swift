@@ -146,6 +146,22 @@ struct DiffAndPlanTests {
         #expect(!PlanRenderer.steps(plan).contains { $0.contains("V2") && $0.contains("Delete") })
     }
 
+    @Test("plan: a policy that caps the other route's scope keeps the companion accounts")
+    func planRouteCapped() throws {
+        let capped = try PolicyLoader.load(
+            Array(
+                #"{ id: "no-b2b", extends: "least-privilege", unlisted: "any", scopes: { "B2B Edition": "none" } }"#
+                    .utf8),
+            file: "no-b2b.json5")
+        var library = self.library
+        _ = library.add(capped)
+        let plan = try Plan.make(
+            [try library.resolve("csm-business-central-b2b"), try library.resolve("no-b2b")], catalog: catalog)
+        #expect(plan.companions.count == 2)
+        let b2b = try #require(catalog.scope(named: "B2B Edition"))
+        #expect(plan.settings.first { $0.scope == b2b }?.level == 0)
+    }
+
     @Test("plan: a policy requiring an app-only scope (App Extensions) cannot be a store-level plan")
     func planAppOnly() throws {
         let policy = try PolicyLoader.load(
