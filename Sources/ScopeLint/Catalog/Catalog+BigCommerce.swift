@@ -35,7 +35,9 @@ extension Catalog {
     /// One checkbox of an account-level resource: "Account Users (write)", levels none and
     /// write. The resource's own names (`aliases`, on its first permission) read a level as the
     /// permission of that name, so `"Account Users": "delete"` is Account Users (delete).
-    /// `accountLevelAliases` do so only on account-level accounts ("Checkouts" is a store scope).
+    /// `accountLevelAliases` do so only on account-level accounts: "Checkouts" is a store scope
+    /// elsewhere, and "Users" or "Stores" are words of every guide's prose, which the text reader
+    /// must not take for scope names.
     private static func permission(
         _ resource: String, _ permission: String, _ parameter: String, spellings: [String] = [],
         aliases: [String] = [], accountLevelAliases: [String] = []
@@ -158,17 +160,21 @@ extension Catalog {
         // is its own scope with levels none and the permission: holding delete says nothing about
         // write, and read with delete is no conflict. api-accounts.mdx, "Account resource scopes".
         permission("Account", "read", "account_read", aliases: ["Account"]),
-        permission("Account Apps", "read", "account_apps_read", aliases: ["Account Apps", "Apps"]),
+        permission(
+            "Account Apps", "read", "account_apps_read", aliases: ["Account Apps"], accountLevelAliases: ["Apps"]),
         permission(
             "Account Checkouts", "read", "account_checkouts_read", aliases: ["Account Checkouts"],
             accountLevelAliases: ["Checkouts"]),
         permission("Account Checkouts", "create", "account_checkouts_create", spellings: ["modify"]),
-        permission("Account Stores", "read", "account_stores_read", aliases: ["Account Stores", "Stores"]),
+        permission(
+            "Account Stores", "read", "account_stores_read", aliases: ["Account Stores"],
+            accountLevelAliases: ["Stores"]),
         permission(
             "Account Subscriptions", "read", "account_subscriptions_read",
-            aliases: ["Account Subscriptions", "Subscriptions"]),
+            aliases: ["Account Subscriptions"], accountLevelAliases: ["Subscriptions"]),
         permission("Account Subscriptions", "cancel", "account_subscriptions_cancel", spellings: ["modify"]),
-        permission("Account Users", "read", "account_users_read", aliases: ["Account Users", "Users"]),
+        permission(
+            "Account Users", "read", "account_users_read", aliases: ["Account Users"], accountLevelAliases: ["Users"]),
         permission("Account Users", "write", "account_users_write"),
         permission("Account Users", "delete", "account_users_delete"),
     ]

@@ -64,8 +64,7 @@ struct CatalogTests {
             ("payments: get accepted methods", "Get Payment Methods"),
             ("Get Accepted Payment Methods", "Get Payment Methods"),
             ("Orders\u{A0}", "Orders"), ("Sites\u{A0}&\u{A0}Routes", "Sites & Routes"),
-            ("account users", "Account Users (read)"), ("Users", "Account Users (read)"),
-            ("Subscriptions", "Account Subscriptions (read)"),
+            ("account users", "Account Users (read)"),
             ("Infrastructure-Deployments", "Infrastructure Deployments"), ("catalog", "Products"), ("Cart", "Carts"),
             // A plural's "s" on any word, as pages write the labels.
             ("Order", "Orders"), ("Order transaction", "Order Transactions"), ("Customers Logins", "Customers Login"),
@@ -234,7 +233,10 @@ struct CatalogTests {
         #expect(named.unknown.isEmpty && named.normalized.isEmpty)
         // Any letter case of a resource's name is its name, not a variant of one permission's.
         #expect(try grants([("users", "write")]).normalized.isEmpty)
-        // "Checkouts" is the store scope on any other account.
+        // The short names mean the account resources on account-level accounts only: elsewhere
+        // "Checkouts" is the store scope, and "Users" no scope at all.
+        #expect(catalog.scope(named: "Users") == nil)
+        #expect(catalog.accountLevelScope(named: "users") == scope("Account Users (read)"))
         let store = try grants([("Checkouts", "read-only")], accountLevel: false)
         #expect(store.levels[scope("Checkouts").index] == 1)
         // A policy requiring write is not met by delete.
