@@ -93,7 +93,7 @@ $policies[0] as $table
                severity: (if $reason == null then $risk.severity else "note" end),
                store: $store, account: $name, policy: $p.id, scope: $g.scope, actual: $g.have,
                message: (if $reason == null
-                         then "\($g.scope) at \($g.have) \($risk.harm). Set it to none unless \($p.who) needs it; if it does, record why under \"accepts\" in its policy."
+                         then "\($g.scope) at \($g.have) \($risk.harm). Set it to \($cat[$g.scope].levels[0]) unless \($p.who) needs it; if it does, record why under \"accepts\" in its policy."
                          else "\($g.scope) at \($g.have) \($risk.harm). Accepted by \($p.id): \($reason)" end)} ) ),
 
       # unmatched-account: no integration policy matched; least-privilege alone was checked.

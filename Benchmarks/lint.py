@@ -117,7 +117,8 @@ def lint(table_path, fleet_path):
                 scope, have, reason = names[i], levels_of[i][actual], policy["accepted"][i]
                 if reason is None:
                     severity = risk["severity"]
-                    message = (f"{scope} at {have} {risk['harm']}. Set it to none unless {policy['who']} needs it; "
+                    # The scope's lowest level: "standard" for Metafields Access, which has no none.
+                    message = (f"{scope} at {have} {risk['harm']}. Set it to {levels_of[i][0]} unless {policy['who']} needs it; "
                                f"if it does, record why under \"accepts\" in its policy.")
                 else:
                     severity = "note"

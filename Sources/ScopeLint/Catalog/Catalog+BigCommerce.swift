@@ -32,6 +32,24 @@ extension Catalog {
             nameAliases: aliases, parameterAliases: [], note: note)
     }
 
+    /// One checkbox of an account-level resource: "Account Users (write)", levels none and
+    /// write. The resource's own names (`aliases`, on its first permission) read a level as the
+    /// permission of that name, so `"Account Users": "delete"` is Account Users (delete).
+    /// `accountLevelAliases` do so only on account-level accounts: "Checkouts" is a store scope
+    /// elsewhere, and "Users" or "Stores" are words of every guide's prose, which the text reader
+    /// must not take for scope names.
+    private static func permission(
+        _ resource: String, _ permission: String, _ parameter: String, spellings: [String] = [],
+        aliases: [String] = [], accountLevelAliases: [String] = []
+    ) -> Entry {
+        let read = permission == "read" ? ["read-only", "view"] : []
+        return Entry(
+            name: "\(resource) (\(permission))", kind: .account,
+            levels: [ScopeLevel("none"), ScopeLevel(permission, parameter, spellings: spellings + read)],
+            nameAliases: aliases, parameterAliases: [], note: nil, group: resource,
+            accountLevelAliases: accountLevelAliases)
+    }
+
     static let bigCommerceEntries: [Entry] = [
         readModify("Content", "store_v2_content_read_only", "store_v2_content"),
         readModify(
@@ -89,7 +107,25 @@ extension Catalog {
             modifySpellings: ["manage"]),
         readModify(
             "Store Translations", "store_translations_read_only", "store_translations", aliases: ["Translations"]),
-        single("App Extensions", "manage", "store_app_extensions_manage", note: "granted to app-level accounts only"),
+        // docs/b2b-edition/authentication/hosted-auth.mdx ("Create a V3 Token with the B2B Edition
+        // scope set to `modify`"; since 2025-09-30 X-Auth-Token with X-Store-Hash authorizes the
+        // B2B Management V3 API) and docs/b2b-edition/about/index.mdx. Neither page nor
+        // api-accounts.mdx (bigcommerce/docs 24f580c) prints its OAuth parameter, so none is made up.
+        Entry(
+            name: "B2B Edition", kind: .store,
+            levels: [ScopeLevel("none"), ScopeLevel("modify", nil, spellings: ["manage"], parameterUnpublished: true)],
+            nameAliases: [], parameterAliases: [],
+            note:
+                "authorizes the B2B Management V3 API (X-Auth-Token with X-Store-Hash); only stores with B2B Edition offer it; BigCommerce's docs do not publish its OAuth parameter, so name it (\"B2B Edition\": \"modify\") rather than list a parameter"
+        ),
+        // api-accounts.mdx: "Manage App Extensions; requires an app-level API account".
+        Entry(
+            name: "App Extensions", kind: .store,
+            levels: [
+                ScopeLevel("none"),
+                ScopeLevel("manage", "store_app_extensions_manage", spellings: grantLabels.filter { $0 != "manage" }),
+            ],
+            nameAliases: [], parameterAliases: [], note: "granted to app-level accounts only", appOnly: true),
         single("Metafield Ownership", "manage", "store_metafield_change_owner"),
         Entry(
             name: "Metafields Access", kind: .store,
@@ -119,38 +155,27 @@ extension Catalog {
             levels: [ScopeLevel("none"), ScopeLevel("read-only", "store_infrastructure_logs_read_only")],
             nameAliases: [], parameterAliases: [], note: nil),
 
-        // Account resource scopes: account-level API accounts only.
-        Entry(
-            name: "Account", kind: .account, levels: [ScopeLevel("none"), ScopeLevel("read-only", "account_read")],
-            nameAliases: [], parameterAliases: [], note: nil),
-        Entry(
-            name: "Account Apps", kind: .account,
-            levels: [ScopeLevel("none"), ScopeLevel("read-only", "account_apps_read")],
-            nameAliases: [], parameterAliases: [], note: nil),
-        Entry(
-            name: "Account Checkouts", kind: .account,
-            levels: [
-                ScopeLevel("none"), ScopeLevel("read-only", "account_checkouts_read"),
-                ScopeLevel("modify", "account_checkouts_create", spellings: ["create"]),
-            ],
-            nameAliases: [], parameterAliases: [], note: nil),
-        Entry(
-            name: "Account Stores", kind: .account,
-            levels: [ScopeLevel("none"), ScopeLevel("read-only", "account_stores_read")],
-            nameAliases: [], parameterAliases: [], note: nil),
-        Entry(
-            name: "Account Subscriptions", kind: .account,
-            levels: [
-                ScopeLevel("none"), ScopeLevel("read-only", "account_subscriptions_read"),
-                ScopeLevel("modify", "account_subscriptions_cancel", spellings: ["cancel"]),
-            ],
-            nameAliases: [], parameterAliases: [], note: nil),
-        Entry(
-            name: "Account Users", kind: .account,
-            levels: [
-                ScopeLevel("none"), ScopeLevel("read-only", "account_users_read"),
-                ScopeLevel("write", "account_users_write"), ScopeLevel("delete", "account_users_delete"),
-            ],
-            nameAliases: [], parameterAliases: [], note: nil),
+        // Account resource scopes: account-level API accounts only. The control panel offers one
+        // checkbox per permission ("you can select more than one option per resource"), so each
+        // is its own scope with levels none and the permission: holding delete says nothing about
+        // write, and read with delete is no conflict. api-accounts.mdx, "Account resource scopes".
+        permission("Account", "read", "account_read", aliases: ["Account"]),
+        permission(
+            "Account Apps", "read", "account_apps_read", aliases: ["Account Apps"], accountLevelAliases: ["Apps"]),
+        permission(
+            "Account Checkouts", "read", "account_checkouts_read", aliases: ["Account Checkouts"],
+            accountLevelAliases: ["Checkouts"]),
+        permission("Account Checkouts", "create", "account_checkouts_create", spellings: ["modify"]),
+        permission(
+            "Account Stores", "read", "account_stores_read", aliases: ["Account Stores"],
+            accountLevelAliases: ["Stores"]),
+        permission(
+            "Account Subscriptions", "read", "account_subscriptions_read",
+            aliases: ["Account Subscriptions"], accountLevelAliases: ["Subscriptions"]),
+        permission("Account Subscriptions", "cancel", "account_subscriptions_cancel", spellings: ["modify"]),
+        permission(
+            "Account Users", "read", "account_users_read", aliases: ["Account Users"], accountLevelAliases: ["Users"]),
+        permission("Account Users", "write", "account_users_write"),
+        permission("Account Users", "delete", "account_users_delete"),
     ]
 }

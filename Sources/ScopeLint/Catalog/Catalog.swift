@@ -9,6 +9,12 @@ public struct Catalog: Sendable {
         let nameAliases: [String]
         let parameterAliases: [(String, Int)]
         let note: String?
+        /// Granted to app-level accounts only (App Extensions): never on a store-level account.
+        var appOnly = false
+        /// The account-level resource whose permission this is ("Account Users").
+        var group: String? = nil
+        /// Names that mean this resource only on account-level accounts ("Checkouts").
+        var accountLevelAliases: [String] = []
     }
 
     /// What a parameter stands for.
@@ -35,6 +41,10 @@ public struct Catalog: Sendable {
     /// The exact UI names, checked first: exports mostly spell them as the control panel does.
     private let byExactName: [String: ScopeID]
     private let byParameter: [String: ParameterMatch]
+    /// Names that mean an account-level resource on account-level accounts only ("Checkouts").
+    private let byAccountLevelName: [String: ScopeID]
+    /// Each account-level resource's permissions, in control-panel order.
+    private let groupMembers: [String: [ScopeID]]
     /// Each scope's level labels (name and spellings) by their normalized key, first level
     /// first, so reading a level normalizes only the text read, not every label again.
     private let levelsByKey: [[String: Int]]
@@ -47,6 +57,7 @@ public struct Catalog: Sendable {
         var byNameKey: [String: ScopeID] = [:]
         var byFoldedName: [String: ScopeID] = [:]
         var byParameter: [String: ParameterMatch] = [:]
+        var byAccountLevelName: [String: ScopeID] = [:]
         for (index, entry) in entries.enumerated() {
             let id = ScopeID(index)
             scopes.append(
@@ -54,7 +65,8 @@ public struct Catalog: Sendable {
                     id: id, name: entry.name, kind: entry.kind, levels: entry.levels,
                     nameAliases: entry.nameAliases,
                     parameterAliases: entry.parameterAliases.map { (parameter: $0.0, level: $0.1) },
-                    note: entry.note))
+                    note: entry.note, appOnly: entry.appOnly, group: entry.group,
+                    accountLevelAliases: entry.accountLevelAliases))
             for name in [entry.name] + entry.nameAliases {
                 precondition(byNameKey[Self.nameKey(name)] == nil, "catalog name \(name) is ambiguous")
                 byNameKey[Self.nameKey(name)] = id
@@ -62,6 +74,7 @@ public struct Catalog: Sendable {
                 precondition(byFoldedName[folded].map { $0 == id } ?? true, "catalog name \(name) folds ambiguously")
                 byFoldedName[folded] = id
             }
+            for alias in entry.accountLevelAliases { byAccountLevelName[Self.nameKey(alias)] = id }
             for (level, definition) in entry.levels.enumerated() {
                 if let parameter = definition.parameter {
                     byParameter[parameter] = ParameterMatch(scope: id, level: level, canonical: nil)
@@ -76,6 +89,10 @@ public struct Catalog: Sendable {
         self.byFoldedName = byFoldedName
         self.byExactName = Dictionary(uniqueKeysWithValues: scopes.map { ($0.name, $0.id) })
         self.byParameter = byParameter
+        self.byAccountLevelName = byAccountLevelName
+        var groupMembers: [String: [ScopeID]] = [:]
+        for scope in scopes { if let group = scope.group { groupMembers[group, default: []].append(scope.id) } }
+        self.groupMembers = groupMembers
         self.levelsByKey = scopes.map { scope in
             var byKey: [String: Int] = [:]
             for (index, level) in scope.levels.enumerated() {
@@ -156,6 +173,36 @@ public struct Catalog: Sendable {
             return spellings.words[Int(found)].levels[id.index]
         }
         return level(text, of: id)
+    }
+
+    /// The permissions of the resource `id` belongs to (itself alone when it has no group).
+    package func permissions(of id: ScopeID) -> [ScopeID] {
+        self[id].group.flatMap { groupMembers[$0] } ?? [id]
+    }
+
+    /// A level written for a resource's name read as one of its permissions: `"Account Users":
+    /// "delete"` is Account Users (delete) granted, `"none"` grants none of them. Nil when the
+    /// scope has no group or no permission of that name.
+    package func permission(_ text: String, of id: ScopeID) -> (scope: ScopeID, level: LevelMatch)? {
+        guard self[id].group != nil else { return nil }
+        for member in permissions(of: id) {
+            if let match = level(text, of: member), match.level > 0 || member == id { return (member, match) }
+        }
+        return nil
+    }
+
+    /// The account-level resource a name means on an account-level account, where it differs
+    /// from what it means elsewhere ("Checkouts").
+    package func accountLevelScope(named name: String) -> ScopeID? {
+        guard !byAccountLevelName.isEmpty, name.utf8.count <= Self.longestName else { return nil }
+        return byAccountLevelName[Self.nameKey(name)]
+    }
+
+    /// Whether `name` is an account-level resource's own name (a group), not one permission's.
+    package func isResourceName(_ name: String, of id: ScopeID) -> Bool {
+        guard let group = self[id].group else { return false }
+        let key = Self.nameKey(name)
+        return ([group] + self[id].nameAliases + self[id].accountLevelAliases).contains { Self.nameKey($0) == key }
     }
 
     /// The canonical labels of a scope's levels, for "expected one of" messages.

@@ -22,11 +22,17 @@ package struct ScopeLevel: Sendable {
     package let parameter: String?
     /// Other labels for this level seen in BigCommerce's docs, older UIs or guides.
     package let spellings: [String]
+    /// A granted level whose OAuth parameter BigCommerce's docs do not publish (B2B Edition):
+    /// it has no parameter here, so a scope string cannot name it and only names reach it.
+    package let parameterUnpublished: Bool
 
-    package init(_ name: String, _ parameter: String? = nil, spellings: [String] = []) {
+    package init(
+        _ name: String, _ parameter: String? = nil, spellings: [String] = [], parameterUnpublished: Bool = false
+    ) {
         self.name = name
         self.parameter = parameter
         self.spellings = spellings
+        self.parameterUnpublished = parameterUnpublished
     }
 }
 
@@ -42,6 +48,12 @@ package struct ScopeDefinition: Sendable {
     package let parameterAliases: [(parameter: String, level: Int)]
     /// A fact worth showing next to the scope (which accounts can have it, what the docs call a level).
     package let note: String?
+    /// Granted to app-level accounts only: a store-level account's form does not offer it.
+    package let appOnly: Bool
+    /// The account-level resource this permission belongs to ("Account Users"); nil for store scopes.
+    package let group: String?
+    /// Names that mean this resource on account-level accounts only ("Checkouts").
+    package let accountLevelAliases: [String]
 
     package var highestLevel: Int { levels.count - 1 }
 

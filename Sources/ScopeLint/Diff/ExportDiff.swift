@@ -126,8 +126,12 @@ package struct ExportDiff: Sendable {
             }
             used.insert(index)
             let previous = old.accounts[index]
-            let before = try Grants.resolve(previous.scopes, file: oldFile, catalog: catalog).levels
-            let after = try Grants.resolve(account.scopes, file: newFile, catalog: catalog).levels
+            let before = try Grants.resolve(
+                previous.scopes, file: oldFile, catalog: catalog, accountLevel: previous.type == .account
+            ).levels
+            let after = try Grants.resolve(
+                account.scopes, file: newFile, catalog: catalog, accountLevel: account.type == .account
+            ).levels
             var changes: [LevelChange] = []
             for scope in catalog.scopes where before[scope.id.index] != after[scope.id.index] {
                 let was = before[scope.id.index]
@@ -159,7 +163,9 @@ package struct ExportDiff: Sendable {
     private static func added(_ account: Account, file: String, risks: ResolvedPolicy, catalog: Catalog)
         throws(ScopeLintError) -> AccountChange
     {
-        let levels = try Grants.resolve(account.scopes, file: file, catalog: catalog).levels
+        let levels = try Grants.resolve(
+            account.scopes, file: file, catalog: catalog, accountLevel: account.type == .account
+        ).levels
         var changes: [LevelChange] = []
         for scope in catalog.scopes where levels[scope.id.index] > 0 {
             let now = levels[scope.id.index]

@@ -31,15 +31,18 @@ package struct Grants: Sendable {
     package var conflicts: [Conflict] = []
 
     /// Resolves the entries; a known scope with a level it does not have is an input error.
-    package static func resolve(_ entries: [ScopeEntry], file: String, catalog: Catalog) throws(ScopeLintError)
-        -> Grants
-    {
+    /// `accountLevel`: the account is account-level, where "Checkouts" is the account resource.
+    package static func resolve(
+        _ entries: [ScopeEntry], file: String, catalog: Catalog, accountLevel: Bool = false
+    ) throws(ScopeLintError) -> Grants {
         let count = catalog.scopes.count
         var grants = Grants(levels: Array(repeating: 0, count: count), positions: Array(repeating: nil, count: count))
         var conflictIndex: [Int: Int] = [:]
         // By index: each entry is read in place, not copied (an export has millions).
         for entryIndex in entries.indices {
-            guard let (scope, level) = try resolve(entries[entryIndex], file: file, catalog: catalog, into: &grants)
+            guard
+                let (scope, level) = try resolve(
+                    entries[entryIndex], file: file, catalog: catalog, accountLevel: accountLevel, into: &grants)
             else { continue }
             let position = entries[entryIndex].position
             let index = scope.index
@@ -71,14 +74,18 @@ package struct Grants: Sendable {
 
     /// The scope and level an entry grants, from what its key and level mean in the catalog;
     /// nil for an implicit or unknown scope (the unknown ones are kept).
-    private static func resolve(_ entry: ScopeEntry, file: String, catalog: Catalog, into grants: inout Grants)
-        throws(ScopeLintError) -> (ScopeID, Int)?
-    {
+    private static func resolve(
+        _ entry: ScopeEntry, file: String, catalog: Catalog, accountLevel: Bool, into grants: inout Grants
+    ) throws(ScopeLintError) -> (ScopeID, Int)? {
         // The scope the key names, and the level when it is a bare parameter (which carries its own).
         let named: (scope: ScopeID, level: Int?)? = catalog.withKey(entry.key, word: entry.keyWord) { key in
             if entry.level == nil && key.isImplicit { return nil }
+            if entry.level != nil, accountLevel, let id = catalog.accountLevelScope(named: entry.key) {
+                return (id, nil)
+            }
             if entry.level != nil, let id = key.scope {
-                if !key.isCanonicalName {
+                // A resource's own name ("Users") is the panel's spelling, not a variant of one.
+                if !key.isCanonicalName && !catalog.isResourceName(entry.key, of: id) {
                     grants.normalized.append(
                         Normalization(
                             kind: .scopeName, scope: id, written: entry.key, readAs: catalog[id].name,
@@ -98,6 +105,8 @@ package struct Grants: Sendable {
         guard let levelText = entry.level else { return (named.scope, named.level ?? 0) }
         let scope = named.scope
         guard let level = catalog.level(levelText, word: entry.levelWord, of: scope) else {
+            // "Account Users": "delete" names the resource and one of its permissions.
+            if let (member, match) = catalog.permission(levelText, of: scope) { return (member, match.level) }
             throw .invalid(
                 file: file, position: entry.position,
                 message:

@@ -172,9 +172,11 @@ public struct LintEngine: Sendable {
         _ store: Store, file: String, fileIndex: Int, storeIndex: Int, into findings: inout [Finding],
         visit: (AccountContext, ArraySlice<Finding>) throws(ScopeLintError) -> Void
     ) throws(ScopeLintError) {
-        let (assignments, presentCompanions) = assign(store)
+        let (assignments, presentCompanions) = assign(store, file: file)
         for accountIndex in store.accounts.indices {
-            let grants = try Grants.resolve(store.accounts[accountIndex].scopes, file: file, catalog: catalog)
+            let grants = try Grants.resolve(
+                store.accounts[accountIndex].scopes, file: file, catalog: catalog,
+                accountLevel: store.accounts[accountIndex].type == .account)
             let (policies, matching) = assignments[accountIndex]
             let context = AccountContext(
                 catalog: catalog, file: file, store: store, account: store.accounts[accountIndex], grants: grants,
@@ -201,7 +203,7 @@ public struct LintEngine: Sendable {
     /// Chooses each account's policies: the explicit ones, else `applies_to` matches, else the
     /// fallback. Accounts that satisfy a companion requirement of another account's policy
     /// are companions: they exist for that integration and carry no scopes of their own.
-    func assign(_ store: Store) -> ([([ResolvedPolicy], AccountContext.Matching)], Set<String>) {
+    func assign(_ store: Store, file: String) -> ([([ResolvedPolicy], AccountContext.Matching)], Set<String>) {
         let storeTypes = Set(store.accounts.map(\.type))
         // By index: accounts are read in place, not copied.
         var result: [([ResolvedPolicy], AccountContext.Matching)] = store.accounts.indices.map { index in
@@ -211,7 +213,14 @@ public struct LintEngine: Sendable {
             {
                 return (mapping.policies, .configured)
             }
-            let matched = matcher.matches(for: store.accounts[index], storeTypes: storeTypes)
+            // Resolved here only for an account an `account_holds` rule asks about (CSM's); an
+            // input error is thrown where the account itself is resolved, in `evaluate`.
+            let matched = matcher.matches(for: store.accounts[index], storeTypes: storeTypes) {
+                try? Grants.resolve(
+                    store.accounts[index].scopes, file: file, catalog: catalog,
+                    accountLevel: store.accounts[index].type == .account
+                ).levels
+            }
             if matched.isEmpty { return (fallbackPolicies, .fallback) }
             return (matched, .matched)
         }

@@ -52,7 +52,8 @@ public struct Finding: Sendable, Equatable {
         case normalized(Grants.Normalization.Kind)
         /// Every level a scope is listed with, where.
         case conflict(listed: [ListedLevel])
-        case secret(SecretSighting.Kind, hint: String?)
+        /// `refresh`: the account is one whose token is refreshed, never deleted (B2B Edition V2).
+        case secret(SecretSighting.Kind, hint: String?, refresh: Bool = false)
         /// The policy that needs a companion account, and how to create it.
         case companion(policyTitle: String, how: String?)
         /// The ids of the policies one account matches.

@@ -14,12 +14,13 @@ public enum InputFormat {
     package static func summaries() -> [(String, String)] { readers.map { ($0.identifier, $0.summary) } }
 
     /// Reads one input, forcing `from` when given. Every store comes out scrubbed of secrets
-    /// (`Store.scrubbingSecrets`), whichever reader read it.
+    /// (`Store.scrubbingSecrets`), whichever reader read it, and with accounts holding only
+    /// `account_*` parameters typed account-level (`Store.inferringAccountLevel`).
     public static func read(_ bytes: [UInt8], file: String, from: String? = nil, options: ReadOptions = ReadOptions())
         throws(ScopeLintError) -> Export
     {
         var export = try readShape(bytes, file: file, from: from, options: options)
-        export.stores = export.stores.map { $0.scrubbingSecrets() }
+        export.stores = export.stores.map { $0.scrubbingSecrets().inferringAccountLevel() }
         return export
     }
 
@@ -50,7 +51,7 @@ public enum InputFormat {
         if from == ExportFormat.identifier || (from == nil && isExport(input.buffer)) {
             try ExportReader.stream(
                 input.buffer, file: file, options: options, progress: input.release(before:)
-            ) { (store) throws(ScopeLintError) in try eachStore(store.scrubbingSecrets()) }
+            ) { (store) throws(ScopeLintError) in try eachStore(store.scrubbingSecrets().inferringAccountLevel()) }
             return
         }
         for store in try read(input.array, file: file, from: from, options: options).stores { try eachStore(store) }

@@ -31,6 +31,31 @@ public struct Store: Sendable {
     /// `Redactor`) replaced where it is read, so no report, baseline or converted export can
     /// carry it, and each reported as a secret sighting (of the first account, for the
     /// store's own hash and name).
+    /// Accounts whose scopes are all `account_*` parameters are account-level accounts, whatever
+    /// the input called them: a store-level or app token cannot hold them (issue 14), and a
+    /// scope string carries no type of its own.
+    func inferringAccountLevel() -> Store {
+        var store = self
+        for index in accounts.indices where accounts[index].type == .store || accounts[index].type == .app {
+            let scopes = accounts[index].scopes
+            if !scopes.isEmpty && scopes.allSatisfy({ $0.level == nil && Self.isAccountParameter($0.key) }) {
+                store.accounts[index].type = .account
+            }
+        }
+        return store
+    }
+
+    /// `account_` in any letter case, as people retype parameters.
+    static func isAccountParameter(_ key: String) -> Bool {
+        var prefix = key.utf8.prefix(8).makeIterator()
+        for expected in "account_".utf8 {
+            guard let byte = prefix.next(), byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) == expected else {
+                return false
+            }
+        }
+        return true
+    }
+
     func scrubbingSecrets() -> Store {
         var store = self
         var storeSightings: [SecretSighting] = []

@@ -30,7 +30,8 @@ package enum ExportWriter {
             try source.read { (store) throws(ScopeLintError) in
                 defer { storeIndex += 1 }
                 for account in store.accounts {
-                    _ = try Grants.resolve(account.scopes, file: source.file, catalog: catalog)
+                    _ = try Grants.resolve(
+                        account.scopes, file: source.file, catalog: catalog, accountLevel: account.type == .account)
                     for secret in account.secrets {
                         survey.notes.append(
                             "dropped the \(secret.kind.rawValue) under '\(secret.key)' at \(source.file):\(secret.position.line):\(secret.position.column)"

@@ -24,13 +24,24 @@ package struct Plan: Sendable {
     package var parameters: [String] { settings.compactMap { $0.changed ? $0.parameter : nil } }
 
     package static func make(_ policies: [ResolvedPolicy], catalog: Catalog) throws(ScopeLintError) -> Plan {
+        // A companion with another route (`unless_account_holds`) is planned by that route: the
+        // new account holds the scopes instead (B2B API accounts are no longer created in the B2B
+        // panel; the B2B Edition scope on the store-level account replaces them).
+        var routed = Array(repeating: 0, count: catalog.scopes.count)
+        for policy in policies {
+            for companion in policy.companions {
+                for holding in companion.unlessAccountHolds {
+                    routed[holding.scope.index] = max(routed[holding.scope.index], holding.level)
+                }
+            }
+        }
         var settings: [Setting] = []
         for scope in catalog.scopes {
             let i = scope.id.index
             guard let needs = policies.max(by: { $0.minimum[i] < $1.minimum[i] }),
                 let caps = policies.min(by: { $0.maximum[i] < $1.maximum[i] })
             else { continue }
-            let level = needs.minimum[i]
+            let level = max(needs.minimum[i], min(routed[i], caps.maximum[i]))
             if level > caps.maximum[i] {
                 let at = needs.listedAt[i] ?? SourceLocation(file: needs.file, position: needs.position)
                 throw .invalid(
@@ -39,13 +50,12 @@ package struct Plan: Sendable {
                         "\(scope.name): \(needs.id) needs at least \(scope.levelName(level)) but \(caps.id) allows at most \(scope.levelName(caps.maximum[i])); one account cannot satisfy both, so give each integration its own API account"
                 )
             }
-            if scope.kind == .account {
+            if scope.kind == .account || scope.appOnly {
                 if level > 0 {
+                    let kind = scope.appOnly ? "an app-only scope" : "an account-level scope"
                     throw .invalid(
                         file: needs.file, position: nil,
-                        message:
-                            "\(scope.name): \(needs.id) needs an account-level scope, which a store-level account cannot have"
-                    )
+                        message: "\(scope.name): \(needs.id) needs \(kind), which a store-level account cannot have")
                 }
                 continue
             }
@@ -54,9 +64,14 @@ package struct Plan: Sendable {
                     scope: scope.id, name: scope.name, level: level, panelLevel: scope.panelSpelling(level),
                     parameter: scope.levels[level].parameter, changed: level > 0))
         }
+        // A companion is left out only when the planned account really holds its other route: a
+        // policy that caps the scope lower keeps the companion account in the plan.
+        var planned = Array(repeating: 0, count: catalog.scopes.count)
+        for setting in settings { planned[setting.scope.index] = setting.level }
         var companions: [Policy.Companion] = []
         for policy in policies {
-            for companion in policy.companions where !companions.contains(where: { $0.title == companion.title }) {
+            for companion in policy.companions
+            where !companion.isWaived(by: planned) && !companions.contains(where: { $0.title == companion.title }) {
                 companions.append(companion)
             }
         }

@@ -122,12 +122,12 @@ package enum BundledPolicies {
               id: "celigo-integrator-io",
               title: "Celigo integrator.io",
               source: { title: "Set up a connection to BigCommerce (Celigo integrator.io)", url: "https://docs.celigo.com/hc/en-us/articles/360038514692", read: "2026-11-29" },
-              description: "The guide lists no scopes, so this policy requires none and allows up to modify on the commerce data integrator.io flows move (catalog, inventory, orders, customers, fulfillment, channels, content), read-only on payment methods and settings, and none on what no data flow needs: customer login, storefront and impersonation tokens, payments and stored cards, checkout scripts, themes, logs and infrastructure. Once your flows are known, write a policy that extends this one with the exact levels they use.",
+              description: "The guide lists no scopes, so this policy requires none and allows up to modify on the commerce data integrator.io flows move (catalog, inventory, orders, customers, fulfillment, channels), read-only on content, payment methods and settings, and none on what no data flow needs: customer login, storefront and impersonation tokens, payments and stored cards, checkout scripts, themes, logs and infrastructure. Content stays read-only for the same reason Checkout Content stays none: Content at modify installs scripts on every storefront page through the Scripts API. Once your flows are known, write a policy that extends this one with the exact levels they use.",
               applies_to: { account_names: ["*Celigo*", "*integrator.io*"], types: ["store", "app"] },
               extends: ["least-privilege"],
               unlisted: "none",
               scopes: {
-                "Content": { max: "modify" },
+                "Content": { max: "read-only" },
                 "Customers": { max: "modify" },
                 "Information & Settings": { max: "read-only" },
                 "Marketing": { max: "modify" },
@@ -180,21 +180,32 @@ package enum BundledPolicies {
             "csm-business-central-b2b.json5",
             #"""
             // CSM for Business Central with BigCommerce B2B Edition, seed 000, section "B2B Credentialing":
-            // besides the store-level account, one B2B Edition V3 token and one V2 token.
+            // besides the store-level account, one B2B Edition V3 token and one V2 token. The current route
+            // (issue 14: B2B API accounts are not created in the B2B panel since 2025-12-31) is the B2B
+            // Edition scope at modify on the store-level account (docs/b2b-edition/authentication/hosted-auth.mdx,
+            // "Create a V3 Token with the B2B Edition scope set to `modify`"). Either route is accepted:
+            // `applies_to` matches a store with B2B-panel tokens or an account holding the scope, and each
+            // companion is waived for an account that holds it (`unless_account_holds`).
             {
               id: "csm-business-central-b2b",
               title: "CSM for Business Central with B2B Edition",
               source: { title: "Obtaining BigCommerce Credentials, section B2B Credentialing (CSM for Business Central, SuiteEngine)", url: "https://hub.suiteengine.com/knowledge-base/obtaining-bigcommerce-credentials", read: "2026-11-29" },
-              description: "The CSM policy plus the two companion accounts the guide requires when B2B Edition is integrated: a B2B Edition V3 API token and a V2 API token. It applies instead of csm-business-central to CSM accounts in stores that have B2B Edition accounts. B2B Edition tokens have no per-resource scopes, so only their presence is checked.",
-              applies_to: { account_names: ["*CSM*", "*Business Central*"], types: ["store"], store_has_account_types: ["b2b-v3", "b2b-v2"] },
+              description: "The CSM policy plus B2B Edition access, by either route. Older stores use the guide's two companion accounts from the B2B Edition panel (a V3 and a V2 API token); since 2025-12-31 B2B API accounts are not created there, and the route is the B2B Edition scope at modify on CSM's store-level account. To tell which a store uses: if the export lists b2b-v3 or b2b-v2 accounts, the panel route (both tokens are required); if CSM's account holds B2B Edition at modify, the scope route (no companion needed). The policy applies instead of csm-business-central when either is present. B2B Edition panel tokens have no per-resource scopes, so only their presence is checked.",
+              applies_to: { account_names: ["*CSM*", "*Business Central*"], types: ["store"], store_has_account_types: ["b2b-v3", "b2b-v2"],
+                account_holds: { "B2B Edition": "modify" } },
               extends: ["csm-business-central"],
               unlisted: "any",
               companions: [
                 { title: "a B2B Edition V3 API token", types: ["b2b-v3"],
-                  how: "Apps > B2B Edition > Settings > API Accounts > Create API account, token type V3" },
+                  how: "since 2025-12-31, give CSM's store-level account the B2B Edition scope at modify instead; older stores created it in Apps > B2B Edition > Settings > API Accounts, token type V3",
+                  unless_account_holds: { "B2B Edition": "modify" } },
                 { title: "a B2B Edition V2 API token", types: ["b2b-v2"],
-                  how: "Apps > B2B Edition > Settings > API Accounts > Create API account, token type V2" },
+                  how: "since 2025-12-31, give CSM's store-level account the B2B Edition scope at modify instead; older stores created it in Apps > B2B Edition > Settings > API Accounts, token type V2",
+                  unless_account_holds: { "B2B Edition": "modify" } },
               ],
+              accepts: {
+                "B2B Edition": "CSM syncs B2B companies, buyers and quotes with Business Central; the scope is the current route to the B2B Management API",
+              },
             }
 
             """#
@@ -209,7 +220,7 @@ package enum BundledPolicies {
               id: "csm-business-central",
               title: "CSM for Business Central",
               source: { title: "Obtaining BigCommerce Credentials (CSM for Business Central, SuiteEngine)", url: "https://hub.suiteengine.com/knowledge-base/obtaining-bigcommerce-credentials", read: "2026-11-29" },
-              description: "The guide's 'all resources to create or modify' is a way to be sure, not a list of needs, so this policy allows every scope up to its highest level (unlisted: any) and requires modify only where an ERP connector plainly exchanges data: customers, orders, products and inventory. Every risky level the guide's blanket advice would grant (customer login, impersonation tokens, payments, checkout scripts) is still reported by the risk catalog and not accepted: grant it only if CSM confirms it needs it. With B2B Edition, use csm-business-central-b2b.",
+              description: "The guide's 'all resources to create or modify' is a way to be sure, not a list of needs, so this policy allows every scope up to its highest level (unlisted: any) and requires modify only where an ERP connector plainly exchanges data: customers, orders and products. Those three are our reading of what an ERP sync must write, not the guide's words; Store Inventory is not required, since the guide names no resource and whether CSM writes inventory through the Inventory API or through products is not said (allowed up to modify, like every scope here). Every risky level the guide's blanket advice would grant (customer login, impersonation tokens, payments, checkout scripts) is still reported by the risk catalog and not accepted: grant it only if CSM confirms it needs it. With B2B Edition, use csm-business-central-b2b.",
               applies_to: { account_names: ["*CSM*", "*Business Central*"], types: ["store"] },
               extends: ["least-privilege"],
               unlisted: "any",
@@ -217,7 +228,6 @@ package enum BundledPolicies {
                 "Customers": { min: "modify" },
                 "Orders": { min: "modify" },
                 "Products": { min: "modify" },
-                "Store Inventory": { min: "modify" },
               },
               accepts: {
                 "Customers": "CSM syncs customers between Business Central and the store",
@@ -286,7 +296,8 @@ package enum BundledPolicies {
             // Every integration policy extends this one, and an account that no integration policy
             // matches is checked against it alone. A row applies from its level up; the highest
             // matching row wins. Harms are written to follow "<Scope> at <level> ...".
-            // Facts: shared/reference/bigcommerce-scopes.md and bigcommerce-endpoint-scopes.json.
+            // Facts: shared/reference/bigcommerce-scopes.md and bigcommerce-endpoint-scopes.json; the rows
+            // below cite the bigcommerce/docs file that shows each fact (read at commit 24f580c, 2026-04-01).
             {
               id: "least-privilege",
               title: "Least privilege",
@@ -294,12 +305,16 @@ package enum BundledPolicies {
               description: "The baseline risk catalog. It requires nothing and allows every level; it reports the levels that let a token impersonate customers, take payments, change checkout pages or reach personal data. Integration policies extend it and accept, with a reason, the risks their guides require.",
               unlisted: "any",
               risks: [
+                // docs/start/authentication/customer-login.mdx: the login URL carries a JWT "signed by your
+                // application's OAuth client secret"; the scope is what lets that signature be honoured.
                 { scope: "Customers Login", level: "login", severity: "error",
-                  harm: "lets the token sign customers in to the storefront: whoever holds it can log in as any customer (customer impersonation)" },
+                  harm: "lets the account sign customers in to the storefront: a JWT signed with the account's client secret logs in as any customer it names, so whoever holds that secret can impersonate every customer (customer impersonation)" },
                 { scope: "Storefront API Customer Impersonation Tokens", level: "manage", severity: "error",
                   harm: "lets the token mint storefront tokens that act as any customer: see their orders, addresses and account, and shop as them" },
+                // reference/storefront_tokens.v3.yml: POST /storefront/api-token-private (added 2026-03-18,
+                // docs commit 74ff1cf2) requires Manage Storefront API Tokens.
                 { scope: "Storefront API Tokens", level: "manage", severity: "warning",
-                  harm: "lets the token mint GraphQL Storefront API tokens for any web origin it names" },
+                  harm: "lets the token mint GraphQL Storefront API tokens for any web origin it names and, since 2026-03-18, private server-to-server tokens (/v3/storefront/api-token-private) that are secrets in their own right" },
                 { scope: "Create Payments", level: "create", severity: "error",
                   harm: "lets the token create payment access tokens and process payments with the store's gateways" },
                 { scope: "Stored Payment Instruments", level: "read-only", severity: "warning",
@@ -308,39 +323,66 @@ package enum BundledPolicies {
                   harm: "lets the token change and delete customers' stored payment instruments" },
                 { scope: "Checkout Content", level: "modify", severity: "error",
                   harm: "lets the token add scripts to checkout and order-confirmation pages, where a card-skimming script sees every card number typed" },
+                // reference/settings.v3.yml: "Analytics endpoints require the Content ... OAuth scope".
                 { scope: "Content", level: "modify", severity: "warning",
-                  harm: "lets the token add scripts to every storefront page (Scripts API) and change pages, widgets and redirects" },
-                { scope: "Themes", level: "modify", severity: "warning",
-                  harm: "lets the token upload and activate themes, which write the HTML and scripts of every storefront page" },
+                  harm: "lets the token add scripts to every storefront page (Scripts API), install web analytics code (/v3/settings/analytics), and change pages, widgets and redirects" },
+                // reference/themes.v3.yml (upload, activate); a Stencil theme holds templates/pages/checkout.html
+                // (docs/storefront/cart-checkout/checkout-sdk/index.mdx): the same harm as Checkout Content.
+                { scope: "Themes", level: "modify", severity: "error",
+                  harm: "lets the token upload and activate themes, whose templates/pages/checkout.html runs on the checkout page, where a card-skimming script sees every card number typed" },
                 { scope: "Customers", level: "read-only", severity: "note",
                   harm: "lets the token read every customer's name, email, phone number and addresses (personal data)" },
                 { scope: "Customers", level: "modify", severity: "warning",
                   harm: "lets the token change customer accounts, including their email and password (account takeover), and delete them" },
+                // reference/orders.v2.oas2.yml, checkouts.v3.yml, carts.v3.yml: billing addresses with email
+                // and phone, for guest orders too.
+                { scope: "Orders", level: "read-only", severity: "note",
+                  harm: "lets the token read every buyer's name, address, email and phone number on orders, guests included (personal data)" },
+                { scope: "Carts", level: "read-only", severity: "note",
+                  harm: "lets the token read shoppers' carts with their email and addresses, guests included (personal data)" },
+                { scope: "Checkouts", level: "read-only", severity: "note",
+                  harm: "lets the token read checkouts in progress with every buyer's name, address, email and phone number, guests included (personal data)" },
                 { scope: "Orders", level: "modify", severity: "warning",
                   harm: "lets the token edit orders and capture, void and refund their payments (Orders V3 payment actions)" },
+                // reference/orders.v3.yml: capture, void, refund quotes and refunds require "at least one of
+                // the following scopes: store_v2_orders, store_v2_transactions", so this scope alone suffices.
                 { scope: "Order Transactions", level: "modify", severity: "warning",
-                  harm: "lets the token record and change the payment transactions of orders" },
+                  harm: "lets the token capture, void and refund orders' payments (Orders V3 payment actions accept this scope alone) and change their transactions" },
+                // reference/payments/accepted-methods_payments.v3.yml: GET /payments/methods returns each
+                // stored instrument's token, brand, last four digits and expiry; with Create Payments that
+                // token charges the saved card.
+                { scope: "Get Payment Methods", level: "read-only", severity: "warning",
+                  harm: "lets the token read an order's stored payment instruments (token, brand, last four digits, expiry); with Create Payments, such a token can charge a customer's saved card" },
                 { scope: "Checkouts", level: "modify", severity: "warning",
                   harm: "lets the token change shoppers' checkouts in progress: addresses, shipping options, coupons and the order they create" },
                 { scope: "Marketing", level: "modify", severity: "warning",
                   harm: "lets the token create coupons, gift certificates and promotions that discount any order" },
+                // reference/settings.v3.yml: /settings/storefront/status (take the storefront down),
+                // /settings/storefront/security (HSTS), robots.txt and SEO. Analytics code is not here: the
+                // same spec says its endpoints need Content (see that row).
                 { scope: "Information & Settings", level: "modify", severity: "warning",
-                  harm: "lets the token change store settings: currencies, taxes, shipping zones and customer email templates" },
+                  harm: "lets the token take the storefront offline (/v3/settings/storefront/status), change its security settings such as HSTS, robots.txt and SEO, and change store settings: currencies, taxes, shipping zones and customer email templates" },
                 { scope: "Sites & Routes", level: "modify", severity: "warning",
                   harm: "lets the token change storefront domains and routes, which decide where shoppers and their checkouts are sent" },
                 { scope: "Metafields Access", level: "full", severity: "warning",
                   harm: "lets the token read and write the metafields of every app and API account, not only its own" },
                 { scope: "Metafield Ownership", level: "manage", severity: "warning",
                   harm: "lets the token take over metafields that other apps own" },
+                // docs/b2b-edition/authentication/hosted-auth.mdx and about/index.mdx (the B2B Management V3
+                // API it authorizes: companies and their users, super admins, invoices, quotes, payments).
+                { scope: "B2B Edition", level: "modify", severity: "warning",
+                  harm: "lets the token manage B2B Edition: companies and their buyers, super admins, invoices, quotes and company payment terms" },
                 { scope: "Infrastructure Deployments", level: "manage", severity: "warning",
                   harm: "lets the token deploy storefront code to production" },
-                { scope: "Account Users", level: "write", severity: "error",
+                // Account-level permissions are separate checkboxes (api-accounts.mdx, "Account resource
+                // scopes"): each row is one permission, and holding one says nothing about the others.
+                { scope: "Account Users (write)", level: "write", severity: "error",
                   harm: "lets the token invite users and change their permissions on every store of the account" },
-                { scope: "Account Users", level: "delete", severity: "error",
+                { scope: "Account Users (delete)", level: "delete", severity: "error",
                   harm: "lets the token remove users, including the people who could revoke it, from every store of the account" },
-                { scope: "Account Subscriptions", level: "modify", severity: "warning",
+                { scope: "Account Subscriptions (cancel)", level: "cancel", severity: "warning",
                   harm: "lets the token cancel the account's subscriptions" },
-                { scope: "Account Checkouts", level: "modify", severity: "warning",
+                { scope: "Account Checkouts (create)", level: "create", severity: "warning",
                   harm: "lets the token create checkouts that buy plans and services on the account" },
               ],
             }
@@ -377,6 +419,8 @@ package enum BundledPolicies {
                 "Marketing": "the guide's step 3 sets Marketing to modify",
                 "Orders": "the guide's step 4 sets Orders to modify: the integration manages orders",
                 "Order Transactions": "the guide's step 5 sets Order Transactions to modify",
+                "Get Payment Methods": "the guide's step 6 sets Get Payment Methods to read-only",
+                "Carts": "the guide's step 8 sets Carts to modify",
                 "Storefront API Tokens": "the guide's step 9 sets Storefront API Tokens to manage: Modern Retail runs a storefront",
                 "Storefront API Customer Impersonation Tokens": "the guide's step 10 sets it to manage: its storefront acts for signed-in customers",
               },
@@ -392,7 +436,7 @@ package enum BundledPolicies {
               id: "read-only",
               title: "Read-only reporting",
               source: { title: "API Accounts & OAuth Scopes (BigCommerce Dev Center)", url: "https://developer.bigcommerce.com/docs/start/authentication/api-accounts", read: "2026-11-29" },
-              description: "At most read-only on every store resource that has a read-only level, none everywhere else. Stored payment instruments stay none: no report needs customers' saved cards. Not matched by account name: choose it with --policy read-only.",
+              description: "At most read-only on every store resource that has a read-only level, none everywhere else. Stored payment instruments and Get Payment Methods stay none: no report needs customers' saved cards, and Get Payment Methods returns an order's stored card tokens (reference/payments/accepted-methods_payments.v3.yml). Customers, Orders, Carts and Checkouts at read-only carry the risk catalog's personal-data note; reading them is what a report is for, so the note is accepted (and counted) rather than advising none. Not matched by account name: choose it with --policy read-only.",
               extends: ["least-privilege"],
               unlisted: "none",
               scopes: {
@@ -403,7 +447,6 @@ package enum BundledPolicies {
                 "Marketing": { max: "read-only" },
                 "Orders": { max: "read-only" },
                 "Order Transactions": { max: "read-only" },
-                "Get Payment Methods": { max: "read-only" },
                 "Products": { max: "read-only" },
                 "Themes": { max: "read-only" },
                 "Carts": { max: "read-only" },
@@ -420,6 +463,12 @@ package enum BundledPolicies {
                 "Infrastructure Deployments": { max: "read-only" },
                 "Infrastructure Projects": { max: "read-only" },
                 "Infrastructure Logs": { max: "read-only" },
+              },
+              accepts: {
+                "Customers": "a report of customers reads their names and addresses: the data is what the report shows",
+                "Orders": "a report of orders reads buyers' names and addresses: the data is what the report shows",
+                "Carts": "a report of carts reads shoppers' details: the data is what the report shows",
+                "Checkouts": "a report of checkouts reads shoppers' details: the data is what the report shows",
               },
             }
 
@@ -505,6 +554,7 @@ package enum BundledPolicies {
                 "Orders": "the guide lists Orders: modify; the order manager updates order status and shipments",
                 "Order Transactions": "the guide lists Order transactions: modify",
                 "Checkouts": "the guide lists Checkouts: modify",
+                "Carts": "the guide lists Carts: modify; carts hold shoppers' contact details (a note since issue 14)",
               },
             }
 

@@ -16,6 +16,19 @@ package struct Policy: Sendable {
         package var types: [AccountType] = []
         /// The store must also have an account of one of these types (CSM's B2B tokens).
         package var storeHasAccountTypes: [AccountType] = []
+        /// The account holds each of these scopes at least at its level (`account_holds`). With
+        /// `storeHasAccountTypes` it is the other route to the same fact, so either is enough:
+        /// a store uses B2B Edition through B2B-panel tokens or through the B2B Edition scope.
+        package var accountHolds: [Policy.Holding] = []
+    }
+
+    /// A scope held at least at `level` (`{ "B2B Edition": "modify" }`).
+    package struct Holding: Sendable, Equatable {
+        package var scope: ScopeID
+        package var level: Int
+
+        /// Does an account with these levels (indexed by `ScopeID.index`) hold it?
+        package func isHeld(in levels: [Int]) -> Bool { levels[scope.index] >= level }
     }
 
     package struct Requirement: Sendable {
@@ -46,6 +59,9 @@ package struct Policy: Sendable {
         package var types: [AccountType]
         package var accountNames: [String]
         package var how: String?
+        /// The other route (`unless_account_holds`): the companion is not needed when the
+        /// account the policy applies to holds these (CSM's B2B tokens, or the B2B Edition scope).
+        package var unlessAccountHolds: [Holding] = []
         package var position: TextPosition
     }
 
@@ -95,4 +111,11 @@ package struct Policy: Sendable {
     package var risks: [Risk]
     package var severity: [RuleID: SeverityOverride]
     package var companions: [Companion]
+}
+
+extension Policy.Companion {
+    /// Does an account holding these levels use the other route, so needs no companion?
+    package func isWaived(by levels: [Int]) -> Bool {
+        !unlessAccountHolds.isEmpty && unlessAccountHolds.allSatisfy { $0.isHeld(in: levels) }
+    }
 }

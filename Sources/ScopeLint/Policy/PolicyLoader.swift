@@ -8,8 +8,8 @@ package enum PolicyLoader {
         "id", "title", "source", "description", "applies_to", "extends", "unlisted", "scopes", "accepts", "severity",
         "companions", "risks",
     ]
-    static let appliesToKeys = ["account_names", "types", "store_has_account_types"]
-    static let companionKeys = ["title", "types", "account_names", "how"]
+    static let appliesToKeys = ["account_names", "types", "store_has_account_types", "account_holds"]
+    static let companionKeys = ["title", "types", "account_names", "how", "unless_account_holds"]
     static let riskKeys = ["scope", "level", "severity", "harm"]
     static let sourceKeys = ["title", "url", "read"]
 
@@ -143,6 +143,7 @@ package enum PolicyLoader {
                 case "account_names": result.accountNames = try patterns(member.value)
                 case "types": result.types = try types(member.value)
                 case "store_has_account_types": result.storeHasAccountTypes = try types(member.value)
+                case "account_holds": result.accountHolds = try holdings(member.value, "\"account_holds\"")
                 default: throw unknownKey(member, allowed: PolicyLoader.appliesToKeys, in: "\"applies_to\"")
                 }
             }
@@ -162,6 +163,14 @@ package enum PolicyLoader {
                     "unknown scope '\(Redactor.redact(key))'\(Suggestions.hint(for: key, in: catalog.allNames)); scopelint scopes lists the known ones"
                 )
             }
+            // A resource with several permissions is no ladder: a policy names each one it means.
+            let permissions = catalog.permissions(of: id)
+            if permissions.count > 1 && catalog.isResourceName(key, of: id) {
+                throw error(
+                    at: position,
+                    "\(catalog[id].group ?? key) is \(permissions.count) separate permissions, each its own scope: name the ones you mean (\(permissions.map { "\"\(catalog[$0].name)\"" }.joined(separator: ", ")))"
+                )
+            }
             return id
         }
 
@@ -174,6 +183,26 @@ package enum PolicyLoader {
                 )
             }
             return match.level
+        }
+
+        /// `{ "B2B Edition": "modify" }`: scopes an account holds at least at a level above none.
+        func holdings(_ node: JSONNode, _ what: String) throws(ScopeLintError) -> [Policy.Holding] {
+            var result: [Policy.Holding] = []
+            let members = try object(node, what)
+            if members.isEmpty {
+                throw error(at: node.position, "expected \(what) to name at least one scope and level")
+            }
+            for member in members {
+                let id = try scope(member.key, at: member.keyPosition)
+                let level = try level(member.value, of: id)
+                if level == 0 {
+                    throw error(
+                        at: member.value.position,
+                        "every account holds \(catalog[id].name) at \(catalog[id].levelName(0)); name a level above it")
+                }
+                result.append(Policy.Holding(scope: id, level: level))
+            }
+            return result
         }
 
         func requirements(_ node: JSONNode) throws(ScopeLintError) -> [Policy.Requirement] {
@@ -276,6 +305,8 @@ package enum PolicyLoader {
                     case "types": companion.types = try types(member.value)
                     case "account_names": companion.accountNames = try patterns(member.value)
                     case "how": companion.how = try string(member.value, "how to create the companion account")
+                    case "unless_account_holds":
+                        companion.unlessAccountHolds = try holdings(member.value, "\"unless_account_holds\"")
                     default: throw unknownKey(member, allowed: PolicyLoader.companionKeys, in: "a companion account")
                     }
                 }

@@ -20,17 +20,23 @@ package struct PolicyMatcher: Sendable {
     /// The integration policies whose `applies_to` matches the account. When one matching
     /// policy extends another (CSM with B2B Edition extends CSM), the refinement wins:
     /// that is one integration described twice, not a shared account.
-    package func matches(for account: Account, in store: Store) -> [ResolvedPolicy] {
-        matches(for: account, storeTypes: Set(store.accounts.map(\.type)))
+    /// `levels` are the account's resolved levels (`Grants.levels`), for `account_holds`; an
+    /// account given without them holds nothing.
+    package func matches(for account: Account, in store: Store, levels: [Int]? = nil) -> [ResolvedPolicy] {
+        matches(for: account, storeTypes: Set(store.accounts.map(\.type)), levels: { levels })
     }
 
     /// `storeTypes` are the kinds of account the store has, computed once per store so a large
     /// store is not scanned again for each of its accounts.
-    func matches(for account: Account, storeTypes: Set<AccountType>) -> [ResolvedPolicy] {
+    /// `levels` is asked only when a rule with `account_holds` is otherwise met: most accounts'
+    /// levels are never needed here, and a store's are not all held at once.
+    func matches(for account: Account, storeTypes: Set<AccountType>, levels: () -> [Int]?) -> [ResolvedPolicy] {
         let name = Glob.Text(account.name)
         var matched: [Int] = []
         for index in rules.indices
-        where Self.applies(rules[index], patterns[index], to: account, name: name, storeTypes: storeTypes) {
+        where Self.applies(
+            rules[index], patterns[index], to: account, name: name, storeTypes: storeTypes, levels: levels)
+        {
             matched.append(index)
         }
         if matched.isEmpty { return [] }
@@ -43,12 +49,17 @@ package struct PolicyMatcher: Sendable {
 
     static func applies(
         _ rule: Policy.AppliesTo, _ patterns: [Glob.Pattern], to account: Account, name: Glob.Text,
-        storeTypes: Set<AccountType>
+        storeTypes: Set<AccountType>, levels: () -> [Int]?
     ) -> Bool {
         if !rule.types.isEmpty && !rule.types.contains(account.type) { return false }
         if !patterns.isEmpty && !patterns.contains(where: { $0.matches(name) }) { return false }
-        if !rule.storeHasAccountTypes.isEmpty && storeTypes.isDisjoint(with: rule.storeHasAccountTypes) { return false }
-        return true
+        // Two routes to one fact: either is enough, and with neither written there is no condition.
+        if rule.storeHasAccountTypes.isEmpty && rule.accountHolds.isEmpty { return true }
+        if !rule.storeHasAccountTypes.isEmpty && !storeTypes.isDisjoint(with: rule.storeHasAccountTypes) { return true }
+        if !rule.accountHolds.isEmpty, let levels = levels(), rule.accountHolds.allSatisfy({ $0.isHeld(in: levels) }) {
+            return true
+        }
+        return false
     }
 
     /// A companion's identity within a store: its policy and its place in the policy's list.

@@ -60,6 +60,13 @@ package enum PlanRenderer {
             }
         }
         stream.write("\nAs OAuth parameters (for an app's scope list): \(plan.parameters.joined(separator: " "))\n")
+        // A level BigCommerce publishes no parameter for (B2B Edition) is set by name only.
+        let unlisted = plan.settings.filter { $0.changed && $0.parameter == nil }.map(\.name)
+        if !unlisted.isEmpty {
+            stream.write(
+                "Not in that list, as BigCommerce publishes no OAuth parameter for them: \(unlisted.joined(separator: ", "))\n"
+            )
+        }
     }
 
     package static func writeJSON(

@@ -31,7 +31,9 @@ package enum MissingAccountRule: Rule {
         }
         for policy in context.policies {
             for (number, companion) in policy.companions.enumerated()
-            where !context.presentCompanions.contains(PolicyMatcher.companionKey(policy, number)) {
+            where !context.presentCompanions.contains(PolicyMatcher.companionKey(policy, number))
+                && !companion.isWaived(by: context.grants.levels)
+            {
                 findings.append(
                     finding(
                         in: context, policy: policy, facts: .companion(policyTitle: policy.title, how: companion.how),

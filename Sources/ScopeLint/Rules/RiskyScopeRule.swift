@@ -19,6 +19,12 @@ package enum RiskyScopeRule: Rule {
                 { store_hash: "abc123", accounts: [{ name: "Modern Retail Integration", scopes: { ↓"Storefront API Customer Impersonation Tokens": "manage" } }] }
                 """),
             RuleExample(
+                "Full metafields access: the remedy is standard, its lowest level (it has no none)",
+                policy: "least-privilege",
+                """
+                { store_hash: "abc123", accounts: [{ name: "Helper", scopes: ["↓store_metafield_write_all"] }] }
+                """),
+            RuleExample(
                 "Read-only catalog access carries no listed risk", policy: "least-privilege",
                 """
                 { store_hash: "abc123", accounts: [{ name: "Feed", scopes: ["store_v2_products_read_only"] }] }

@@ -132,7 +132,7 @@ enum PoliciesCommand: Command {
             guard let policy = library.policies[id] else { continue }
             stream.write("\(id)\n  \(policy.title)\n")
             if let applies = policy.appliesTo {
-                stream.write("  applies to: \(describe(applies))\n")
+                stream.write("  applies to: \(describe(applies, catalog: library.catalog))\n")
             } else {
                 let fallback = id == LintEngine.fallbackPolicyID ? ", and every account no other policy matches" : ""
                 stream.write("  applies to: \(chosen(id))\(own: fallback)\n")
@@ -147,18 +147,29 @@ enum PoliciesCommand: Command {
         "accounts the configuration's \"accounts\" maps to \(id), or every account of a run with --policy \(id)"
     }
 
-    static func describe(_ applies: Policy.AppliesTo) -> String {
+    static func describe(_ applies: Policy.AppliesTo, catalog: Catalog) -> String {
         var parts: [String] = []
         if !applies.accountNames.isEmpty {
             parts.append("accounts named \(applies.accountNames.map { "\"\($0)\"" }.joined(separator: " or "))")
         }
         if !applies.types.isEmpty { parts.append("of type \(applies.types.map(\.rawValue).joined(separator: " or "))") }
+        // The two routes to one fact are alternatives (`PolicyMatcher.applies`).
+        var routes: [String] = []
         if !applies.storeHasAccountTypes.isEmpty {
-            parts.append(
+            routes.append(
                 "in stores that have a \(applies.storeHasAccountTypes.map(\.rawValue).joined(separator: " or ")) account"
             )
         }
+        if !applies.accountHolds.isEmpty {
+            routes.append("holding \(holdings(applies.accountHolds, catalog: catalog))")
+        }
+        if !routes.isEmpty { parts.append(routes.joined(separator: " or ")) }
         return parts.joined(separator: ", ")
+    }
+
+    static func holdings(_ holdings: [Policy.Holding], catalog: Catalog) -> String {
+        holdings.map { "\(catalog[$0.scope].name) at \(catalog[$0.scope].levelName($0.level))" }.joined(
+            separator: " and ")
     }
 
     static func show(_ policy: ResolvedPolicy, catalog: Catalog, to stream: ByteStream) {
@@ -170,7 +181,8 @@ enum PoliciesCommand: Command {
         }
         if let source = policy.source { stream.write("source: \(source.line)\n") }
         if !policy.ancestors.isEmpty { stream.write("extends: \(policy.ancestors.joined(separator: " > "))\n") }
-        stream.write("applies to: \(policy.appliesTo.map(describe) ?? chosen(policy.id))\n")
+        stream.write(
+            "applies to: \(policy.appliesTo.map { describe($0, catalog: catalog) } ?? chosen(policy.id))\n")
         stream.write("unlisted scopes: \(own: policy.unlisted == .none ? "must be none" : "not checked")\n")
         if let description = policy.description {
             // Escaped before it is wrapped, so the wrap's line breaks are the only ones.
@@ -203,6 +215,11 @@ enum PoliciesCommand: Command {
             for companion in policy.companions {
                 let how: StreamText = companion.how.map { ": \($0)" } ?? ""
                 stream.write("  \(companion.title)\(how)\n")
+                if !companion.unlessAccountHolds.isEmpty {
+                    stream.write(
+                        "    not needed when the account holds \(holdings(companion.unlessAccountHolds, catalog: catalog))\n"
+                    )
+                }
             }
         }
         let overrides = policy.severity.sorted { $0.key < $1.key }

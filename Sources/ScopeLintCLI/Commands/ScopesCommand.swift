@@ -25,7 +25,25 @@ enum ScopesCommand: Command {
                 out +=
                     scope.kind == .store
                     ? "Store resource scopes (store-level and app accounts)\n"
-                    : "Account resource scopes (account-level accounts)\n"
+                    : "Account resource scopes (account-level accounts): one checkbox per permission, any of a\nresource's may be selected, and each is its own scope\n"
+            }
+            // An account-level resource shows once, its permissions as the panel's checkboxes.
+            if let group = scope.group {
+                let members = catalog.permissions(of: scope.id)
+                if members.first == scope.id {
+                    let also =
+                        scope.nameAliases.filter { $0 != group }
+                        + scope.accountLevelAliases.map { "\($0) on account-level accounts" }
+                    out += "\n  \(group)"
+                    if !also.isEmpty { out += "  (also: \(also.joined(separator: ", ")))" }
+                    out += "\n    scopes: \(members.map { catalog[$0].name }.joined(separator: ", "))\n"
+                }
+                let level = scope.levels[1]
+                out += "    [ ] \(level.name.padding(11)) \(level.parameter ?? "-")\n"
+                if let risk = baseline.risks[scope.id.index].first(where: { $0.level == 1 }) {
+                    out += "      risk (\(risk.severity.rawValue)): \(risk.harm)\n"
+                }
+                continue
             }
             out += "\n  \(scope.name)"
             if !scope.nameAliases.isEmpty { out += "  (also: \(scope.nameAliases.joined(separator: ", ")))" }

@@ -113,12 +113,15 @@ struct DiffAndPlanTests {
         )
         let levels = Dictionary(uniqueKeysWithValues: plan.settings.map { ($0.name, $0.panelLevel) })
         #expect(levels["Customers"] == "Modify")
-        #expect(levels["Store Inventory"] == "Modify")
+        // csm-business-central no longer requires Store Inventory: the guide names no resource.
+        #expect(levels["Store Inventory"] == "None")
         #expect(levels["Customers Login"] == "None")
         #expect(levels["Metafields Access"] == "Standard")
         #expect(plan.settings.map(\.scope) == plan.settings.map(\.scope).sorted())
         #expect(plan.settings.allSatisfy { catalog[$0.scope].kind == .store })
-        #expect(plan.parameters == ["store_v2_customers", "store_v2_orders", "store_v2_products", "store_inventory"])
+        // App Extensions needs an app-level account: a store-level plan never lists it.
+        #expect(levels["App Extensions"] == nil)
+        #expect(plan.parameters == ["store_v2_customers", "store_v2_orders", "store_v2_products"])
     }
 
     @Test("plan: policies that cannot share an account name both, at the scope's line")
@@ -133,14 +136,70 @@ struct DiffAndPlanTests {
         }
     }
 
-    @Test("plan: companion accounts become steps, in the policy's order")
-    func planCompanions() throws {
+    @Test("plan: a companion with another route is planned by that route (B2B Edition scope, no panel tokens)")
+    func planCompanionRoute() throws {
         let plan = try Plan.make([try library.resolve("csm-business-central-b2b")], catalog: catalog)
+        #expect(
+            PlanRenderer.steps(plan, commands: CommandContext()).map(\.text).filter { $0.hasPrefix("Also create") }
+                .isEmpty)
+        let b2b = try #require(catalog.scope(named: "B2B Edition"))
+        let setting = try #require(plan.settings.first { $0.scope == b2b })
+        #expect(setting.level == 1 && setting.changed)
+        // Never advise deleting a B2B Edition V2 token: the only deletion step is the old store-level account.
+        #expect(
+            !PlanRenderer.steps(plan, commands: CommandContext()).map(\.text).contains {
+                $0.contains("V2") && $0.contains("Delete")
+            })
+    }
+
+    @Test("plan: a policy that caps the other route's scope keeps the companion accounts")
+    func planRouteCapped() throws {
+        let capped = try PolicyLoader.load(
+            Array(
+                #"{ id: "no-b2b", extends: "least-privilege", unlisted: "any", scopes: { "B2B Edition": "none" } }"#
+                    .utf8),
+            file: "no-b2b.json5")
+        var library = self.library
+        _ = library.add(capped)
+        let plan = try Plan.make(
+            [try library.resolve("csm-business-central-b2b"), try library.resolve("no-b2b")], catalog: catalog)
+        #expect(plan.companions.count == 2)
+        let b2b = try #require(catalog.scope(named: "B2B Edition"))
+        #expect(plan.settings.first { $0.scope == b2b }?.level == 0)
+    }
+
+    @Test("plan: a policy requiring an app-only scope (App Extensions) cannot be a store-level plan")
+    func planAppOnly() throws {
+        let policy = try PolicyLoader.load(
+            Array(#"{ id: "ext", extends: "least-privilege", scopes: { "App Extensions": "manage" } }"#.utf8),
+            file: "ext.json5")
+        var library = self.library
+        _ = library.add(policy)
+        #expect {
+            try Plan.make([try library.resolve("ext")], catalog: catalog)
+        } throws: { error in
+            guard case ScopeLintError.invalid(_, _, let message) = error else { return false }
+            return message == "App Extensions: ext needs an app-only scope, which a store-level account cannot have"
+        }
+    }
+
+    @Test("plan: companion accounts without another route become steps, in the policy's order")
+    func planCompanions() throws {
+        let policy = try PolicyLoader.load(
+            Array(
+                #"""
+                { id: "two", extends: "least-privilege", companions: [
+                  { title: "a V3 token", types: ["b2b-v3"], how: "panel V3" },
+                  { title: "a V2 token", types: ["b2b-v2"], how: "panel V2" } ] }
+                """#.utf8), file: "two.json5")
+        var library = self.library
+        _ = library.add(policy)
+        let plan = try Plan.make([try library.resolve("two")], catalog: catalog)
         let steps = PlanRenderer.steps(plan, commands: CommandContext()).map(\.text).filter {
             $0.hasPrefix("Also create")
         }
         #expect(steps.count == 2)
-        #expect(steps[0].contains("V3") && steps[1].contains("V2"))
+        #expect(steps.first?.contains("V3") == true && steps.last?.contains("V2") == true)
     }
 
     @Test("plan: the suggested name is matched by the policy's applies_to")

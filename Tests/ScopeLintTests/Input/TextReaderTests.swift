@@ -232,6 +232,14 @@ struct TextReaderTests {
                 for variant in variants {
                     let textWords = TextWord.words(in: Substring(variant))
                     let match = TextGrants.names.longest(textWords, from: 0, key: \.folded)
+                    // "Account Users (write)": text reads the resource's name, then its
+                    // permission as the level, which `Grants` resolves to the same scope.
+                    if scope.group != nil && name.contains("(") {
+                        #expect(
+                            match.map { catalog.permissions(of: $0.value).contains(scope.id) } == true, "\(variant)")
+                        #expect(catalog.scope(named: variant) == scope.id, "\(variant)")
+                        continue
+                    }
                     #expect(match?.end == textWords.count, "\(variant)")
                     #expect(match?.value == catalog.scope(named: variant), "\(variant)")
                     #expect(catalog.scope(named: variant) == scope.id, "\(variant)")

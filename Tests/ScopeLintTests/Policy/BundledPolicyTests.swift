@@ -205,4 +205,23 @@ struct BundledPolicyTests {
         #expect(matcher.matches(for: csm, in: plain).map(\.id) == ["csm-business-central"])
         #expect(matcher.matches(for: csm, in: withB2B).map(\.id) == ["csm-business-central-b2b"])
     }
+
+    @Test("CSM with B2B Edition accepts either route: B2B-panel tokens, or the B2B Edition scope on CSM's account")
+    func csmB2BRoutes() throws {
+        let csm =
+            #"{ name: "CSM Business Central", scopes: { Customers: "modify", Orders: "modify", Products: "modify""#
+        // The scope route: no panel tokens, no missing-account, the B2B Edition risk accepted.
+        let scoped = try lint(
+            #"{ store_hash: "s", accounts: [\#(csm), "B2B Edition": "modify" } }] }"#, policy: nil)
+        #expect(!scoped.findings.contains { $0.rule == .missingAccount })
+        let risk = try #require(scoped.findings.first { $0.scope == "B2B Edition" })
+        #expect(risk.policy == "csm-business-central-b2b" && risk.isAccepted)
+        // Without either route, plain CSM applies and nothing about B2B is asked.
+        let plain = try lint(#"{ store_hash: "s", accounts: [\#(csm) } }] }"#, policy: nil)
+        #expect(plain.findings.allSatisfy { $0.policy != "csm-business-central-b2b" })
+        // The panel route half done (a V3 token only) still needs the V2 token.
+        let panel = try lint(
+            #"{ store_hash: "s", accounts: [\#(csm) } }, { name: "V3", type: "b2b-v3", scopes: [] }] }"#, policy: nil)
+        #expect(panel.findings.filter { $0.rule == .missingAccount }.map(\.subject) == ["a B2B Edition V2 API token"])
+    }
 }

@@ -35,7 +35,7 @@ struct PolicyLoaderTests {
             "Store Logs": "any",
             "information and settings": { max: "read-only" },
             "Metafields Access": "standard",
-            "Account Users": { min: "write", max: "delete" },
+            "Account Users (write)": { min: "write", max: "write" },
           },
           accepts: { "Storefront API Customer Impersonation Tokens": "the integration signs customers in" },
           severity: { "excessive-scope": "warning", "normalized-value": "off", "risky-scope": "note" },
@@ -65,12 +65,12 @@ struct PolicyLoaderTests {
 
         let names = [
             "Customers", "Orders", "Products", "Store Logs", "Information & Settings", "Metafields Access",
-            "Account Users",
+            "Account Users (write)",
         ]
         #expect(policy.requirements.map(\.scope) == names.map(scope))
         #expect(
             policy.requirements.map { "\($0.min)...\($0.max)" } == [
-                "2...2", "1...2", "1...2", "0...1", "0...1", "0...0", "2...3",
+                "2...2", "1...2", "1...2", "0...1", "0...1", "0...0", "1...1",
             ])
         #expect(policy.requirements.map(\.position) == (10...16).map { at($0, 5) })
 
@@ -149,6 +149,11 @@ struct PolicyLoaderTests {
     // MARK: Invalid policies
 
     static let invalidCases: [LocatedErrorCase] = [
+        LocatedErrorCase(
+            "an account-level resource of several permissions is no ladder",
+            #"{ id: "x", scopes: { "Account Users": { min: "write" } } }"#, 1, 22,
+            "Account Users is 3 separate permissions, each its own scope: name the ones you mean (\"Account Users (read)\", \"Account Users (write)\", \"Account Users (delete)\")"
+        ),
         LocatedErrorCase(
             "unknown key, with a suggestion", #"{ id: "x", scope: {} }"#, 1, 12,
             "unknown key 'scope' in a policy (did you mean 'scopes'?); expected one of id, title, source, description, applies_to, extends, unlisted, scopes, accepts, severity, companions, risks"

@@ -7,11 +7,11 @@ import Testing
 /// normalized spellings counted, and nothing that fails the run left out.
 @Suite("Text report")
 struct TextReporterTests {
-    /// Read-only reporting with Orders at modify (excessive and risky), Customers Login at login
+    /// Read-only reporting with Content at modify (excessive and risky), Customers Login at login
     /// (excessive and risky, an error), a scope name in another letter case and an alias level.
     static let export = """
         { store_hash: "abc123", accounts: [{ name: "Reports", scopes: {
-          "customers login": "login", Orders: "modify", Products: "non" } }] }
+          "customers login": "login", Content: "modify", Products: "non" } }] }
         """
 
     func render(_ report: Report, _ options: ReportOptions = ReportOptions()) -> [String] {
@@ -25,9 +25,9 @@ struct TextReporterTests {
         #expect(report.findings.count { $0.rule == .riskyScope } == 2)
         let lines = render(report).filter { $0.hasPrefix("    example.json5") }
         #expect(lines.count == 2)
-        // Control-panel order: Customers Login comes before Orders.
-        #expect(lines[0].contains("error: Customers Login is login but Read-only reporting needs at most none; login "))
-        #expect(lines[1].contains("error: Orders is modify but Read-only reporting needs at most read-only; modify "))
+        // Control-panel order: Content comes before Customers Login.
+        #expect(lines[0].contains("error: Content is modify but Read-only reporting needs at most read-only; modify "))
+        #expect(lines[1].contains("error: Customers Login is login but Read-only reporting needs at most none; login "))
         #expect(lines.allSatisfy { $0.hasSuffix("[excessive-scope, risky-scope]") })
         #expect(lines.allSatisfy { $0.components(separatedBy: "Set ").count == 2 }, "one remedy per line")
     }
