@@ -7,12 +7,40 @@
 package enum HTMLReporter: Reporter {
     package static let identifier = "html"
     package static let summary = "one self-contained HTML page: summary, fleet grid, per-account tables"
-    /// Accounts without findings drawn one by one; beyond this they are only counted, so a
-    /// large fleet's page stays small enough to open.
-    package static let cleanAccountLimit = 200
+    /// How many accounts the page draws one by one; beyond these they are only counted (per
+    /// store, in the stores table), so a large fleet's page stays small enough to open.
+    package struct DrawingLimits: Sendable {
+        /// Accounts drawn in all, in input order.
+        package var accounts = 500
+        /// Of those, accounts without findings.
+        package var clean = 200
+
+        package init(accounts: Int = 500, clean: Int = 200) {
+            self.accounts = accounts
+            self.clean = clean
+        }
+    }
 
     package static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
-        write(report, options: options, cleanLimit: cleanAccountLimit, to: stream)
+        write(report, options: options, limits: DrawingLimits(), to: stream)
+    }
+
+    /// One store's counts for the stores table: every store is listed, drawn or not.
+    struct StoreLine {
+        var store: AccountGroups.StoreGroup
+        var withFindings = 0
+        var errors = 0
+        var warnings = 0
+        var notes = 0
+        /// The first drawn account's anchor, if any is drawn.
+        var anchor: Int?
+    }
+
+    /// Accounts counted but not drawn.
+    struct Undrawn {
+        var clean = 0
+        var withFindings = 0
+        var total: Int { clean + withFindings }
     }
 
     /// One account as the page shows it: its findings and its tables against each policy.
@@ -67,17 +95,16 @@ package enum HTMLReporter: Reporter {
         }
     }
 
-    static func write(_ report: Report, options: ReportOptions, cleanLimit: Int, to stream: ByteStream) {
+    static func write(_ report: Report, options: ReportOptions, limits: DrawingLimits, to stream: ByteStream) {
         let diffs = report.diffs ?? []
         // Accounts and their tables come out of the engine in the same order: walk both at once.
         var entries: [Entry] = []
-        var storeCount = 0
+        var stores: [StoreLine] = []
+        var undrawn = Undrawn()
         var cleanDrawn = 0
-        var cleanCounted = 0
         var diffIndex = 0
-        var anchor = 0
         for store in AccountGroups(report).stores {
-            storeCount += 1
+            var line = StoreLine(store: store)
             for group in store.accounts {
                 while diffIndex < diffs.count, diffs[diffIndex].order < group.account.order,
                     !AccountGroups.same(diffs[diffIndex].order, group.account.order)
@@ -88,16 +115,25 @@ package enum HTMLReporter: Reporter {
                 while diffIndex < diffs.count, AccountGroups.same(diffs[diffIndex].order, group.account.order) {
                     diffIndex += 1
                 }
-                if group.findings.isEmpty {
-                    guard cleanDrawn < cleanLimit else {
-                        cleanCounted += 1
-                        continue
+                for finding in group.findings {
+                    switch finding.severity {
+                    case .error: line.errors += 1
+                    case .warning: line.warnings += 1
+                    case .note: line.notes += 1
                     }
-                    cleanDrawn += 1
                 }
-                anchor += 1
+                let clean = group.findings.isEmpty
+                if !clean { line.withFindings += 1 }
+                guard entries.count < limits.accounts, !clean || cleanDrawn < limits.clean else {
+                    if clean { undrawn.clean += 1 } else { undrawn.withFindings += 1 }
+                    continue
+                }
+                if clean { cleanDrawn += 1 }
+                let anchor = entries.count + 1
+                if line.anchor == nil { line.anchor = anchor }
                 entries.append(Entry(store: store, group: group, diffs: diffs[first..<diffIndex], anchor: anchor))
             }
+            stores.append(line)
         }
 
         writeHead(to: stream)
@@ -108,8 +144,9 @@ package enum HTMLReporter: Reporter {
                 as StaticString)
         writeSummary(report, diffs: diffs, to: stream)
         writeFilters(report, entries: entries, to: stream)
-        writeGrid(entries, cleanCounted: cleanCounted, to: stream)
-        writeAccounts(entries, cleanCounted: cleanCounted, options: options, to: stream)
+        writeStores(stores, to: stream)
+        writeGrid(entries, undrawn: undrawn, to: stream)
+        writeAccounts(entries, undrawn: undrawn, options: options, to: stream)
         if let baseline = report.baseline { writeBaseline(report, baseline, to: stream) }
         stream.write("</main>\n" as StaticString)
         stream.write(trusted: script)
@@ -152,6 +189,7 @@ package enum HTMLReporter: Reporter {
         thead th{background:var(--head)}
         code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em;background:#f1f3f6;padding:.05em .3em;border-radius:3px;overflow-wrap:anywhere}
         .counts td{text-align:right;font-variant-numeric:tabular-nums}
+        .counts td.t{text-align:left}
         .muted{color:var(--muted)}
         .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
         .scroll{overflow-x:auto;max-width:100%}
@@ -336,7 +374,7 @@ package enum HTMLReporter: Reporter {
 
     // MARK: Grid
 
-    static func writeGrid(_ entries: [Entry], cleanCounted: Int, to stream: ByteStream) {
+    static func writeGrid(_ entries: [Entry], undrawn: Undrawn, to stream: ByteStream) {
         // Columns: the scopes any drawn account holds or is told to add, in control-panel order.
         var shown: Set<ScopeID> = []
         var marks: [[(scope: ScopeID, verdict: AccountDiff.Verdict, accepted: Bool, held: Bool)]] = []
@@ -414,11 +452,7 @@ package enum HTMLReporter: Reporter {
             }
         }
         stream.write("</tbody>\n</table>\n</div>\n" as StaticString)
-        if cleanCounted > 0 {
-            stream.write(
-                "<p>\(own: plural(cleanCounted, "more account")) without findings \(own: cleanCounted == 1 ? "is" : "are") counted, not drawn.</p>\n"
-            )
-        }
+        writeUndrawn(undrawn, to: stream)
         stream.write("</section>\n" as StaticString)
     }
 
@@ -432,9 +466,46 @@ package enum HTMLReporter: Reporter {
         return words.isEmpty ? "none" : words.joined(separator: ", ")
     }
 
+    /// What was counted but not drawn, and where to see it.
+    static func writeUndrawn(_ undrawn: Undrawn, to stream: ByteStream) {
+        guard undrawn.total > 0 else { return }
+        stream.write("<p class=\"undrawn\">Not drawn, to keep the page small enough to open: " as StaticString)
+        if undrawn.withFindings > 0 {
+            stream.write(
+                "\(own: plural(undrawn.withFindings, "account")) with findings (the stores table counts them; the text and JSON reports list every finding)"
+            )
+            if undrawn.clean > 0 { stream.write(" and " as StaticString) }
+        }
+        if undrawn.clean > 0 {
+            stream.write("\(own: plural(undrawn.clean, "account")) without findings, counted, not drawn")
+        }
+        stream.write(".</p>\n" as StaticString)
+    }
+
+    // MARK: Stores
+
+    /// Every store with its counts, drawn or not: the fleet at a glance, and the way to the rest.
+    static func writeStores(_ stores: [StoreLine], to stream: ByteStream) {
+        stream.write(
+            "<section id=\"stores\" aria-labelledby=\"stores-h\">\n<h2 id=\"stores-h\">Stores</h2>\n<div class=\"scroll\">\n<table class=\"counts\">\n<caption>Each store's accounts and findings</caption>\n<thead><tr><th scope=\"col\">Store</th><th scope=\"col\">Name</th><th scope=\"col\">Accounts</th><th scope=\"col\">With findings</th><th scope=\"col\">Errors</th><th scope=\"col\">Warnings</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n"
+                as StaticString)
+        for line in stores {
+            stream.html("<tr data-f data-store=\"\(line.store.store)\"><th scope=\"row\">")
+            if let anchor = line.anchor {
+                stream.html("<a href=\"#a\(own: String(anchor))\">\(line.store.store)</a>")
+            } else {
+                stream.write(line.store.store, .html)
+            }
+            stream.html(
+                "</th><td class=\"t\">\(line.store.name ?? "")</td><td>\(line.store.accounts.count)</td><td>\(line.withFindings)</td><td>\(line.errors)</td><td>\(line.warnings)</td><td>\(line.notes)</td></tr>\n"
+            )
+        }
+        stream.write("</tbody>\n</table>\n</div>\n</section>\n" as StaticString)
+    }
+
     // MARK: Accounts
 
-    static func writeAccounts(_ entries: [Entry], cleanCounted: Int, options: ReportOptions, to stream: ByteStream) {
+    static func writeAccounts(_ entries: [Entry], undrawn: Undrawn, options: ReportOptions, to stream: ByteStream) {
         stream.write(
             "<section id=\"accounts\" aria-labelledby=\"accounts-h\">\n<h2 id=\"accounts-h\">Accounts</h2>\n"
                 as StaticString)
@@ -479,11 +550,7 @@ package enum HTMLReporter: Reporter {
             }
             stream.write("</section>\n" as StaticString)
         }
-        if cleanCounted > 0 {
-            stream.write(
-                "<p>\(own: plural(cleanCounted, "more account")) without findings \(own: cleanCounted == 1 ? "is" : "are") not shown; every scope of \(own: cleanCounted == 1 ? "it" : "each") is as its policy requires.</p>\n"
-            )
-        }
+        writeUndrawn(undrawn, to: stream)
         stream.write("</section>\n" as StaticString)
     }
 

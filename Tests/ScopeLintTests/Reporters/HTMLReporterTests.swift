@@ -13,9 +13,9 @@ struct HTMLReporterTests {
         return try engine.lint([StoreSource(export)], diffs: true)
     }
 
-    static func page(_ report: Report, cleanLimit: Int = HTMLReporter.cleanAccountLimit) -> String {
+    static func page(_ report: Report, limits: HTMLReporter.DrawingLimits = .init()) -> String {
         let stream = ByteStream()
-        HTMLReporter.write(report, options: ReportOptions(), cleanLimit: cleanLimit, to: stream)
+        HTMLReporter.write(report, options: ReportOptions(), limits: limits, to: stream)
         return stream.text
     }
 
@@ -69,12 +69,27 @@ struct HTMLReporterTests {
             "{ stores: [{ store_hash: \"s1\", accounts: [\(accounts.joined(separator: ", "))] }] }", policy: "read-only"
         )
         #expect(report.findings.isEmpty)
-        let page = Self.page(report, cleanLimit: 2)
+        let page = Self.page(report, limits: .init(clean: 2))
         #expect(page.contains(">Clean 1</a>") && page.contains(">Clean 2</a>"))
         #expect(!page.contains("Clean 3"))
-        #expect(page.contains("3 more accounts without findings are counted, not drawn."))
+        #expect(page.contains("3 accounts without findings, counted, not drawn."))
         #expect(page.components(separatedBy: "<section class=\"account\"").count == 3)
+        // The stores table still counts every account.
+        #expect(page.contains("<td>5</td><td>0</td><td>0</td><td>0</td><td>0</td>"))
         #expect(Self.page(report).contains(">Clean 5</a>"))
+    }
+
+    @Test("beyond the account limit, accounts with findings are counted per store, not drawn")
+    func accountLimit() throws {
+        let accounts = (1...5).map { "{ name: \"Wide \($0)\", type: \"store\", scopes: { Orders: \"modify\" } }" }
+        let report = try Self.report(
+            "{ stores: [{ store_hash: \"s1\", accounts: [\(accounts.joined(separator: ", "))] }] }", policy: "read-only"
+        )
+        let page = Self.page(report, limits: .init(accounts: 2, clean: 2))
+        #expect(page.components(separatedBy: "<section class=\"account\"").count == 3)
+        #expect(!page.contains("Wide 3"))
+        #expect(page.contains("3 accounts with findings (the stores table counts them"))
+        #expect(page.contains("<td>5</td><td>5</td><td>\(report.summary.errors)</td>"))
     }
 
     @Test("no secret reaches the page")
