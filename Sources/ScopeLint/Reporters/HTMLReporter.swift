@@ -140,7 +140,7 @@ package enum HTMLReporter: Reporter {
         stream.write("<body>\n<header>\n<h1>scopelint report</h1>\n<p>scopelint " as StaticString)
         stream.write(report.toolVersion, .html)
         stream.write(
-            " checked API accounts' OAuth scopes against their policies. Skip to <a href=\"#summary\">summary</a>, <a href=\"#grid\">fleet grid</a>, <a href=\"#accounts\">accounts</a>.</p>\n</header>\n<main>\n"
+            " checked API accounts' OAuth scopes against their policies. Skip to <a href=\"#summary\">summary</a>, <a href=\"#stores\">stores</a>, <a href=\"#grid\">fleet grid</a>, <a href=\"#accounts\">accounts</a>.</p>\n</header>\n<main>\n"
                 as StaticString)
         writeSummary(report, diffs: diffs, to: stream)
         writeFilters(report, entries: entries, to: stream)
@@ -194,6 +194,7 @@ package enum HTMLReporter: Reporter {
         .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
         .scroll{overflow-x:auto;max-width:100%}
         .grid th,.grid td{padding:.15em .35em;text-align:center;font-weight:600}
+        .grid thead th{vertical-align:bottom}
         .grid td.t{text-align:left;font-weight:normal;white-space:nowrap}
         .grid tbody th{text-align:left;font-weight:normal;white-space:nowrap;max-width:22em;overflow:hidden;text-overflow:ellipsis}
         .grid thead th.s{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:normal;font-size:.85em;padding:.4em .1em}
