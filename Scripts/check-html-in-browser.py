@@ -7,11 +7,14 @@ For every case in Fixtures/cases whose args ask for `--format html`:
 - `--log-net-log`: no request left the page (any URL the page's document asked for that is not
   file:); Chromium's own background traffic is told apart by its network isolation key, and
   host names resolve nowhere (`--host-resolver-rules`), so nothing could leave anyway;
-- `--screenshot`: the PNG is not blank (its pixels, decompressed with zlib, take many values).
+- `--screenshot`: the PNG is not blank (its pixels, decompressed with zlib, take many values);
+- the filters: a copy of the page with a script that picks "error" in the severity filter shows
+  exactly the accounts and finding rows with errors.
 
 Usage: Scripts/check-html-in-browser.py [CASES_DIR] [--screenshots DIR]
 """
 import glob
+import html.parser
 import importlib.util
 import json
 import os
@@ -56,6 +59,44 @@ def page_requests(netlog):
         if "url" in params and key.startswith("file://") and not params["url"].startswith("file:"):
             urls.add(params["url"])
     return urls
+
+
+class Filtered(html.parser.HTMLParser):
+    """Each element the filters act on: its data-severities and whether it is hidden."""
+
+    def __init__(self):
+        super().__init__()
+        self.elements = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if "data-f" in values and "data-severities" in values:
+            self.elements.append((tag, values["data-severities"].split(), "hidden" in values))
+
+
+PICK_ERRORS = (
+    '<script>var s=document.querySelector(\'select[name="severities"]\');'
+    's.value="error";s.dispatchEvent(new Event("change"));</script>\n</body>'
+)
+
+
+def check_filters(case, page, work):
+    """Picks "error" in the severity filter and checks what the page hides."""
+    with open(page, encoding="utf-8") as handle:
+        text = handle.read()
+    if '<option value="error">' not in text:
+        return []
+    picked = os.path.join(work, case + ".errors.html")
+    with open(picked, "w", encoding="utf-8") as handle:
+        handle.write(text.replace("</body>", PICK_ERRORS, 1))
+    dom = browser(["--dump-dom", "file://" + picked], os.path.join(work, case + ".profile"))
+    parsed = Filtered()
+    parsed.feed(dom.stdout)
+    wrong = [(tag, severities) for tag, severities, hidden in parsed.elements if hidden == ("error" in severities)]
+    shown = sum(1 for tag, severities, hidden in parsed.elements if not hidden)
+    if not parsed.elements or shown == 0 or wrong:
+        return [f"{case}: the severity filter hid the wrong elements: {wrong[:3]} ({shown} shown)"]
+    return []
 
 
 def png_is_blank(path):
@@ -116,6 +157,7 @@ def main():
             problems.append(f"{case}: not in the rendered DOM: {message[:70]!r}")
         if '<form id="filters" role="search" aria-label="Filter accounts and findings" hidden' in dom.stdout:
             problems.append(f"{case}: the filters are still hidden: the inline script did not run")
+        problems += check_filters(case, page, work)
         requests = page_requests(netlog)
         if requests:
             problems.append(f"{case}: the page made requests: {sorted(requests)[:3]}")
