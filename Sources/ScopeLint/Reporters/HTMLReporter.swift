@@ -257,9 +257,13 @@ package enum HTMLReporter: Reporter {
         for (label, count, css) in rows {
             stream.write("<tr><th scope=\"row\">" as StaticString)
             stream.write(label)
-            stream.write("</th><td class=\"" as StaticString)
-            stream.write(css)
-            stream.write("\">" as StaticString)
+            stream.write("</th><td" as StaticString)
+            if css.utf8CodeUnitCount > 0 {
+                stream.write(" class=\"" as StaticString)
+                stream.write(css)
+                stream.write("\"" as StaticString)
+            }
+            stream.write(">" as StaticString)
             stream.write(count)
             stream.write("</td></tr>\n" as StaticString)
         }
