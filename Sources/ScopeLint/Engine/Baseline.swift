@@ -185,6 +185,7 @@ package struct Baseline: Sendable {
         var result = Report(
             toolVersion: report.toolVersion, findings: kept, accounts: report.accounts, stores: report.summary.stores)
         result.suppressed = suppressed
+        result.diffs = report.diffs
         result.summary.suppressed = suppressed.count
         result.baseline = Report.BaselineOutcome(file: file, notices: notices)
         return result

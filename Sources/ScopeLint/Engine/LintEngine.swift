@@ -68,14 +68,29 @@ public struct LintEngine: Sendable {
         try lint(exports.map(StoreSource.init))
     }
 
-    /// Lints the sources on every core (see `Evaluation`): findings and checked accounts in input order.
-    package func lint(_ sources: [StoreSource], evaluation: Evaluation = Evaluation()) throws(ScopeLintError)
-        -> Report
+    /// Lints the sources on every core (see `Evaluation`): findings and checked accounts in input
+    /// order; with `diffs`, also each account's table against each policy (`Report.diffs`), whose
+    /// verdicts are the ones `diff INPUT` shows (the findings stay in the report, not the tables).
+    package func lint(_ sources: [StoreSource], evaluation: Evaluation = Evaluation(), diffs: Bool = false)
+        throws(ScopeLintError) -> Report
     {
-        let units = try evaluate(sources, evaluation: evaluation, into: [Report.CheckedAccount]()) {
-            accounts, context, _ in accounts.append(Report.CheckedAccount(context))
+        var units = try evaluate(
+            sources, evaluation: evaluation, into: (accounts: [Report.CheckedAccount](), diffs: [AccountDiff]())
+        ) { partial, context, _ in
+            partial.accounts.append(Report.CheckedAccount(context))
+            if diffs { partial.diffs += AccountDiff.make(context, findings: []) }
         }
-        return report(units) { $0 }
+        var tables: [AccountDiff] = []
+        if diffs {
+            tables.reserveCapacity(units.reduce(0) { $0 + $1.partial.diffs.count })
+            for index in units.indices {
+                tables += units[index].partial.diffs
+                units[index].partial.diffs = []
+            }
+        }
+        var result = report(units) { $0.accounts }
+        if diffs { result.diffs = tables }
+        return result
     }
 
     /// What one unit of work gave: its findings, in input order, what `visit` folded its

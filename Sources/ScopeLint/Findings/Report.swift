@@ -63,6 +63,9 @@ public struct Report: Sendable {
     public var summary: Summary
     package var suppressed: [SuppressedFinding] = []
     package var baseline: BaselineOutcome?
+    /// Each account against each of its policies (as `diff INPUT` shows them), when a report
+    /// asked for them (`LintEngine.lint(_:diffs:)`): the HTML report's grid and tables.
+    package var diffs: [AccountDiff]?
 
     package init(
         toolVersion: String = ScopeLintVersion.current, findings: [Finding], accounts: [CheckedAccount], stores: Int

@@ -45,7 +45,7 @@ public enum Reporters {
     public static var all: [any Reporter.Type] {
         [
             TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self, GitHubReporter.self,
-            MarkdownReporter.self,
+            MarkdownReporter.self, HTMLReporter.self,
         ]
     }
 

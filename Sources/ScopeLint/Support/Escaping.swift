@@ -19,6 +19,8 @@ extension ByteStream {
         case markdown
         /// Terminal text and CI logs: see `writeTerminal`.
         case terminal
+        /// HTML text or a quoted attribute value: see `writeHTML`.
+        case html
     }
 
     func write(_ text: String, _ mode: Escape) {
@@ -30,6 +32,7 @@ extension ByteStream {
             case .workflowProperty: writeWorkflow(bytes, property: true)
             case .markdown: writeMarkdown(bytes)
             case .terminal: writeTerminal(bytes)
+            case .html: writeHTML(bytes)
             }
         }
     }
@@ -182,6 +185,26 @@ extension ByteStream {
             case 0x00..<0x20: ("\u{FFFD}", 1)
             case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE:
                 ("\u{FFFD}", 3)
+            default: nil
+            }
+        }
+    }
+
+    // MARK: HTML
+
+    /// HTML text or a quoted attribute value: the five markup characters as entities, so no
+    /// input opens a tag, ends an attribute or starts an entity; controls and invisibles shown
+    /// as `\u{…}` as in a terminal (no line break, no reordered or hidden text), and `##[` as
+    /// `##&#91;` (a page may be printed in a CI log too).
+    private func writeHTML(_ bytes: UnsafeBufferPointer<UInt8>) {
+        writeEscaped(bytes) { index in
+            switch bytes[index] {
+            case UInt8(ascii: "&"): ("&amp;", 1)
+            case UInt8(ascii: "<"): ("&lt;", 1)
+            case UInt8(ascii: ">"): ("&gt;", 1)
+            case UInt8(ascii: "\""): ("&quot;", 1)
+            case UInt8(ascii: "'"): ("&#39;", 1)
+            case UInt8(ascii: "[") where Self.afterTwoHashes(bytes, index): ("&#91;", 1)
             default: nil
             }
         }

@@ -45,8 +45,10 @@ enum LintCommand: Command {
                 + (writeBaseline.map { [($0, reads)] } ?? []),
             command: path)
 
+        // The HTML page draws each account's scope table, which the other formats do not need.
         var report = try engine.lint(
-            try CommandSupport.sources(arguments.positionals, arguments: arguments, console: console))
+            try CommandSupport.sources(arguments.positionals, arguments: arguments, console: console),
+            diffs: pairs.contains { $0.0 == HTMLReporter.identifier })
         var baseline: Baseline?
         if let baselinePath {
             let loaded = try Baseline.load(

@@ -35,7 +35,7 @@ struct CommandLineParserTests {
         ErrorCase(
             name: "unknown format lists the valid ones", arguments: ["lint", "x.json", "--format", "sarif2"],
             message:
-                "error: The value 'sarif2' is invalid for '--format <format>'. Please provide one of 'text', 'json', 'sarif', 'junit', 'github', 'markdown'."
+                "error: The value 'sarif2' is invalid for '--format <format>'. Please provide one of 'text', 'json', 'sarif', 'junit', 'github', 'markdown', 'html'."
         ),
         ErrorCase(
             name: "unknown fail-on lists the valid ones", arguments: ["lint", "x.json", "--fail-on=fatal"],

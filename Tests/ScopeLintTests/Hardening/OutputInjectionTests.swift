@@ -9,12 +9,14 @@ import Testing
 @Suite("Output injection")
 struct OutputInjectionTests {
     static let export = packageRoot.appendingPathComponent("Fixtures/exports/hostile/injection.json").path
+    static let markup = packageRoot.appendingPathComponent("Fixtures/exports/hostile/markup.json").path
 
     /// Every command and format that prints names from an input.
     static let runs: [[String]] = {
-        var runs: [[String]] = ["text", "markdown", "junit", "github", "sarif", "json"].map {
+        var runs: [[String]] = ["text", "markdown", "junit", "github", "sarif", "json", "html"].map {
             ["lint", export, "--policy", "read-only", "--format", $0]
         }
+        runs.append(["lint", markup, "--policy", "read-only", "--format", "html"])
         runs.append(["diff", export, "--policy", "read-only", "--all"])
         runs.append(["diff", export, export])
         runs.append(["convert", export])
@@ -81,6 +83,27 @@ struct OutputInjectionTests {
         let json = runCLI(["plan", "--policy", file, "--format", "json"])
         #expect(json.out.contains(#""source": "Guide\u001b[31m\n::error::forged ##\u005bwarning]"#), "\(json.out)")
         #expect(json.out.contains(#""source_url": "https://vendor.example/a?b=1""#))
+    }
+
+    @Test("HTML: names made of markup show as text; the page's only tags and script are its own")
+    func html() {
+        let result = runCLI(["lint", Self.export, Self.markup, "--policy", "read-only", "--format", "html"])
+        #expect(result.code == 1, "\(result.err)")
+        let page = result.out
+        #expect(page.components(separatedBy: "<script").count == 2, "only the page's own filter script")
+        #expect(page.components(separatedBy: "</style>").count == 2)
+        for live in ["<img", "<!--", "<b>", "' onmouseover", "##["] {
+            #expect(!page.contains(live), "\(live)")
+        }
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(page.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt; &#39; onmouseover=&#39;alert(3)"))
+        #expect(page.contains("&amp;lt;b&amp;gt; &amp;amp;"))
+        // No address of any kind in an attribute: the page asks for nothing from elsewhere.
+        for attribute in ["<script src", "<link", "<iframe", "href=\"http", "href=\"/"] {
+            #expect(!page.contains(attribute), "\(attribute)")
+        }
+        let style = page.components(separatedBy: "<style>").last?.components(separatedBy: "</style>").first ?? ""
+        #expect(!style.contains("url(") && !style.contains("@import"))
     }
 
     @Test("a file name reaches standard error escaped, in every format")

@@ -29,6 +29,18 @@ struct EscapingTests {
         #expect(Self.escaped("a ##[error]b", .xml) == "a ##&#91;error]b")
     }
 
+    @Test("HTML escapes markup and quotes, and shows controls and invisibles")
+    func html() {
+        #expect(
+            Self.escaped("<script>alert(1)</script>", .html) == "&lt;script&gt;alert(1)&lt;/script&gt;")
+        #expect(Self.escaped("a&b \"c\" 'd'", .html) == "a&amp;b &quot;c&quot; &#39;d&#39;")
+        #expect(
+            Self.escaped("line\nbreak\u{1B}[31m\u{202E}x\u{200B}", .html)
+                == "line\\u{A}break\\u{1B}[31m\\u{202E}x\\u{200B}")
+        #expect(Self.escaped("a ##[error]b &amp;", .html) == "a ##&#91;error]b &amp;amp;")
+        #expect(Self.escaped("é字😀", .html) == "é字😀")
+    }
+
     @Test("Markdown: input is one inert code span: no link, mention, reference, markup or broken table")
     func markdown() {
         #expect(
@@ -221,6 +233,22 @@ struct EscapingTests {
                 #expect(Self.decode(xml, entities).unicodeScalars.elementsEqual(carried.unicodeScalars), "\(mode)")
                 if mode == .xml { #expect(!xml.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }) }
             }
+
+            // HTML: no raw markup character; the entities decode to the text with invisibles shown.
+            let html = Self.escaped(text, .html)
+            #expect(!html.unicodeScalars.contains { "<>\"'".unicodeScalars.contains($0) })
+            let htmlEntities = [
+                ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"), ("&quot;", "\""), ("&#39;", "'"), ("&#91;", "["),
+            ]
+            #expect(
+                Self.decode(html, htmlEntities).unicodeScalars.elementsEqual(Self.visible(text).unicodeScalars),
+                "\(html)")
+            // Every & left starts one of the entities above.
+            let htmlScalars = Array(html.unicodeScalars)
+            for index in htmlScalars.indices where htmlScalars[index] == "&" {
+                #expect(htmlEntities.contains { htmlScalars[index...].starts(with: $0.0.unicodeScalars) }, "\(html)")
+            }
+            #expect(!html.contains("##["))
 
             // Markdown: one code span, its fence longer than any backtick run inside; no line break.
             let markdown = Self.escaped(text, .markdown)
