@@ -144,6 +144,25 @@ struct TextGrants {
         else { return [] }
         let level = scans[levelCell]
         if let run = LineScan.levelRun(level.words, from: 0) {
+            if column == nil {
+                // A table with a level column per setup (BigCommerce for WordPress: "Full Import",
+                // "Fast Headless"): reading the first would be a guess where they differ.
+                let chosen = level.text(run)
+                for other in filled where other > levelCell {
+                    let words = scans[other].words
+                    guard let otherRun = LineScan.levelRun(words, from: 0), otherRun == 0..<words.count else {
+                        continue
+                    }
+                    let text = scans[other].text(otherRun)
+                    if Catalog.levelKey(text) != Catalog.levelKey(chosen) {
+                        throw .invalid(
+                            file: file, position: TextPosition(line: line, column: words[0].column),
+                            message:
+                                "expected one level per row; this row gives '\(Redactor.redact(chosen))' and '\(Redactor.redact(text))' in two columns (one per setup?), so which applies is unclear. Keep only the column for your setup, or write the grant as '\(Redactor.redact(key)): level'"
+                        )
+                    }
+                }
+            }
             return [ScopeEntry(key: key, level: level.text(run), position: position)]
         }
         // A known scope with something else as its level: Grants reports the level it does not have.

@@ -127,6 +127,10 @@ struct TextReaderTests {
             "| Scope | None | Read-only | Modify |\n|---|---|---|---|\n| Orders | | | ✓ |\n| Products | | x | |\n",
             ["Orders": "modify", "Products": "read-only"]),
         TextShape(
+            "a level column per setup is read when the columns agree on every row",
+            "| Scope | Full import | Fast headless |\n|---|---|---|\n| Orders | Modify | Modify |\n| Products | Read-only | read only |",
+            ["Orders": "modify", "Products": "read-only"]),
+        TextShape(
             "a guide's prose stays quiet: no level, a level before a name, a name in lower case",
             """
             NOTE: It is not possible to get the information again.
@@ -195,6 +199,11 @@ struct TextReaderTests {
             LocatedErrorCase(
                 "a name and a level apart", "Intro\nOrders are read every hour", 2, 1,
                 "expected 'Orders: <level>'"),
+            LocatedErrorCase(
+                "a level column per setup that differ",
+                "| Scope | Full import | Fast headless |\n| Orders | Modify | None |", 2,
+                21,
+                "expected one level per row"),
             LocatedErrorCase(
                 "a verb between", "- Orders should be Modify", 1, 3, "names the scope and the level 'Modify' apart"),
             LocatedErrorCase(
@@ -290,6 +299,13 @@ struct RealWorldPageTests {
         let expected = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("expected.json")))
                 as? [String: Any])
+        if let error = expected["error"] as? [String: Any] {
+            // A page the reader must refuse: a located error, never a guess.
+            let thrown = try #require(captureInvalid { try readInput(input) }, "\(vendor) should be refused")
+            #expect(thrown.position == TextPosition(line: error["line"] as! Int, column: error["column"] as! Int))
+            #expect(thrown.message.contains(error["phrase"] as! String), "\(thrown.message)")
+            return
+        }
         #expect(try granted(input) == expected["scopes"] as? [String: String])
     }
 
