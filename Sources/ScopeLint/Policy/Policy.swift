@@ -101,7 +101,7 @@ package struct Policy: Sendable {
     package var description: String?
     package var file: String
     /// Built into the binary: a user cannot edit it, only extend it or replace it by id.
-    package var isBundled = false
+    package var isBundled: Bool { SourceLocation.bundledPolicyID(file) != nil }
     package var position: TextPosition
     package var appliesTo: AppliesTo?
     package var extends: [(id: String, position: TextPosition)]

@@ -18,9 +18,8 @@ public struct PolicyLibrary: Sendable {
             // Named by its id (the file name, which a test holds equal to the id): the user
             // has no Policies/ folder to open.
             let id = name.hasSuffix(".json5") ? String(name.dropLast(6)) : name
-            var policy = try PolicyLoader.load(
+            let policy = try PolicyLoader.load(
                 Array(text.utf8), file: SourceLocation.bundledPolicy(id), catalog: catalog)
-            policy.isBundled = true
             library.policies[policy.id] = policy
         }
         return library
@@ -173,7 +172,7 @@ public struct PolicyLibrary: Sendable {
             file: policy.file, position: policy.position, appliesTo: policy.appliesTo,
             ancestors: ancestors.filter { seenAncestors.insert($0).inserted }, unlisted: policy.unlisted,
             minimum: minimum, maximum: maximum, listedAt: listedAt, risks: risks, accepted: accepted,
-            severity: severity, companions: companions, isBundled: policy.isBundled)
+            severity: severity, companions: companions)
         resolved[id] = result
         return result
     }

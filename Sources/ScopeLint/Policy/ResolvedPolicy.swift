@@ -12,7 +12,7 @@ package final class ResolvedPolicy: Sendable {
     package let description: String?
     package let file: String
     /// Built into the binary: advice never says to edit it (see `Policy.isBundled`).
-    package let isBundled: Bool
+    package var isBundled: Bool { SourceLocation.bundledPolicyID(file) != nil }
     package let position: TextPosition
     package let appliesTo: Policy.AppliesTo?
     /// Every policy this one extends, directly or not, nearest first.
@@ -34,9 +34,8 @@ package final class ResolvedPolicy: Sendable {
         id: String, title: String, source: Policy.Source?, description: String?, file: String, position: TextPosition,
         appliesTo: Policy.AppliesTo?, ancestors: [String], unlisted: Policy.Unlisted, minimum: [Int], maximum: [Int],
         listedAt: [SourceLocation?], risks: [[Policy.Risk]], accepted: [String?],
-        severity: [RuleID: Policy.SeverityOverride], companions: [Policy.Companion], isBundled: Bool = false
+        severity: [RuleID: Policy.SeverityOverride], companions: [Policy.Companion]
     ) {
-        self.isBundled = isBundled
         self.id = id
         self.title = title
         self.source = source

@@ -174,7 +174,7 @@ enum PoliciesCommand: Command {
 
     static func show(_ policy: ResolvedPolicy, catalog: Catalog, to stream: ByteStream) {
         stream.write("\(policy.id): \(policy.title)\n")
-        if SourceLocation.bundledPolicyID(policy.file) != nil {
+        if policy.isBundled {
             stream.write("file: none, bundled with scopelint\n" as StaticString)
         } else {
             stream.write("file: \(policy.file)\n")
