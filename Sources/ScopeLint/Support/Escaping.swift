@@ -172,14 +172,10 @@ extension ByteStream {
     /// no escape exists for them.
     private func writeXML(_ bytes: UnsafeBufferPointer<UInt8>) {
         writeEscaped(bytes) { index in
-            switch bytes[index] {
-            case UInt8(ascii: "&"): ("&amp;", 1)
-            case UInt8(ascii: "<"): ("&lt;", 1)
-            case UInt8(ascii: ">"): ("&gt;", 1)
-            case UInt8(ascii: "\""): ("&quot;", 1)
+            if let entity = Self.markupEntity(bytes, index) { return (entity, 1) }
+            return switch bytes[index] {
             case UInt8(ascii: "'"): ("&apos;", 1)
             case 0x0A: ("&#10;", 1)
-            case UInt8(ascii: "[") where Self.afterTwoHashes(bytes, index): ("&#91;", 1)
             case 0x0D: ("&#13;", 1)
             case 0x09: ("&#9;", 1)
             case 0x00..<0x20: ("\u{FFFD}", 1)
@@ -198,15 +194,23 @@ extension ByteStream {
     /// `##&#91;` (a page may be printed in a CI log too).
     private func writeHTML(_ bytes: UnsafeBufferPointer<UInt8>) {
         writeEscaped(bytes) { index in
-            switch bytes[index] {
-            case UInt8(ascii: "&"): ("&amp;", 1)
-            case UInt8(ascii: "<"): ("&lt;", 1)
-            case UInt8(ascii: ">"): ("&gt;", 1)
-            case UInt8(ascii: "\""): ("&quot;", 1)
-            case UInt8(ascii: "'"): ("&#39;", 1)
-            case UInt8(ascii: "[") where Self.afterTwoHashes(bytes, index): ("&#91;", 1)
-            default: nil
-            }
+            if let entity = Self.markupEntity(bytes, index) { return (entity, 1) }
+            return bytes[index] == UInt8(ascii: "'") ? ("&#39;", 1) : nil
+        }
+    }
+
+    /// The entities XML and HTML both write: no input opens a tag, ends a quoted attribute or
+    /// starts an entity, and `##[` (read as a command by CI runners) is broken up. The
+    /// apostrophe, line breaks and controls differ between the two and stay with each.
+    @inline(__always)
+    private static func markupEntity(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> StaticString? {
+        switch bytes[index] {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "[") where afterTwoHashes(bytes, index): "&#91;"
+        default: nil
         }
     }
 
