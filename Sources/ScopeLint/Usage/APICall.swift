@@ -21,6 +21,15 @@ package struct APICall: Sendable, Equatable {
     }
 }
 
+/// What a usage reader hands over for each request its input records.
+package enum UsageRecord: Sendable, Equatable {
+    case call(APICall)
+    /// A request the input holds but whose method and URL cannot be read (an access log's
+    /// request field of `-`, or bytes that are not HTTP). Never dropped: the generator lists it
+    /// with the calls it cannot map. `what` describes it by kind, never quoting the input.
+    case unreadable(SourceLocation, what: String)
+}
+
 /// The shapes of API usage `policies generate` reads; `--from` names one.
 package enum UsageFormat: String, CaseIterable, Sendable {
     /// A list of calls, one a line: `GET /v3/catalog/products` or a full URL.

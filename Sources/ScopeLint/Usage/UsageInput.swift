@@ -6,7 +6,7 @@ package enum UsageInput {
     package static func read(
         _ path: String, from format: UsageFormat? = nil, limits: Limits = .standard,
         standardInput: InputFile.StandardInput = InputFile.readStandardInput,
-        each: (APICall) throws(ScopeLintError) -> Void
+        each: (UsageRecord) throws(ScopeLintError) -> Void
     ) throws(ScopeLintError) -> UsageFormat {
         let file = InputFile.displayName(for: path)
         if let format, format != .calls {
@@ -15,7 +15,7 @@ package enum UsageInput {
         let bytes = try InputFile.read(path, limit: limits.inputSize, standardInput: standardInput)
         for line in try TextLines(bytes, file: file).lines {
             guard let call = try callListLine(line, file: file) else { continue }
-            try each(call)
+            try each(.call(call))
         }
         return .calls
     }

@@ -7,7 +7,9 @@ struct CallListTests {
     private func calls(_ text: String) throws -> [APICall] {
         var found: [APICall] = []
         let input: InputFile.StandardInput = { _ in InputBytes(copying: Array(text.utf8)) }
-        _ = try UsageInput.read("-", standardInput: input) { found.append($0) }
+        _ = try UsageInput.read("-", standardInput: input) { record in
+            if case .call(let call) = record { found.append(call) }
+        }
         return found
     }
 
