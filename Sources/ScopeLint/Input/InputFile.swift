@@ -33,13 +33,85 @@ package enum InputFile {
             if input.count > limit { throw tooLarge(standardInputName, limit: limit) }
             return input
         }
+        return try withDescriptor(path) { (descriptor) throws(ScopeLintError) in
+            try read(descriptor: descriptor, file: path, limit: limit)
+        }
+    }
+
+    /// Opens `path` for reading and hands its descriptor to `body`, closed afterwards: the one
+    /// place a named input is opened, for whole reads and chunked ones alike.
+    private static func withDescriptor<T>(_ path: String, _ body: (Int32) throws(ScopeLintError) -> T)
+        throws(ScopeLintError) -> T
+    {
         // Opening a FIFO blocks until a writer opens it, forever if none does: open without
         // waiting, then read as usual. A FIFO nobody writes to reads as empty.
         let descriptor = Foundation.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw unreadable(path, errno: errno) }
         defer { close(descriptor) }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-        return try read(descriptor: descriptor, file: path, limit: limit)
+        return try body(descriptor)
+    }
+
+    /// Reads `path` in chunks of at most `chunkSize` bytes, each handed to `each` and then
+    /// reused: memory stays one chunk whatever the input's size, so no size limit applies.
+    /// For inputs read line by line (access logs, call lists), which may be gigabytes.
+    ///
+    /// `-` streams from `standardInputDescriptor` when given (the executable's descriptor 0);
+    /// otherwise standard input comes whole from `standardInput`, bounded by `limit`, and is
+    /// handed over in the same chunks (tests hand bytes that way).
+    package static func stream(
+        _ path: String, chunkSize: Int = 1 << 20, limit: Int = Limits.standard.inputSize,
+        standardInput: StandardInput = readStandardInput, standardInputDescriptor: Int32? = nil,
+        each: (UnsafeBufferPointer<UInt8>) throws(ScopeLintError) -> Void
+    ) throws(ScopeLintError) {
+        let size = max(1, chunkSize)
+        if path == "-" {
+            if let descriptor = standardInputDescriptor {
+                return try stream(descriptor: descriptor, file: standardInputName, chunkSize: size, each: each)
+            }
+            let input = try standardInput(limit)
+            if input.count > limit { throw tooLarge(standardInputName, limit: limit) }
+            try withExtendedLifetime(input) { () throws(ScopeLintError) in
+                var start = 0
+                while start < input.count {
+                    let end = min(input.count, start + size)
+                    try each(UnsafeBufferPointer(rebasing: input.buffer[start..<end]))
+                    start = end
+                }
+            }
+            return
+        }
+        try withDescriptor(path) { (descriptor) throws(ScopeLintError) in
+            try stream(descriptor: descriptor, file: path, chunkSize: size, each: each)
+        }
+    }
+
+    /// Everything `descriptor` gives until end of file, one chunk at a time.
+    package static func stream(
+        descriptor: Int32, file: String, chunkSize: Int,
+        each: (UnsafeBufferPointer<UInt8>) throws(ScopeLintError) -> Void
+    ) throws(ScopeLintError) {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw unreadable(file, errno: errno) }
+        if status.st_mode & S_IFMT == S_IFDIR {
+            throw .unreadable(file: file, reason: "it is a directory, expected a file")
+        }
+        let capacity = max(1, chunkSize)
+        guard let base = malloc(capacity) else { throw unreadable(file, errno: ENOMEM) }
+        defer { free(base) }
+        while true {
+            let got = Foundation.read(descriptor, base, capacity)
+            if got > 0 {
+                try each(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: got))
+            } else if got == 0 {
+                return
+            } else if errno == EAGAIN {
+                var wait = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                _ = poll(&wait, 1, -1)
+            } else if errno != EINTR {
+                throw unreadable(file, errno: errno)
+            }
+        }
     }
 
     /// Everything `descriptor` gives until end of file, refused as soon as it passes `limit`.
