@@ -1,71 +1,219 @@
 /// Reads API usage: each request of an input, in input order, handed to `each` as it is read.
+///
+/// Text (call lists and access logs) streams from the descriptor in chunks, line by line, with
+/// no size limit: memory is one chunk and one line. JSON (HAR files and Postman collections) is
+/// read whole under `Limits.inputSize` and parsed. See docs/usage-inputs.md.
 package enum UsageInput {
-    /// Reads `path` (`-` is standard input) as `format`, and returns the format it read.
+    /// Reads `path` (`-` is standard input) as `format` (detected when nil), and returns the
+    /// format it read.
     ///
-    /// Only the call list is read yet; detection and the other formats come with their readers.
+    /// - `standardInputDescriptor`: the descriptor `-` streams from (the executable passes
+    ///   `STDIN_FILENO`); when nil, standard input comes whole from `standardInput`.
+    /// - `chunkSize`: how much each read(2) takes; tests make it tiny to cut lines across chunks.
     package static func read(
         _ path: String, from format: UsageFormat? = nil, limits: Limits = .standard,
         standardInput: InputFile.StandardInput = InputFile.readStandardInput,
+        standardInputDescriptor: Int32? = nil, chunkSize: Int = 1 << 20,
         each: (UsageRecord) throws(ScopeLintError) -> Void
     ) throws(ScopeLintError) -> UsageFormat {
         let file = InputFile.displayName(for: path)
-        if let format, format != .calls {
-            throw .usage(message: "--from \(format.rawValue) is not read yet", command: "scopelint policies generate")
+        var reading = Reading(file: file, forced: format, limits: limits)
+        try InputFile.stream(
+            path, chunkSize: chunkSize, limit: limits.inputSize, standardInput: standardInput,
+            standardInputDescriptor: standardInputDescriptor
+        ) { (chunk) throws(ScopeLintError) in
+            try reading.feed(chunk, each: each)
         }
-        let bytes = try InputFile.read(path, limit: limits.inputSize, standardInput: standardInput)
-        for line in try TextLines(bytes, file: file).lines {
-            guard let call = try callListLine(line, file: file) else { continue }
-            try each(.call(call))
-        }
-        return .calls
+        return try reading.finish(each: each)
     }
 
-    /// `METHOD URL` (a path, or an absolute http or https URL); blank lines and `#` comments
-    /// are passed over. Anything else is an error at its line: a call list has nothing else.
-    static func callListLine(_ line: TextLines.Line, file: String) throws(ScopeLintError) -> APICall? {
-        let text = line.text
-        guard let first = text.firstIndex(where: { $0 != " " && $0 != "\t" }), text[first] != "#" else { return nil }
-        let methodEnd = text[first...].firstIndex(where: { $0 == " " || $0 == "\t" }) ?? text.endIndex
-        let method = text[first..<methodEnd]
-        let at = SourceLocation(file: file, position: TextPosition(line: line.number, column: line.column(of: first)))
-        guard method.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw .invalid(
-                file: file, position: at.position,
-                message: "expected a call: a method and a URL or path (GET /v3/catalog/products)")
+    /// The state of one input: undecided until its first byte that is not white space, then
+    /// JSON (collected whole) or lines (decided call list or access log by the first line
+    /// with text on it).
+    struct Reading {
+        let file: String
+        let forced: UsageFormat?
+        let limits: Limits
+        private var state = State.start([])
+
+        enum State {
+            /// White space (and a byte order mark) seen so far.
+            case start([UInt8])
+            case json([UInt8])
+            case lines(UsageLines, UsageFormat?)
         }
-        guard let urlStart = text[methodEnd...].firstIndex(where: { $0 != " " && $0 != "\t" }) else {
-            throw .invalid(file: file, position: at.position, message: "expected a URL or path after the method")
+
+        init(file: String, forced: UsageFormat?, limits: Limits) {
+            self.file = file
+            self.forced = forced
+            self.limits = limits
         }
-        let urlEnd = text[urlStart...].firstIndex(where: { $0 == " " || $0 == "\t" }) ?? text.endIndex
-        guard let (host, path) = split(url: text[urlStart..<urlEnd]) else {
+
+        mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, each: (UsageRecord) throws(ScopeLintError) -> Void)
+            throws(ScopeLintError)
+        {
+            switch state {
+            case .start(var seen):
+                seen.append(contentsOf: chunk)
+                guard let first = Self.firstText(seen) else {
+                    // Only white space yet: keep it (a little), it may be JSON's.
+                    if seen.count > limits.stringLength {
+                        state = .lines(UsageLines(file: file, maxLength: limits.stringLength), nil)
+                        try seen.withUnsafeBufferPointer { (buffer) throws(ScopeLintError) in
+                            try feed(buffer, each: each)
+                        }
+                    } else {
+                        state = .start(seen)
+                    }
+                    return
+                }
+                if seen[first] == UInt8(ascii: "{") || seen[first] == UInt8(ascii: "[") {
+                    if seen.count > limits.inputSize { throw InputFile.tooLarge(file, limit: limits.inputSize) }
+                    state = .json(seen)
+                } else {
+                    state = .lines(UsageLines(file: file, maxLength: limits.stringLength), nil)
+                    try seen.withUnsafeBufferPointer { (buffer) throws(ScopeLintError) in try feed(buffer, each: each) }
+                }
+            case .json(var bytes):
+                state = .json([])
+                if bytes.count + chunk.count > limits.inputSize {
+                    throw InputFile.tooLarge(file, limit: limits.inputSize)
+                }
+                bytes.append(contentsOf: chunk)
+                state = .json(bytes)
+            case .lines(var lines, var kind):
+                state = .start([])
+                try lines.feed(chunk) { (line, number) throws(ScopeLintError) in
+                    try self.line(line, number: number, kind: &kind, each: each)
+                }
+                state = .lines(lines, kind)
+            }
+        }
+
+        mutating func finish(each: (UsageRecord) throws(ScopeLintError) -> Void) throws(ScopeLintError) -> UsageFormat {
+            switch state {
+            case .start: return forced ?? .calls
+            case .json(let bytes): return try json(bytes, each: each)
+            case .lines(var lines, var kind):
+                try lines.finish { (line, number) throws(ScopeLintError) in
+                    try self.line(line, number: number, kind: &kind, each: each)
+                }
+                return kind ?? forced ?? .calls
+            }
+        }
+
+        /// The index of the first byte that is not white space or the byte order mark.
+        static func firstText(_ bytes: [UInt8]) -> Int? {
+            var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D: index += 1
+                default: return index
+                }
+            }
+            return nil
+        }
+
+        // MARK: Lines
+
+        func line(
+            _ line: UnsafeBufferPointer<UInt8>, number: Int, kind: inout UsageFormat?,
+            each: (UsageRecord) throws(ScopeLintError) -> Void
+        ) throws(ScopeLintError) {
+            if kind == nil {
+                if UsageLines.isBlankOrComment(line) { return }
+                kind = try decide(line, number: number)
+            }
+            if kind == .accessLog {
+                if UsageLines.isBlankOrComment(line) { return }
+                try each(AccessLogReader.record(line, number: number, file: file))
+            } else if let call = try CallListReader.call(line, number: number, file: file) {
+                try each(.call(call))
+            }
+        }
+
+        /// The first line with text decides: an access-log line, or else a list of calls. A
+        /// forced format that does not fit is refused here, saying which `--from` reads it.
+        func decide(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws(ScopeLintError) -> UsageFormat {
+            let isLog = AccessLogReader.looksLikeLogLine(line)
+            let looks: UsageFormat = isLog ? .accessLog : .calls
+            guard let forced, forced != looks else { return looks }
+            // An access log forced onto call-list lines gets the access-log reader's own error,
+            // which says what a log line is, unless the line is plainly a call.
+            if forced == .accessLog, !CallListReader.looksLikeCall(line) { return .accessLog }
+            let start = line.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) ?? 0
             throw .invalid(
                 file: file,
-                position: TextPosition(line: line.number, column: line.column(of: urlStart)),
-                message: "expected a path starting with / or an http(s) URL")
+                position: TextPosition(line: number, column: UsageLines.column(of: start, in: line)),
+                message:
+                    "expected \(forced.summary) (--from \(forced.rawValue)); this input is \(looks.summary): use --from \(looks.rawValue), or drop --from"
+            )
         }
-        return APICall(method: method.uppercased(), host: host, path: path, location: at)
-    }
 
-    /// The host (lower case, no port or user) and the path (no query or fragment) of a URL or
-    /// bare path; nil when it is neither.
-    static func split(url: Substring) -> (host: String?, path: String)? {
-        var rest = url
-        var host: String?
-        let lowered = url.prefix(8).lowercased()
-        if lowered.hasPrefix("https://") || lowered.hasPrefix("http://") {
-            rest = rest.dropFirst(lowered.hasPrefix("https://") ? 8 : 7)
-            let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-            var authority = rest[..<authorityEnd]
-            if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-            if let colon = authority.lastIndex(of: ":") { authority = authority[..<colon] }
-            guard !authority.isEmpty else { return nil }
-            host = authority.lowercased()
-            rest = rest[authorityEnd...]
+        // MARK: JSON
+
+        func json(_ bytes: [UInt8], each: (UsageRecord) throws(ScopeLintError) -> Void) throws(ScopeLintError)
+            -> UsageFormat
+        {
+            if let forced, forced == .calls || forced == .accessLog {
+                // Text forced onto JSON would read its braces as calls: name what it is instead.
+                let root = try? JSONReader.parse(bytes, file: file, limits: limits)
+                let kind = root.flatMap(Self.detect)
+                throw .invalid(
+                    file: file,
+                    position: root?.position ?? TextPosition(line: 1, column: 1 + (Self.firstText(bytes) ?? 0)),
+                    message: kind.map {
+                        "expected \(forced.summary) (--from \(forced.rawValue)); this input is \($0.summary) (JSON): use --from \($0.rawValue), or drop --from"
+                    }
+                        ?? "expected \(forced.summary) (--from \(forced.rawValue)); this input is JSON: drop --from to have its shape detected"
+                )
+            }
+            let root = try JSONReader.parse(bytes, file: file, limits: limits)
+            let detected = Self.detect(root)
+            let format: UsageFormat
+            switch (forced, detected) {
+            case (nil, nil):
+                throw .invalid(
+                    file: file, position: root.position,
+                    message:
+                        "expected a HAR file (an object with log.entries) or a Postman collection (an object with info and item)"
+                )
+            case (nil, let found?): format = found
+            case (let wanted?, let found?) where wanted != found:
+                throw .invalid(
+                    file: file, position: root.position,
+                    message:
+                        "expected \(wanted.summary) (--from \(wanted.rawValue)); this input is \(found.summary): use --from \(found.rawValue), or drop --from"
+                )
+            case (let wanted?, _): format = wanted
+            }
+            if format == .har {
+                try HARReader.read(root, file: file, each: each)
+            } else {
+                try PostmanReader.read(root, file: file, limits: limits, each: each)
+            }
+            return format
         }
-        let pathEnd = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? rest.endIndex
-        let path = rest[..<pathEnd]
-        if host != nil, path.isEmpty { return (host, "/") }
-        guard path.first == "/" else { return nil }
-        return (host, String(path))
+
+        /// A HAR file has `log`; a Postman collection has `info` and `item`.
+        static func detect(_ root: JSONNode) -> UsageFormat? {
+            guard let members = root.members else { return nil }
+            let keys = Set(members.map(\.key))
+            if keys.contains("log") { return .har }
+            if keys.contains("info"), keys.contains("item") { return .postman }
+            return nil
+        }
+    }
+}
+
+extension UsageFormat {
+    /// What a message calls an input of this format.
+    package var summary: String {
+        switch self {
+        case .calls: "a list of calls"
+        case .accessLog: "an access log"
+        case .har: "a HAR file"
+        case .postman: "a Postman collection"
+        }
     }
 }

@@ -1,0 +1,61 @@
+/// The host and path of a request target, the one way every usage reader takes a URL apart.
+/// Works on bytes: only the host and the path become strings, and the query and fragment (where
+/// tokens travel) are never copied anywhere.
+enum UsageURL {
+    /// The host (lower case, no user or port) and the path (no query or fragment) of an
+    /// absolute http(s) or ws(s) URL or of a bare path starting with `/`; nil when `target` is
+    /// neither or is not UTF-8. A URL with no path has the path `/`.
+    static func split(_ target: UnsafeBufferPointer<UInt8>) -> (host: String?, path: String)? {
+        var rest = target[...]
+        var host: String?
+        if let schemeLength = schemeLength(target) {
+            rest = rest.dropFirst(schemeLength)
+            let authorityEnd = rest.firstIndex(where: endsAuthority) ?? rest.endIndex
+            var authority = rest[..<authorityEnd]
+            if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
+            if let colon = authority.lastIndex(of: UInt8(ascii: ":")) { authority = authority[..<colon] }
+            guard !authority.isEmpty, let text = String(validating: authority, as: UTF8.self) else { return nil }
+            host = lowercasedASCII(text)
+            rest = rest[authorityEnd...]
+        }
+        let pathEnd = rest.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? rest.endIndex
+        let path = rest[..<pathEnd]
+        if host != nil, path.isEmpty { return (host, "/") }
+        guard path.first == UInt8(ascii: "/"), let text = String(validating: path, as: UTF8.self) else { return nil }
+        return (host, text)
+    }
+
+    static func split(_ target: String) -> (host: String?, path: String)? {
+        var target = target
+        return target.withUTF8 { split($0) }
+    }
+
+    /// The length of `http://`, `https://`, `ws://` or `wss://` (any case) at the start.
+    private static func schemeLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        for scheme in ["https://", "http://", "wss://", "ws://"] where bytes.count >= scheme.utf8.count {
+            if zip(bytes, scheme.utf8).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) { return scheme.utf8.count }
+        }
+        return nil
+    }
+
+    private static func endsAuthority(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#")
+    }
+
+    /// Host names are ASCII on the wire (IDNs travel as punycode); other bytes are kept as they are.
+    static func lowercasedASCII(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
+        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// Whether `bytes` is an HTTP method: letters (upper case on the wire; lower case is taken
+    /// as written, then upper-cased), with `-` and `_` as WebDAV's methods have them.
+    static func isMethod(_ bytes: some Collection<UInt8>) -> Bool {
+        !bytes.isEmpty && bytes.count <= 32
+            && bytes.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == 0x2D || $0 == 0x5F }
+    }
+
+    static func method(_ bytes: some Collection<UInt8>) -> String {
+        String(decoding: bytes.map { $0 >= 0x61 && $0 <= 0x7A ? $0 & ~0x20 : $0 }, as: UTF8.self)
+    }
+}
