@@ -1,6 +1,7 @@
 // libFuzzer entry point, compiled together with Sources/ScopeLint by Scripts/fuzz (not part
 // of the Swift package). SCOPELINT_FUZZ_TARGET picks what the input feeds: a reader by its
-// --from name, "detect" (automatic detection), or "policy" (the policy loader and resolver).
+// --from name, "detect" (automatic detection), "policy" (the policy loader and resolver), or
+// "usage" / "usage-FORMAT" (the usage readers of `policies generate`, detected or forced).
 // Whatever parses is also linted and rendered in every format, so the engine and the
 // reporters see hostile data too.
 import Foundation
@@ -12,6 +13,10 @@ let fuzzEngine = try! LintEngine(library: fuzzLibrary, policyIDs: [])
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    if fuzzTarget.hasPrefix("usage") {
+        fuzzUsage(bytes)
+        return 0
+    }
     if fuzzTarget == "policy" {
         guard let policy = try? PolicyLoader.load(bytes, file: "fuzz.json5") else { return 0 }
         var library = fuzzLibrary
@@ -32,4 +37,18 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         try? ExportWriter.write([StoreSource(export)], survey: survey, keepClientID: true, to: ByteStream())
     }
     return 0
+}
+
+/// The usage readers on hostile bytes, cut into chunks of a size the input's first byte picks
+/// (1 to 256), so lines and escapes split across chunk boundaries too. Records must have what
+/// the generator relies on: an upper-case method, a path that starts with `/`.
+func fuzzUsage(_ bytes: [UInt8]) {
+    let forced = UsageFormat(rawValue: String(fuzzTarget.dropFirst("usage-".count)))
+    let chunkSize = Int(bytes.first ?? 0) + 1
+    let limits = Limits(inputSize: 1 << 20, stringLength: 4096)
+    let input: InputFile.StandardInput = { _ in InputBytes(copying: bytes) }
+    _ = try? UsageInput.read("-", from: forced, limits: limits, standardInput: input, chunkSize: chunkSize) { record in
+        guard case .call(let call) = record else { return }
+        precondition(call.path.hasPrefix("/") && call.method == call.method.uppercased())
+    }
 }
