@@ -96,16 +96,21 @@ enum AccessLogReader {
         if request.count == 1, request[0] == UInt8(ascii: "-") {
             return .unreadable(location, what: "a request field of - (the server logged no request line)")
         }
-        let parts = request.split(separator: 0x20, omittingEmptySubsequences: false)
-        guard let method = parts.first, UsageURL.isMethod(method) else {
+        // Found by hand rather than split(separator:): no array for each of a billion lines.
+        let methodEnd = request.firstIndex(of: 0x20) ?? request.endIndex
+        let method = request[..<methodEnd]
+        guard UsageURL.isMethod(method) else {
             return .unreadable(location, what: "a request field that is not an HTTP request line (binary bytes?)")
         }
-        guard parts.count == 2 || parts.count == 3, !parts[1].isEmpty,
-            parts.count == 2 || parts[2].starts(with: "HTTP/".utf8)
+        let targetStart = min(methodEnd + 1, request.endIndex)
+        let targetEnd = request[targetStart...].firstIndex(of: 0x20) ?? request.endIndex
+        let version = request[min(targetEnd + 1, request.endIndex)...]
+        guard targetEnd > targetStart,
+            targetEnd == request.endIndex || (version.starts(with: "HTTP/".utf8) && !version.contains(0x20))
         else {
             return .unreadable(location, what: "a request line without a method, a target and a protocol")
         }
-        let target = UnsafeBufferPointer(rebasing: parts[1])
+        let target = UnsafeBufferPointer(rebasing: request[targetStart..<targetEnd])
         let methodText = UsageURL.method(method)
         if methodText == "CONNECT" {
             // A tunnel the proxy could not see into: the host is known, what was called is not.

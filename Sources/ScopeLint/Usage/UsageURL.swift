@@ -32,10 +32,22 @@ enum UsageURL {
 
     /// The length of `http://`, `https://`, `ws://` or `wss://` (any case) at the start.
     private static func schemeLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        for scheme in ["https://", "http://", "wss://", "ws://"] where bytes.count >= scheme.utf8.count {
-            if zip(bytes, scheme.utf8).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) { return scheme.utf8.count }
+        func letter(_ index: Int, _ lower: Character) -> Bool {
+            index < bytes.count && bytes[index] | 0x20 == lower.asciiValue!
         }
-        return nil
+        var index: Int
+        if letter(0, "h"), letter(1, "t"), letter(2, "t"), letter(3, "p") {
+            index = 4
+        } else if letter(0, "w"), letter(1, "s") {
+            index = 2
+        } else {
+            return nil
+        }
+        if letter(index, "s") { index += 1 }
+        guard index + 2 < bytes.count, bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == UInt8(ascii: "/"),
+            bytes[index + 2] == UInt8(ascii: "/")
+        else { return nil }
+        return index + 3
     }
 
     private static func endsAuthority(_ byte: UInt8) -> Bool {
@@ -56,6 +68,7 @@ enum UsageURL {
     }
 
     static func method(_ bytes: some Collection<UInt8>) -> String {
-        String(decoding: bytes.map { $0 >= 0x61 && $0 <= 0x7A ? $0 & ~0x20 : $0 }, as: UTF8.self)
+        guard bytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: bytes.map { $0 >= 0x61 && $0 <= 0x7A ? $0 & ~0x20 : $0 }, as: UTF8.self)
     }
 }
