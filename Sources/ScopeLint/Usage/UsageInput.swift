@@ -68,7 +68,7 @@ package enum UsageInput {
                     return
                 }
                 if seen[first] == UInt8(ascii: "{") || seen[first] == UInt8(ascii: "[") {
-                    if seen.count > limits.inputSize { throw InputFile.tooLarge(file, limit: limits.inputSize) }
+                    if seen.count > limits.inputSize { throw tooLarge }
                     state = .json(seen)
                 } else {
                     state = .lines(UsageLines(file: file, maxLength: limits.stringLength), nil)
@@ -77,7 +77,7 @@ package enum UsageInput {
             case .json(var bytes):
                 state = .json([])
                 if bytes.count + chunk.count > limits.inputSize {
-                    throw InputFile.tooLarge(file, limit: limits.inputSize)
+                    throw tooLarge
                 }
                 bytes.append(contentsOf: chunk)
                 state = .json(bytes)
@@ -100,6 +100,15 @@ package enum UsageInput {
                 }
                 return kind ?? forced ?? .calls
             }
+        }
+
+        /// JSON is read whole, so its size is bounded (text streams and is not).
+        var tooLarge: ScopeLintError {
+            .invalid(
+                file: file, position: .start,
+                message:
+                    "the JSON input is larger than \(Limits.describe(limits.inputSize)), the most scopelint reads whole; a HAR file or collection that large is not one session's calls"
+            )
         }
 
         /// The index of the first byte that is not white space or the byte order mark.

@@ -58,6 +58,23 @@ struct JSONUsageTests {
         #expect(Usage.error(#"{"log": []}"#) == "<stdin>:1:9: error: expected log to be an object, found an array")
     }
 
+    @Test func jsonIsReadWholeUnderTheInputLimit() throws {
+        let har = #"{"log": {"entries": [{"request": {"method": "GET", "url": "https://api.bigcommerce.com/v3/x"}}]}}"#
+        let path = Usage.temporaryFile(Array(har.utf8), suffix: ".har")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(
+            try Usage.read(file: path, limits: Limits(inputSize: 200), chunkSize: 7).shapes == [
+                "GET api.bigcommerce.com /v3/x"
+            ])
+        #expect(
+            throws: ScopeLintError.invalid(
+                file: path, position: .start,
+                message:
+                    "the JSON input is larger than 60 bytes, the most scopelint reads whole; a HAR file or collection that large is not one session's calls"
+            )
+        ) { try Usage.read(file: path, limits: Limits(inputSize: 60), chunkSize: 7) }
+    }
+
     @Test func harRequestsThatAreNotHTTPAreRecords() throws {
         let read = try Usage.read(
             #"{"log": {"entries": [{"request": {"method": "GET", "url": "data:image/png;base64,AAAA"}}, {"request": {"method": "G T", "url": "https://a.example/"}}, {"request": {"method": "GET", "url": "wss://a.example/socket?t=1"}}]}}"#
