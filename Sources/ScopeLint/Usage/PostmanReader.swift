@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a Postman collection (v2.1, and v2.0, which has the same requests): every request in
 /// `item`, folders nested to any depth, in order. Only `method` and `url` are read, and the
 /// collection's own `variable` list to fill `{{name}}` in URLs; headers, auth, bodies, scripts
@@ -130,7 +132,7 @@ enum PostmanReader {
 
         func record(method: String, url: String, at node: JSONNode) throws(ScopeLintError) -> UsageRecord {
             let location = SourceLocation(file: json.file, position: node.position)
-            let resolved = try resolve(url, at: node)
+            let resolved = try resolve(url, at: node).trimmingCharacters(in: .whitespaces)
             // No scheme: a host first (Postman allows `api.example.com/path`) or a bare path.
             var target = resolved
             if UsageURL.split(resolved) == nil, let first = resolved.first, first != "/" {

@@ -4,8 +4,10 @@
 enum UsageURL {
     /// The host (lower case, no user or port) and the path (no query or fragment) of an
     /// absolute http(s) or ws(s) URL or of a bare path starting with `/`; nil when `target` is
-    /// neither or is not UTF-8. A URL with no path has the path `/`.
+    /// neither, is not UTF-8, or holds a space or a control character, C0 or C1 (no request
+    /// target on the wire does; they would be percent-encoded). A URL with no path has the path `/`.
     static func split(_ target: UnsafeBufferPointer<UInt8>) -> (host: String?, path: String)? {
+        guard !target.contains(where: { $0 <= 0x20 || $0 == 0x7F }), !hasC1Control(target) else { return nil }
         var rest = target[...]
         var host: String?
         if let schemeLength = schemeLength(target) {
@@ -28,6 +30,15 @@ enum UsageURL {
     static func split(_ target: String) -> (host: String?, path: String)? {
         var target = target
         return target.withUTF8 { split($0) }
+    }
+
+    /// Whether the bytes hold U+0080...U+009F (C2 80...C2 9F in UTF-8), the C1 controls.
+    private static func hasC1Control(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count > 1 else { return false }
+        for index in 0..<(bytes.count - 1) where bytes[index] == 0xC2 && bytes[index + 1] & 0xE0 == 0x80 {
+            return true
+        }
+        return false
     }
 
     /// The length of `http://`, `https://`, `ws://` or `wss://` (any case) at the start.

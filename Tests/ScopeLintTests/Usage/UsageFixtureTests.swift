@@ -91,6 +91,33 @@ struct UsageFixtureTests {
         #expect(Usage.error("GET /v3/orders\n" + log + "\n")?.hasPrefix("<stdin>:2:1: error: expected a call") == true)
     }
 
+    /// A request target on the wire has no control characters (they are percent-encoded): one
+    /// that holds them is not read as a call, so no escape sequence reaches a path.
+    @Test func controlCharactersNeverReachACall() throws {
+        let log = #"1.2.3.4 - - [29/Nov/2026:09:00:00 +0000] "GET /v3/\x1B[31mred HTTP/1.1" 200 1"#
+        #expect(
+            try Usage.read(log).records == [
+                .unreadable(
+                    ScopeLint.SourceLocation(file: "<stdin>", position: TextPosition(line: 1, column: 43)),
+                    what: "a request target that is neither a path nor an http(s) URL in UTF-8")
+            ])
+        #expect(
+            Usage.error("GET /v3/orders\u{1B}]0;title\u{07}\n")
+                == "<stdin>:1:5: error: expected a path starting with / or an http(s) URL")
+        let har = try Usage.read(
+            #"{"log": {"entries": [{"request": {"method": "GET", "url": "https://a.example/\u001b[2J"}}]}}"#)
+        #expect(har.calls.isEmpty && har.records.count == 1)
+        let postman = try Usage.read(
+            #"{"info": {"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": [{"request": "  https://a.example/x\u0085  "}]}"#
+        )
+        #expect(postman.calls.isEmpty && postman.records.count == 1)
+        // Spaces around a Postman URL are not part of it; other text outside ASCII is kept.
+        let spaced = try Usage.read(
+            #"{"info": {"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": [{"request": "  https://a.example/caf\u00e9  "}]}"#
+        )
+        #expect(spaced.shapes == ["GET a.example /caf\u{E9}"])
+    }
+
     @Test func noSecretReachesARecordOrAnError() throws {
         let secret = "tok3nS3cr3tVALUE"
         let inputs = [
