@@ -58,14 +58,19 @@ enum AccessLogReader {
             isDigit(line[index + 2]), isDigit(line[index + 3]), isDigit(line[index + 4]),
             index + 5 == count || line[index + 5] == 0x20
         else {
-            return .notALogLine(offset: min(index + 1, count), expected: "expected the status code after the request")
+            return .notALogLine(offset: min(index + 2, count), expected: "expected the status code after the request")
         }
         return .line(requestStart: quote + 1, requestEnd: requestEnd)
     }
 
+    /// Whether detection takes the line for an access log's: one, or one that has its first
+    /// fields and a `[` but goes wrong after (so its error says what a log line needs, not
+    /// what a call is).
     static func looksLikeLogLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        if case .line = shape(line) { return true }
-        return false
+        switch shape(line) {
+        case .line: true
+        case .notALogLine(let offset, _): offset > 0 && !CallListReader.looksLikeCall(line)
+        }
     }
 
     /// The record of one log line; an error when the line is not an access-log line.

@@ -97,6 +97,6 @@ struct AccessLogTests {
                 == "<stdin>:2:42: error: expected the request to end with a quote")
         #expect(
             Usage.error(good + #"1.2.3.4 - - [29/Nov/2026:09:00:00 +0000] "GET / HTTP/1.1" OK 1"#)
-                == "<stdin>:2:58: error: expected the status code after the request")
+                == "<stdin>:2:59: error: expected the status code after the request")
     }
 }

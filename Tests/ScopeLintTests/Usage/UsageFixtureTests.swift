@@ -87,6 +87,10 @@ struct UsageFixtureTests {
         let log = #"1.2.3.4 - - [29/Nov/2026:09:00:00 +0000] "GET /v3/orders HTTP/1.1" 200 1"#
         #expect(try Usage.read("\n# proxy log\n\n" + log + "\n").format == .accessLog)
         #expect(try Usage.read("# calls\nGET /v3/orders\n").format == .calls)
+        // A first line that starts like a log line but goes wrong is an access log's error.
+        #expect(
+            Usage.error(#"1.2.3.4 - - [29/Nov/2026:09:00:00 +0000] "GET /v3/orders HTTP/1.1" -"#)
+                == "<stdin>:1:68: error: expected the status code after the request")
         // After a call list's first call, a log line is an error, not a call.
         #expect(Usage.error("GET /v3/orders\n" + log + "\n")?.hasPrefix("<stdin>:2:1: error: expected a call") == true)
     }
@@ -153,7 +157,9 @@ struct UsageFixtureTests {
                 #expect(!read.records.isEmpty)
             } catch {
                 #expect(!error.description.contains(secret), "\(error.description)")
-                #expect(error.description.hasPrefix("<stdin>:"), "every error has its place: \(error.description)")
+                #expect(
+                    error.description.wholeMatch(of: /<stdin>:[0-9]+:[0-9]+: error: .+/) != nil,
+                    "every error has its file, line and column: \(error.description)")
             }
         }
     }
