@@ -90,6 +90,37 @@ struct StreamingTests {
         }
     }
 
+    @Test func aFIFOStreamsAndOneNobodyWritesToReadsAsEmpty() throws {
+        let folder = try temporaryDirectory("usage-fifo")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("access.log").path
+        #expect(mkfifo(path, 0o600) == 0)
+        #expect(try Usage.read(file: path).records.isEmpty)
+        // Written and closed while a reader holds it open, the bytes wait in the FIFO.
+        let holder = Foundation.open(path, O_RDONLY | O_NONBLOCK)
+        defer { close(holder) }
+        let writer = Foundation.open(path, O_WRONLY)
+        let bytes = Array(Self.log.utf8)
+        #expect(bytes.withUnsafeBytes { Foundation.write(writer, $0.baseAddress, $0.count) } == bytes.count)
+        close(writer)
+        #expect(
+            try Usage.read(file: path, chunkSize: 7).records == Usage.read(Self.log).records.map(Self.moved(to: path)))
+    }
+
+    /// The record with its location's file renamed: the same lines read from another input.
+    static func moved(to file: String) -> (UsageRecord) -> UsageRecord {
+        {
+            switch $0 {
+            case .call(var call):
+                call.location.file = file
+                return .call(call)
+            case .unreadable(var location, let what):
+                location.file = file
+                return .unreadable(location, what: what)
+            }
+        }
+    }
+
     @Test func emptyInputsReadNoRecords() throws {
         #expect(try Usage.read("").records.isEmpty)
         #expect(try Usage.read("\n  \n# nothing yet\n").records.isEmpty)
