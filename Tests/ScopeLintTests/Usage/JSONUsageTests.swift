@@ -112,6 +112,13 @@ struct JSONUsageTests {
         #expect(read.calls.map(\.location.position.line) == [5, 7, 8, 11, 12, 13])
     }
 
+    @Test func postmanV20ReadsTheSame() throws {
+        let read = try Usage.read(
+            #"{"info": {"schema": "https://schema.getpostman.com/json/collection/v2.0.0/collection.json"}, "variable": [{"id": "host", "value": "api.bigcommerce.com"}], "item": [{"request": {"method": "DELETE", "url": "https://{{host}}/stores/a/v3/hooks/9"}}]}"#
+        )
+        #expect(read.shapes == ["DELETE api.bigcommerce.com /stores/a/v3/hooks/9"])
+    }
+
     @Test func postmanShapesThatAreWrongAreLocatedErrors() {
         let v21 = #""schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json""#
         #expect(
