@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ScopeLint
@@ -87,6 +88,39 @@ struct OperationIndexTests {
             return
         }
         #expect(index.operations[hooks].anyOf.isEmpty)
+    }
+
+    /// Rows reviewed against the docs (docs/catalog.md, "Reviewed rows").
+    static let reviewed = [
+        "GET /v3/customers needs Customers: read-only",
+        "GET /v3/customers/1/stored-instruments needs Stored Payment Instruments: read-only",
+        "PUT /v3/shipping/settings needs Information & Settings: modify",
+        "PUT /v3/shipping/products/customs-information needs Products: modify",
+        "GET /v3/channels needs Channel Settings: read-only",
+        "GET /v3/channels/1/listings needs Channel Listings: read-only",
+        "PUT /v3/channels/1/site needs Sites & Routes: modify",
+        "GET /v3/orders/1/metafields needs Orders: read-only",
+        "GET /v3/orders/1/transactions needs Order Transactions: read-only, Order Transactions: modify",
+        "POST /v3/content/scripts needs Content: modify",
+        "DELETE /v3/storefront/api-token needs Storefront API Tokens: manage",
+        "GET /v3/pricelists needs Products: read-only",
+        "GET /v3/segments needs Customers: read-only",
+        "PUT /v3/hooks/1 needs ",
+    ]
+
+    @Test("rows reviewed against the docs", arguments: reviewed)
+    func reviewedRow(_ text: String) throws {
+        let parts = text.components(separatedBy: " needs ")
+        let words = parts[0].split(separator: " ")
+        guard case .operation(let found) = index.match(call(String(words[0]), String(words[1]))) else {
+            Issue.record("\(parts[0]) is not mapped")
+            return
+        }
+        let catalog = Catalog.bigCommerce
+        let names = index.operations[found].anyOf.map {
+            "\(catalog[$0.scope].name): \(catalog[$0.scope].levelName($0.level))"
+        }
+        #expect(names.joined(separator: ", ") == parts[1])
     }
 
     @Test("every scope the map names is in the catalog", arguments: EndpointRow.all)
