@@ -143,6 +143,16 @@ struct PolicyGeneratorTests {
         #expect(report.hasSuffix("scopelint: 2 calls read: 0 mapped, 0 to other hosts (passed over), 2 unmapped\n"))
     }
 
+    @Test func aRequestTheInputCannotShowIsUnmapped() throws {
+        var summary = try usage("GET /v3/catalog/products\n")
+        let at = SourceLocation(file: "access.log", position: TextPosition(line: 7, column: 1))
+        summary.add(.unreadable(at, what: "a request line of -"))
+        summary.add(.call(APICall(method: "CONNECT", host: "api.bigcommerce.com", path: "/", location: at)))
+        summary.add(.call(APICall(method: "CONNECT", host: "cdn11.bigcommerce.com", path: "/", location: at)))
+        #expect(summary.unmapped.map(\.request) == ["a request line of -", "CONNECT /"])
+        #expect((summary.callsRead, summary.mappedCalls, summary.otherHosts, summary.unmappedCalls) == (4, 1, 1, 2))
+    }
+
     @Test func unmappedExamplesAreCapped() throws {
         let lines = (0..<25).map { "GET /v3/nothing-\($0)" } + ["GET /v3/nothing-3", "GET /v3/catalog/products"]
         let summary = try usage(lines.joined(separator: "\n"))
