@@ -80,12 +80,14 @@ struct PolicyGeneratorTests {
     @Test("the generated policy loads and resolves with the bundled library", arguments: usages)
     func generatedPolicyLoads(_ text: String) throws {
         let header = PolicyGenerator.Header(
-            id: "my-app", title: "My \"app\"\n##[error] \u{1B}[31m", source: "https://example.com/app?x=1#y")
+            id: "my-app", title: "My \"app\"\n##[error] \u{1B}[31m\u{202E}\u{85}\u{E0041}\u{7F}é",
+            source: "https://example.com/app?x=1#y")
         let summary = try usage(text, file: "cal\"ls\n.txt")
         let written = try generated(summary, header: header)
         let policy = try PolicyLoader.load(Array(written.utf8), file: "generated.json5", catalog: catalog)
         #expect(policy.id == "my-app")
         #expect(policy.title == header.title)
+        #expect(!written.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x1B || $0.value == 0xE0041 })
         #expect(policy.source?.url == header.source)
         #expect(policy.unlisted == .none)
         #expect(policy.extends.map(\.id) == ["least-privilege"])
