@@ -106,6 +106,9 @@ package struct OperationIndex: Sendable {
         // A trailing slash names the same resource.
         if segments.last?.isEmpty == true { segments.removeLast() }
         guard let index = find(method, segments[...], from: root) else {
+            if segments.last == "graphql" {
+                return .unmapped("a GraphQL request: what it needs is in its query, which is never read")
+            }
             return .unmapped("no operation of the endpoint map has this method and path")
         }
         if unknownScope.contains(index) { return .unmapped("the docs name no scope for \(operations[index].name)") }

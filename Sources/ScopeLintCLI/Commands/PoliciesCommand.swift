@@ -126,7 +126,7 @@ enum PoliciesCommand: Command {
             throw .invalid(
                 file: usage.files.joined(separator: ", "), position: nil,
                 message:
-                    "no call to the BigCommerce API in the input, nothing to generate from (\(usage.callsRead) read, \(usage.otherHosts) to other hosts, \(usage.unmappedCalls) unmapped)"
+                    "no call in the input that scopelint can map to the BigCommerce API, nothing to generate from (\(usage.callsRead) read, \(usage.otherHosts) to other hosts, \(usage.unmappedCalls) unmapped)"
             )
         }
         let needs = usage.needs(risks: risks)
@@ -177,7 +177,7 @@ enum PoliciesCommand: Command {
             }
         }
         stream.write(
-            "scopelint: \(usage.callsRead) calls read: \(usage.mappedCalls) mapped, \(usage.otherHosts) to other hosts (passed over), \(usage.unmappedCalls) unmapped\n"
+            "scopelint: \(usage.callsRead) \(own: usage.callsRead == 1 ? "call" : "calls") read: \(usage.mappedCalls) mapped, \(usage.otherHosts) to other hosts (passed over), \(usage.unmappedCalls) unmapped\n"
         )
         return stream.text
     }

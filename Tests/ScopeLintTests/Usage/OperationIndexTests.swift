@@ -70,6 +70,9 @@ struct OperationIndexTests {
         #expect(template("GET", "/v3/catalog/products", host: "shop.example.com") == "other host")
         #expect(template("CONNECT", "/", host: nil) == "unmapped")
         #expect(template("GET", "/v3/nothing") == "unmapped")
+        #expect(
+            index.match(call("POST", "/stores/z4zn3wo/graphql"))
+                == .unmapped("a GraphQL request: what it needs is in its query, which is never read"))
         // The docs name no scope for the storefront API: a call to it cannot be mapped.
         #expect(template("POST", "/api/storefront/carts") == "unmapped")
     }
