@@ -155,6 +155,14 @@ struct PolicyGeneratorTests {
         #expect((summary.callsRead, summary.mappedCalls, summary.otherHosts, summary.unmappedCalls) == (4, 1, 1, 2))
     }
 
+    @Test func memoryIsOneEntryAnOperationWhateverTheIds() throws {
+        let lines = (0..<5000).map { "GET /stores/s\($0)/v3/catalog/products/\($0)?page=\($0)" }
+        let summary = try usage(lines.joined(separator: "\n"))
+        #expect(summary.uses.count == 1)
+        #expect(summary.uses.values.first?.count == 5000)
+        #expect(summary.uses.values.first?.first.line == 1)
+    }
+
     @Test func unmappedExamplesAreCapped() throws {
         let lines = (0..<25).map { "GET /v3/nothing-\($0)" } + ["GET /v3/nothing-3", "GET /v3/catalog/products"]
         let summary = try usage(lines.joined(separator: "\n"))
