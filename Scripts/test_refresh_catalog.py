@@ -61,6 +61,11 @@ class RefreshCatalogTests(unittest.TestCase):
         transactions = operation(self.map, "GET", base + "/orders/{order_id}/transactions")
         self.assertEqual(scopes(transactions), [("Order Transactions", "read-only")])
 
+    def test_override_table(self):
+        # orders.v3.yml's table lists Order Transactions alone; an order's metafields are orders.
+        metafields = operation(self.map, "GET", "/stores/{store_hash}/v3/orders/{order_id}/metafields")
+        self.assertEqual((scopes(metafields), metafields["basis"]), ([("Orders", "read-only")], "override"))
+
     def test_spec_note_and_default_scope(self):
         base = "/stores/{store_hash}/v3"
         analytics = operation(self.map, "GET", base + "/settings/analytics")

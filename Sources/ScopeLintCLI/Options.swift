@@ -70,4 +70,29 @@ enum Options {
     static let keepClientID = OptionSpec(
         "keep-client-id", help: "Keep each account's client id (not a secret, but an identifier).")
 
+    // policies generate
+    static let usageFrom = OptionSpec(
+        "from", value: "format", choices: UsageFormat.allCases.map(\.rawValue),
+        help: "Read every usage input as this shape instead of detecting it.")
+    static let policyID = OptionSpec(
+        "id", value: "id", defaultValue: "generated",
+        help: "The generated policy's id: lower-case letters, digits and '-'.")
+    static let policyTitle = OptionSpec(
+        "title", value: "text", help: "The generated policy's title (default: API usage of the inputs).")
+    static let policySource = OptionSpec(
+        "source", value: "text|url",
+        help: "Where the usage came from: an http(s) address is written as the source's url, other text as its title.")
+    static let policyOutput = OptionSpec(
+        "output", short: "o", value: "file",
+        help: "Write the policy to this file (replaced atomically) instead of standard output; '-' is standard output.")
+    static let strict = OptionSpec(
+        "strict", help: "Exit 2, not 1, when a call cannot be mapped to an operation (the policy is still written).")
+    static let against = OptionSpec(
+        "against", value: "id|file",
+        help:
+            "Compare the usage with this policy instead of writing one: what it allows that no call needs, and what the calls need that it does not allow (exit 1)."
+    )
+    static let againstFormat = OptionSpec(
+        "format", value: "format", choices: ["text", "json"], defaultValue: "text",
+        help: "With --against: the comparison's format.")
 }

@@ -1,8 +1,8 @@
 import Foundation
 import ScopeLint
 
-/// `scopelint policies list|show|check`: what policies exist, what one requires, whether a
-/// file is valid.
+/// `scopelint policies list|show|check|generate`: what policies exist, what one requires, whether
+/// a file is valid, and a policy written from the API calls an integration makes.
 enum PoliciesCommand: Command {
     static let spec = CommandSpec(
         name: "policies",
@@ -26,6 +26,24 @@ enum PoliciesCommand: Command {
                         help: "Policy files, or folders whose .json and .json5 files are all checked.")
                 ],
                 options: [Options.policies, Options.config]),
+            CommandSpec(
+                name: "generate",
+                abstract:
+                    "Write the least-privilege policy the API calls in usage inputs need, or compare them with a policy (--against).",
+                discussion:
+                    "Each scope at the least level every call needs, unlisted scopes none, extending least-privilege. Calls to other hosts are passed over and counted; a call that cannot be mapped is listed on standard error and makes the exit code 1 (2 with --strict). See docs/generate.md.",
+                arguments: [
+                    ArgumentSpec(
+                        "usage", variadic: true,
+                        help:
+                            "Usage inputs (a call list, an access log, HAR, a Postman collection); '-' reads standard input."
+                    )
+                ],
+                options: [
+                    Options.policyID, Options.policyTitle, Options.policySource, Options.policyOutput,
+                    Options.usageFrom,
+                    Options.strict, Options.against, Options.againstFormat, Options.policies, Options.config,
+                ]),
         ])
 
     static func run(_ arguments: ParsedArguments, console: inout Console) throws(ScopeLintError) -> Int32 {
@@ -45,6 +63,9 @@ enum PoliciesCommand: Command {
         }
         var library = try PolicyLibrary.bundled()
         for directory in folders { try library.addDirectory(directory) }
+        if arguments.subcommand == "generate" {
+            return try generate(arguments, library: &library, configuration: configuration, console: &console)
+        }
         switch arguments.subcommand {
         case "show":
             let policy = try library.resolve(try library.policyID(forArgument: arguments.positionals[0]))
@@ -53,6 +74,112 @@ enum PoliciesCommand: Command {
             try console.writeOut { list(library, to: $0) }
         }
         return 0
+    }
+
+    /// `policies generate`: reads every usage input, counting calls per operation, then writes the
+    /// policy (or the comparison with `--against`). Unmapped calls go to standard error.
+    static func generate(
+        _ arguments: ParsedArguments, library: inout PolicyLibrary, configuration: Configuration,
+        console: inout Console
+    ) throws(ScopeLintError) -> Int32 {
+        let path = "scopelint policies generate"
+        let against = arguments.value(Options.against)
+        let output = arguments.value(Options.policyOutput)
+        if against == nil, arguments.value(Options.againstFormat) != nil {
+            throw .usage(message: "--format is for the comparison: it needs --against.", command: path)
+        }
+        if against != nil, output != nil {
+            throw .usage(message: "--against compares and writes no policy: drop --output.", command: path)
+        }
+        let id = arguments.value(Options.policyID) ?? "generated"
+        guard PolicyLoader.isValidID(id) else {
+            throw .usage(
+                message:
+                    "--id '\(Redactor.redact(id))' is not a policy id: use lower-case letters, digits and '-' (like \"my-app\").",
+                command: path)
+        }
+        if let output {
+            // The inputs, the configuration and every policy file of the run's folders.
+            var reads = arguments.positionals + (configuration.file.map { [$0] } ?? [])
+            for folder in configuration.policyFolders + arguments.all(Options.policies) {
+                reads += policyFiles(in: folder)
+            }
+            try CommandSupport.checkOutputs([(output, reads)], command: path)
+        }
+        var compared: ResolvedPolicy?
+        if let against {
+            // Loaded first, then resolved: a file adds its policy to the library.
+            let id = try library.policyID(forArgument: against)
+            compared = try library.resolve(id)
+        }
+        let risks = try library.resolve(LintEngine.fallbackPolicyID)
+        let from = arguments.value(Options.usageFrom).flatMap(UsageFormat.init(rawValue:))
+        var usage = UsageSummary()
+        for input in arguments.positionals {
+            usage.read(file: InputFile.displayName(for: input))
+            _ = try UsageInput.read(
+                input, from: from, limits: console.limits, standardInput: console.readStandardInput
+            ) { record in usage.add(record) }
+        }
+        console.err += unmappedReport(usage)
+        guard usage.mappedCalls > 0 else {
+            throw .invalid(
+                file: usage.files.joined(separator: ", "), position: nil,
+                message:
+                    "no call in the input that scopelint can map to the BigCommerce API, nothing to generate from (\(usage.callsRead) read, \(usage.otherHosts) to other hosts, \(usage.unmappedCalls) unmapped)"
+            )
+        }
+        let needs = usage.needs(risks: risks)
+        let catalog = library.catalog
+        var status: Int32 = usage.unmappedCalls == 0 ? 0 : arguments.flag(Options.strict) ? 2 : 1
+        if let compared {
+            let comparison = UsageComparison(needs: needs, policy: compared, catalog: catalog)
+            if comparison.isMissingAccess { status = max(status, 1) }
+            let json = arguments.value(Options.againstFormat) == "json"
+            try console.writeOut { stream in
+                if json {
+                    comparison.writeJSON(policy: compared, usage: usage, catalog: catalog, to: stream)
+                } else {
+                    comparison.writeText(policy: compared, catalog: catalog, to: stream)
+                }
+            }
+            return status
+        }
+        let header = PolicyGenerator.Header(
+            id: id, title: arguments.value(Options.policyTitle), source: arguments.value(Options.policySource))
+        let write = { (stream: ByteStream) in
+            PolicyGenerator.write(usage, needs: needs, header: header, risks: risks, catalog: catalog, to: stream)
+        }
+        if let output, !CommandSupport.isStandardOutput(output) {
+            try AtomicFile.write(to: output) { stream in write(stream) }
+            console.err += StreamText("scopelint: wrote \(output)\n").escaped()
+        } else {
+            try console.writeOut { stream in write(stream) }
+        }
+        return status
+    }
+
+    /// The calls scopelint could not map, each distinct request once with where it first is and
+    /// how often, then one line of totals. Requests are redacted and escaped for the terminal.
+    static func unmappedReport(_ usage: UsageSummary) -> String {
+        let stream = ByteStream()
+        if usage.unmappedCalls > 0 {
+            let noun = usage.unmappedCalls == 1 ? "call" : "calls"
+            stream.write(
+                "scopelint: \(usage.unmappedCalls) \(own: noun) could not be mapped to an operation; the policy does not cover \(own: usage.unmappedCalls == 1 ? "it" : "them"):\n"
+            )
+            for row in usage.unmapped {
+                let times = row.count == 1 ? "" : " (\(row.count) calls)"
+                stream.write("  \(row.first.description): \(row.request)\(own: times): \(row.reason)\n")
+            }
+            if usage.unmappedBeyondExamples > 0 {
+                stream.write("  and \(usage.unmappedBeyondExamples) more unmapped calls\n")
+            }
+        }
+        stream.write(
+            "scopelint: \(usage.callsRead) \(own: usage.callsRead == 1 ? "call" : "calls") read: \(usage.mappedCalls) mapped, \(usage.otherHosts) to other hosts (passed over), \(usage.unmappedCalls) unmapped\n"
+        )
+        return stream.text
     }
 
     /// A folder's `.json` and `.json5` files, sorted; none when it cannot be listed.

@@ -106,6 +106,30 @@ struct OutputInjectionTests {
         #expect(!style.contains("url(") && !style.contains("@import"))
     }
 
+    @Test("policies generate: unmapped calls and file names reach standard error escaped, never the policy")
+    func generate() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "scopelint-hostile-calls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("calls\u{1B}[31m\u{202E}.txt").path
+        let calls = [
+            "GET /v3/catalog/products", "GET /v3/\u{1B}]8;;https://evil.example\u{7}x\u{202E}",
+            "GET /::error::forged", "GET /v3/##[warning]x", "GET /v3/\u{200B}\u{2066}y\u{85}",
+        ]
+        try Data(calls.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: file))
+        for extra in [[], ["--against", "read-only"], ["--against", "read-only", "--format", "json"]] {
+            let result = runCLI(["policies", "generate", file] + extra, environment: ["NO_COLOR": "1"])
+            #expect(result.code == 1, "\(result.err)")
+            for line in (result.out + result.err).split(separator: "\n") {
+                #expect(!line.unicodeScalars.contains(where: Self.isLive), "\(line)")
+                #expect(!line.drop { $0.isWhitespace }.hasPrefix("::"), "\(line)")
+                #expect(!line.contains("##["), "\(line)")
+            }
+            #expect(!result.out.contains("evil") && !result.out.contains("forged"))
+        }
+    }
+
     @Test("a file name reaches standard error escaped, in every format")
     func fileName() {
         for format in ["text", "github"] {
