@@ -7,6 +7,9 @@ package struct Console {
     package var isTerminal: Bool
     /// Reads standard input, bounded by the limit it is given (see `InputFile.StandardInput`).
     package var readStandardInput: InputFile.StandardInput
+    /// The descriptor of standard input, for inputs read in chunks (usage logs, which may be
+    /// gigabytes); nil in tests, which hand bytes through `readStandardInput`.
+    package var standardInputDescriptor: Int32?
     package var out = ""
     package var err = ""
     /// Where large reports stream as they are written; nil keeps everything in `out` (tests).

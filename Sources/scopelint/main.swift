@@ -8,6 +8,7 @@ var console = Console(
     environment: ProcessInfo.processInfo.environment,
     isTerminal: isatty(STDOUT_FILENO) == 1,
     readStandardInput: InputFile.readStandardInput)
+console.standardInputDescriptor = STDIN_FILENO
 let output = ByteStream(descriptor: STDOUT_FILENO)
 let errors = ByteStream(descriptor: STDERR_FILENO)
 console.standardOutput = output

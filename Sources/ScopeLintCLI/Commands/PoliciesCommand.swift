@@ -118,7 +118,8 @@ enum PoliciesCommand: Command {
         for input in arguments.positionals {
             usage.read(file: InputFile.displayName(for: input))
             _ = try UsageInput.read(
-                input, from: from, limits: console.limits, standardInput: console.readStandardInput
+                input, from: from, limits: console.limits, standardInput: console.readStandardInput,
+                standardInputDescriptor: console.standardInputDescriptor
             ) { record in usage.add(record) }
         }
         console.err += unmappedReport(usage)

@@ -113,14 +113,19 @@ struct OutputInjectionTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("calls\u{1B}[31m\u{202E}.txt").path
+        // Controls cannot reach a call (no request target holds one: the readers refuse them,
+        // at exit 2); invisible and bidi characters and forged workflow commands can.
         let calls = [
-            "GET /v3/catalog/products", "GET /v3/\u{1B}]8;;https://evil.example\u{7}x\u{202E}",
-            "GET /::error::forged", "GET /v3/##[warning]x", "GET /v3/\u{200B}\u{2066}y\u{85}",
+            "GET /v3/catalog/products", "GET /v3/evil\u{202E}gpj.exe", "GET /::error::forged",
+            "GET /v3/##[warning]x", "GET /v3/\u{200B}\u{2066}y",
         ]
+        let controls = folder.appendingPathComponent("controls\u{1B}[2J.txt").path
         try Data(calls.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: file))
-        for extra in [[], ["--against", "read-only"], ["--against", "read-only", "--format", "json"]] {
-            let result = runCLI(["policies", "generate", file] + extra, environment: ["NO_COLOR": "1"])
-            #expect(result.code == 1, "\(result.err)")
+        try Data("GET /v3/\u{1B}]8;;https://evil.example\u{7}x\u{85}\n".utf8).write(to: URL(fileURLWithPath: controls))
+        let runs = [[file], [file, "--against", "read-only"], [file, "--against", "read-only", "--format", "json"]]
+        for arguments in runs + [[controls]] {
+            let result = runCLI(["policies", "generate"] + arguments, environment: ["NO_COLOR": "1"])
+            #expect(result.code == (arguments[0] == controls ? 2 : 1), "\(result.err)")
             for line in (result.out + result.err).split(separator: "\n") {
                 #expect(!line.unicodeScalars.contains(where: Self.isLive), "\(line)")
                 #expect(!line.drop { $0.isWhitespace }.hasPrefix("::"), "\(line)")

@@ -138,10 +138,14 @@ struct PolicyGeneratorTests {
     }
 
     @Test func theUnmappedReportIsEscapedForTheTerminal() throws {
-        let summary = try usage("GET /v3/\u{1B}[2J\u{202E}gpj.exe\nGET /v3/x\u{7}\n")
+        // The readers refuse controls in a target; a library caller may still hand one over.
+        var summary = try usage("GET /v3/\u{202E}gpj.exe\n")
+        let at = SourceLocation(file: "<stdin>", position: TextPosition(line: 2, column: 1))
+        summary.add(.call(APICall(method: "GET", host: nil, path: "/v3/\u{1B}[2J\u{7}", location: at)))
         let report = PoliciesCommand.unmappedReport(summary)
         #expect(!report.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{7}" })
-        #expect(report.contains("<stdin>:1:1: GET /v3/\\u{1B}[2J"))
+        #expect(report.contains("<stdin>:1:1: GET /v3/\\u{202E}gpj.exe"))
+        #expect(report.contains("<stdin>:2:1: GET /v3/\\u{1B}[2J\\u{7}"))
         #expect(report.hasSuffix("scopelint: 2 calls read: 0 mapped, 0 to other hosts (passed over), 2 unmapped\n"))
     }
 
