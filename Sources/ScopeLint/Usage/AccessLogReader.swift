@@ -134,7 +134,7 @@ enum AccessLogReader {
     private static func connectHost(_ target: UnsafeBufferPointer<UInt8>) -> String? {
         let colon = target.lastIndex(of: UInt8(ascii: ":")) ?? target.endIndex
         let host = target[..<colon]
-        guard !host.isEmpty, !host.contains(UInt8(ascii: "/")), let text = String(validating: host, as: UTF8.self)
+        guard !host.isEmpty, !host.contains(UInt8(ascii: "/")), let text = UsageURL.text(host)
         else { return nil }
         return UsageURL.lowercasedASCII(text)
     }

@@ -20,6 +20,12 @@ package struct APIOperation: Sendable, Equatable {
     package var name: String { "\(method) \(template)" }
 }
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Method and path to operation, over the endpoint map built into the binary (`EndpointScopes`).
 ///
 /// Paths are matched segment by segment in a tree built once, a literal segment preferred over
@@ -36,17 +42,32 @@ package struct OperationIndex: Sendable {
         case unmapped(String)
     }
 
-    private final class Node: @unchecked Sendable {
-        // Built once in `init`, read only afterwards.
-        var literal: [Substring: Node] = [:]
-        var parameter: Node?
-        var operations: [String: Int] = [:]
+    /// A node of the tree, in one array (`nodes`) and found by index: walking it retains and
+    /// releases nothing, which a tree of objects did for every segment of every call.
+    private struct Node: Sendable {
+        /// Literal children by their segment's UTF-8; a node has a few dozen at most, so a scan
+        /// that compares the length first beats hashing each segment of a call.
+        var literals: [(segment: [UInt8], node: Int)] = []
+        var parameter: Int?
+        var operations: [(method: String, operation: Int)] = []
+
+        func literal(_ segment: UnsafeBufferPointer<UInt8>) -> Int? {
+            for child in literals where child.segment.count == segment.count {
+                let same = child.segment.withUnsafeBufferPointer {
+                    segment.isEmpty || memcmp($0.baseAddress!, segment.baseAddress!, segment.count) == 0
+                }
+                if same { return child.node }
+            }
+            return nil
+        }
+
+        func operation(_ method: String) -> Int? { operations.first { $0.method == method }?.operation }
     }
 
     package let operations: [APIOperation]
     /// Operations the docs name no scope for ("none found"): a call to one is unmapped.
     private let unknownScope: Set<Int>
-    private let root: Node
+    private let nodes: [Node]
 
     /// The hosts that serve the REST API; a call naming no host is taken to be one.
     package static let apiHosts: Set<String> = ["api.bigcommerce.com"]
@@ -59,11 +80,11 @@ package struct OperationIndex: Sendable {
     package init(rows: [String], catalog: Catalog) {
         var operations: [APIOperation] = []
         var unknown: Set<Int> = []
-        let root = Node()
+        var nodes = [Node()]
         for row in rows {
             let fields = row.split(separator: " ", omittingEmptySubsequences: false)
             precondition(fields.count == 5, "endpoint row \(row)")
-            let template = Self.stripStorePrefix(Self.segments(of: fields[1]))
+            let template = Self.segments(of: fields[1])
             var anyOf: [APIOperation.Grant] = []
             if fields[2] != "-" {
                 for parameter in fields[2].split(separator: ",") {
@@ -79,22 +100,30 @@ package struct OperationIndex: Sendable {
                     method: String(fields[0]), template: "/" + template.joined(separator: "/"), anyOf: anyOf,
                     basis: String(fields[3]), spec: String(fields[4])))
             if fields[3] == "none-found" { unknown.insert(index) }
-            var node = root
+            var node = 0
             for segment in template {
-                if Self.isParameter(segment) {
-                    if node.parameter == nil { node.parameter = Node() }
-                    node = node.parameter!
+                var bytes = Array(segment.utf8)
+                if Self.isParameter(bytes[...]) {
+                    if nodes[node].parameter == nil {
+                        nodes[node].parameter = nodes.count
+                        nodes.append(Node())
+                    }
+                    node = nodes[node].parameter!
+                } else if let next = bytes.withUnsafeMutableBufferPointer({ nodes[node].literal(.init($0)) }) {
+                    node = next
                 } else {
-                    if node.literal[segment] == nil { node.literal[segment] = Node() }
-                    node = node.literal[segment]!
+                    nodes[node].literals.append((bytes, nodes.count))
+                    node = nodes.count
+                    nodes.append(Node())
                 }
             }
             // Two specs may list one operation (a shared path): the first row keeps it.
-            if node.operations[String(fields[0])] == nil { node.operations[String(fields[0])] = index }
+            let method = String(fields[0])
+            if nodes[node].operation(method) == nil { nodes[node].operations.append((method, index)) }
         }
         self.operations = operations
         self.unknownScope = unknown
-        self.root = root
+        self.nodes = nodes
     }
 
     /// What `call` is: an operation of the map, a call to another host, or unmapped.
@@ -102,51 +131,82 @@ package struct OperationIndex: Sendable {
         if let host = call.host, !Self.apiHosts.contains(host) { return .otherHost }
         if call.method == "CONNECT" { return .unmapped("a CONNECT tunnel: the log cannot show the calls inside it") }
         let method = call.method == "HEAD" ? "GET" : call.method
-        var segments = Self.stripStorePrefix(Self.segments(of: Substring(call.path)))
-        // A trailing slash names the same resource.
-        if segments.last?.isEmpty == true { segments.removeLast() }
-        guard let index = find(method, segments[...], from: root) else {
-            if segments.last == "graphql" {
-                return .unmapped("a GraphQL request: what it needs is in its query, which is never read")
+        var path = call.path
+        return path.withUTF8 { bytes in
+            let segments = Self.segmentRanges(bytes)
+            guard let index = find(method, bytes, segments[...], from: 0) else {
+                if let last = segments.last, UnsafeBufferPointer(rebasing: bytes[last]).elementsEqual("graphql".utf8) {
+                    return .unmapped("a GraphQL request: what it needs is in its query, which is never read")
+                }
+                return .unmapped("no operation of the endpoint map has this method and path")
             }
-            return .unmapped("no operation of the endpoint map has this method and path")
+            if unknownScope.contains(index) { return .unmapped("the docs name no scope for \(operations[index].name)") }
+            return .operation(index)
         }
-        if unknownScope.contains(index) { return .unmapped("the docs name no scope for \(operations[index].name)") }
-        return .operation(index)
     }
 
     /// A depth-first walk, literal child first; it backs out of a literal branch that leads
     /// nowhere, bounded by the tree (never by the path, which is cut to the depth reached).
-    private func find(_ method: String, _ rest: ArraySlice<Substring>, from node: Node) -> Int? {
-        guard let segment = rest.first else { return node.operations[method] }
-        if !Self.isCallVariable(segment), let next = node.literal[segment],
-            let found = find(method, rest.dropFirst(), from: next)
+    /// On the path's bytes: a `String` per segment was most of a log's matching time.
+    private func find(
+        _ method: String, _ path: UnsafeBufferPointer<UInt8>, _ rest: ArraySlice<Range<Int>>, from node: Int
+    ) -> Int? {
+        guard let range = rest.first else { return nodes[node].operation(method) }
+        let segment = UnsafeBufferPointer(rebasing: path[range])
+        if !Self.isCallVariable(segment), let next = nodes[node].literal(segment),
+            let found = find(method, path, rest.dropFirst(), from: next)
         {
             return found
         }
-        if !segment.isEmpty, let next = node.parameter { return find(method, rest.dropFirst(), from: next) }
+        if !segment.isEmpty, let next = nodes[node].parameter {
+            return find(method, path, rest.dropFirst(), from: next)
+        }
         return nil
     }
 
-    /// A path's segments after its leading slash.
-    static func segments(of path: Substring) -> [Substring] {
-        var path = path
-        if path.first == "/" { path = path.dropFirst() }
-        return path.split(separator: "/", omittingEmptySubsequences: false)
+    /// A path's segments, as ranges of its bytes: after the leading slash, without
+    /// `stores/{store_hash}` (the map's templates and calls have it or not) and without the
+    /// empty segment of a trailing slash (it names the same resource).
+    static func segmentRanges(_ path: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(8)
+        var start = path.first == UInt8(ascii: "/") ? 1 : 0
+        var index = start
+        while index < path.count {
+            if path[index] == UInt8(ascii: "/") {
+                ranges.append(start..<index)
+                start = index + 1
+            }
+            index += 1
+        }
+        ranges.append(start..<path.count)
+        if ranges.count >= 3, UnsafeBufferPointer(rebasing: path[ranges[0]]).elementsEqual("stores".utf8) {
+            ranges.removeFirst(2)
+        }
+        if ranges.count > 1, ranges.last?.isEmpty == true { ranges.removeLast() }
+        return ranges
     }
 
-    /// The segments without `stores/{store_hash}`: the map's templates and calls have it or not.
-    static func stripStorePrefix(_ segments: [Substring]) -> [Substring] {
-        guard segments.count >= 3, segments[0] == "stores" else { return segments }
-        return Array(segments.dropFirst(2))
+    /// The segments of a path as text (templates, tests), cut by `segmentRanges`.
+    static func segments(of path: Substring) -> [Substring] {
+        var text = String(path)
+        let ranges = text.withUTF8 { segmentRanges($0) }
+        let utf8 = text.utf8
+        return ranges.map {
+            text[
+                utf8.index(
+                    utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)]
+        }
     }
 
     /// `{param}` in a template.
-    static func isParameter(_ segment: Substring) -> Bool { segment.first == "{" && segment.last == "}" }
+    static func isParameter(_ segment: some BidirectionalCollection<UInt8>) -> Bool {
+        segment.first == UInt8(ascii: "{") && segment.last == UInt8(ascii: "}")
+    }
 
     /// A call's segment written as a variable (`:id`, `{{id}}`, `{id}`, as Postman writes them),
     /// which matches a parameter segment only.
-    static func isCallVariable(_ segment: Substring) -> Bool {
-        segment.first == ":" || isParameter(segment)
+    static func isCallVariable(_ segment: some BidirectionalCollection<UInt8>) -> Bool {
+        segment.first == UInt8(ascii: ":") || isParameter(segment)
     }
 }
