@@ -47,8 +47,24 @@ func fuzzUsage(_ bytes: [UInt8]) {
     let chunkSize = Int(bytes.first ?? 0) + 1
     let limits = Limits(inputSize: 1 << 20, stringLength: 4096)
     let input: InputFile.StandardInput = { _ in InputBytes(copying: bytes) }
+    var usage = UsageSummary()
+    usage.read(file: "fuzz\u{202E}.log")
     _ = try? UsageInput.read("-", from: forced, limits: limits, standardInput: input, chunkSize: chunkSize) { record in
-        guard case .call(let call) = record else { return }
-        precondition(call.path.hasPrefix("/") && call.method == call.method.uppercased())
+        if case .call(let call) = record {
+            precondition(call.path.hasPrefix("/") && call.method == call.method.uppercased())
+        }
+        usage.add(record)
     }
+    // Whatever was read generates a policy that loads and resolves: the generator's output is
+    // an input the user will check in.
+    guard usage.mappedCalls > 0 else { return }
+    let risks = try! fuzzLibrary.resolve(LintEngine.fallbackPolicyID)
+    let stream = ByteStream()
+    PolicyGenerator.write(
+        usage, needs: usage.needs(risks: risks), header: .init(), risks: risks, catalog: fuzzLibrary.catalog,
+        to: stream)
+    let policy = try! PolicyLoader.load(Array(stream.text.utf8), file: "generated.json5")
+    var library = fuzzLibrary
+    library.add(policy)
+    _ = try! library.resolve(policy.id)
 }
