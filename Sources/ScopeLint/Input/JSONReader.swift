@@ -381,7 +381,7 @@ package struct JSONReader {
     private mutating func hexDigits(_ count: Int) throws(ScopeLintError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<count {
-            guard index < bytes.count, let digit = Self.hexValue(bytes[index]) else {
+            guard index < bytes.count, let digit = bytes[index].hexDigitValue else {
                 throw error("expected \(count) hexadecimal digits in the escape sequence")
             }
             value = value << 4 | UInt32(digit)
@@ -395,15 +395,6 @@ package struct JSONReader {
         buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
-
     private mutating func parseNumber() throws(ScopeLintError) -> String {
         let start = index
         if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
@@ -414,18 +405,18 @@ package struct JSONReader {
         var digits = 0
         if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "0"), bytes[index + 1] | 0x20 == UInt8(ascii: "x") {
             index += 2
-            while index < bytes.count, Self.hexValue(bytes[index]) != nil {
+            while index < bytes.count, bytes[index].hexDigitValue != nil {
                 index += 1
                 digits += 1
             }
         } else {
-            while index < bytes.count, Self.isDigit(bytes[index]) {
+            while index < bytes.count, bytes[index].isASCIIDigit {
                 index += 1
                 digits += 1
             }
             if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
                 index += 1
-                while index < bytes.count, Self.isDigit(bytes[index]) {
+                while index < bytes.count, bytes[index].isASCIIDigit {
                     index += 1
                     digits += 1
                 }
@@ -436,7 +427,7 @@ package struct JSONReader {
                     index += 1
                 }
                 var exponentDigits = 0
-                while index < bytes.count, Self.isDigit(bytes[index]) {
+                while index < bytes.count, bytes[index].isASCIIDigit {
                     index += 1
                     exponentDigits += 1
                 }
@@ -466,10 +457,8 @@ package struct JSONReader {
         bytes[offset] == 0xC2 && offset + 1 < bytes.count && bytes[offset + 1] == 0xA0
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-
     private static func isIdentifierByte(_ byte: UInt8) -> Bool {
-        isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "_")
+        byte.isASCIIDigit || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == UInt8(ascii: "_")
             || byte == UInt8(ascii: "$") || byte >= 0x80
     }
 

@@ -32,7 +32,7 @@ enum AccessLogReader {
         }
         guard fields >= 3, index < count else { return .notALogLine(offset: 0, expected: expectedLine) }
         let dateStart = index
-        guard index + 1 < count, isDigit(line[index + 1]) else {
+        guard index + 1 < count, line[index + 1].isASCIIDigit else {
             return .notALogLine(
                 offset: dateStart, expected: "expected the date in brackets ([10/Oct/2000:13:55:36 -0700])")
         }
@@ -55,7 +55,7 @@ enum AccessLogReader {
         }
         let requestEnd = index
         guard index + 4 < count, line[index + 1] == 0x20,
-            isDigit(line[index + 2]), isDigit(line[index + 3]), isDigit(line[index + 4]),
+            line[index + 2].isASCIIDigit, line[index + 3].isASCIIDigit, line[index + 4].isASCIIDigit,
             index + 5 == count || line[index + 5] == 0x20
         else {
             return .notALogLine(offset: min(index + 2, count), expected: "expected the status code after the request")
@@ -156,7 +156,7 @@ enum AccessLogReader {
             let next = field[index + 1]
             switch next {
             case UInt8(ascii: "x") where index + 3 < field.count:
-                if let high = hexValue(field[index + 2]), let low = hexValue(field[index + 3]) {
+                if let high = field[index + 2].hexDigitValue, let low = field[index + 3].hexDigitValue {
                     bytes.append(high << 4 | low)
                     index += 4
                     continue
@@ -174,14 +174,4 @@ enum AccessLogReader {
         return bytes
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }
