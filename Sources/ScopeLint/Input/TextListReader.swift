@@ -11,8 +11,18 @@ enum TextListReader: InputReader {
     static let summary =
         "lines of 'Scope name: level' with any separator, tables, bullets and steps, 'Change X from none to Y'"
 
-    static let storeKeys: Set<String> = ["store", "storehash", "storeid"]
-    static let accountKeys: Set<String> = ["account", "accountname", "apiaccount", "apiaccountname"]
+    /// What a line's key names when it is no grant: a credential, a store or an account. One
+    /// table, so each line's key is hashed once.
+    enum LineKey {
+        case secret(SecretSighting.Kind)
+        case store
+        case account
+    }
+
+    static let lineKeys: [String: LineKey] = SecretSighting.Kind.credentialKeys.mapValues(LineKey.secret).merging(
+        ["store", "storehash", "storeid"].map { ($0, .store) }
+            + ["account", "accountname", "apiaccount", "apiaccountname"].map { ($0, .account) }
+    ) { secret, _ in secret }
 
     static func sniff(_ text: String) -> Bool { true }
 
@@ -72,27 +82,30 @@ enum TextListReader: InputReader {
                 }
                 continue
             }
-            if let (name, value) = keyValue(body) {
-                let key = Catalog.levelKey(String(name))
+            // The value is trimmed only for a key that uses it: most lines are grants.
+            if let (name, rest) = keyValue(body), let lineKey = lineKeys[Catalog.levelKey(String(name))],
+                case let value = trimValue(rest), !value.isEmpty
+            {
                 let namePosition = TextPosition(line: line.number, column: line.column(of: name.startIndex))
-                if let kind = SecretSighting.Kind.credentialKeys[key] {
+                switch lineKey {
+                case .secret(let kind):
                     let (s, a) = currentAccount(at: position)
                     stores[s].accounts[a].secrets.append(
                         SecretSighting(kind: kind, key: String(name), position: namePosition))
                     sawAnything = true
                     continue
-                }
-                if storeKeys.contains(key) {
+                case .store:
                     stores.append(Store(hash: String(value), name: nil, position: namePosition, accounts: []))
                     sawAnything = true
                     continue
-                }
-                // "Account: read-only" grants the Account scope; any other value names the account.
-                if accountKeys.contains(key), !TextGrants.isLevel(value) {
-                    let s = currentStore()
-                    stores[s].accounts.append(Account(name: String(value), position: namePosition, scopes: []))
-                    sawAnything = true
-                    continue
+                case .account:
+                    // "Account: read-only" grants the Account scope; any other value names the account.
+                    if !TextGrants.isLevel(value) {
+                        let s = currentStore()
+                        stores[s].accounts.append(Account(name: String(value), position: namePosition, scopes: []))
+                        sawAnything = true
+                        continue
+                    }
                 }
             }
             let entries = try grants.read(body, line: line.number, column: position.column)
@@ -231,7 +244,8 @@ enum TextListReader: InputReader {
     static let credentialNeedles = credentialParameters.map { Array($0.0.utf8) }
 
     /// "Name: value", "Name - value", "Name = value" or "Name<TAB>value", for the store, account
-    /// and secret lines; quotes and a final period are dropped from the value.
+    /// and secret lines: the name with quotes dropped, and the rest after the separator as it
+    /// is (`trimValue` makes it the value).
     static func keyValue(_ body: Substring) -> (Substring, Substring)? {
         var split: (Substring.Index, Int)?
         for (separator, length) in keyValueSeparators {
@@ -243,9 +257,7 @@ enum TextListReader: InputReader {
         guard let (at, length) = split else { return nil }
         let name = body[..<at].trimmed.trimmingCharacters(in: .quotes)
         guard !name.isEmpty else { return nil }
-        let value = trimValue(body[body.index(at, offsetBy: length)...])
-        guard !value.isEmpty else { return nil }
-        return (name, value)
+        return (name, body[body.index(at, offsetBy: length)...])
     }
 
     /// keyValue's separators, in the order tried: their bytes, and their length in Characters.

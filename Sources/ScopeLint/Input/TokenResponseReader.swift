@@ -7,7 +7,9 @@ enum TokenResponseReader: InputReader {
     /// Keys whose values are credentials, in any letter case: reported, never kept.
     /// A credential key, or the callback's authorization code (a secret only in this shape).
     static func secretKind(_ key: some StringProtocol) -> SecretSighting.Kind? {
-        key.lowercased() == "code" ? .authorizationCode : SecretSighting.Kind(credentialKey: String(key))
+        // ASCII letters lowered as bytes: no other scalar lower-cases to c, o, d or e.
+        key.utf8.elementsEqual("code".utf8) { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+            ? .authorizationCode : SecretSighting.Kind(credentialKey: String(key))
     }
 
     static let summary = "an app's OAuth token response (JSON) or auth-callback parameters (query string)"
@@ -130,41 +132,43 @@ enum TokenResponseReader: InputReader {
         -> ([ScopeEntry], [SecretSighting], String?)
     {
         var query = line.text.trimmed
-        if let mark = query.firstIndex(of: "?") { query = query[query.index(after: mark)...] }
+        // Split as bytes, as a URL is: `?`, `&`, `#` and `=` are ASCII, so a byte match never
+        // cuts a scalar; and a combining mark after `&` cannot join the next pair to this one
+        // (which would hide its key, an authorization code say, inside a scope value).
+        if let mark = query.utf8.firstIndex(of: UInt8(ascii: "?")) { query = query[query.utf8.index(after: mark)...] }
         var entries: [ScopeEntry]?
         var secrets: [SecretSighting] = []
         var storeHash: String?
         var keys: [ExportReader.Key] = []
         // Columns are counted as we go: a long query must not cost quadratic time.
         var column = line.column(of: query.startIndex)
-        var start = query.startIndex
-        while start < query.endIndex {
+        let utf8 = query.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
             // The fragment is read too: an implicit grant returns `#access_token=` there.
-            let end = query[start...].firstIndex { $0 == "&" || $0 == "#" } ?? query.endIndex
+            let end = utf8[start...].firstIndex { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "#") } ?? utf8.endIndex
             let pair = query[start..<end]
-            let equals = pair.firstIndex(of: "=") ?? pair.endIndex
+            let equals = pair.utf8.firstIndex(of: UInt8(ascii: "=")) ?? pair.endIndex
             let key = pair[..<equals]
-            let valueStart = equals < pair.endIndex ? pair.index(after: equals) : equals
+            let valueStart = equals < pair.endIndex ? pair.utf8.index(after: equals) : equals
             let value = pair[valueStart...]
             let position = TextPosition(line: line.number, column: column)
+            // A scalar is a byte that does not continue one.
             let valuePosition = TextPosition(
-                line: line.number, column: column + pair.unicodeScalars[..<valueStart].count)
+                line: line.number, column: column + pair.utf8[..<valueStart].count { $0 & 0xC0 != 0x80 })
             keys.append(ExportReader.Key(position: position, text: String(key)))
             if let kind = secretKind(key) {
                 secrets.append(SecretSighting(kind: kind, key: String(key), position: position))
             }
-            switch key {
-            case "scope":
+            if key.utf8.elementsEqual("scope".utf8) {
                 entries = parameters(in: value, at: valuePosition)
-            case "context":
+            } else if key.utf8.elementsEqual("context".utf8) {
                 storeHash = try options.storeHash(
                     try Self.storeHash(fromContext: percentDecoded(value), at: valuePosition, file: file),
                     at: valuePosition, file: file)
-            default:
-                break
             }
-            column += pair.unicodeScalars.count + 1
-            start = end < query.endIndex ? query.index(after: end) : end
+            column += pair.utf8.count { $0 & 0xC0 != 0x80 } + 1
+            start = end < utf8.endIndex ? utf8.index(after: end) : end
         }
         // A second scope= (or context=) would otherwise replace the first unnoticed.
         try ExportReader.checkDuplicates(keys, in: "the callback parameters", file: file)
