@@ -87,7 +87,9 @@ public enum InputFormat {
         }
         if first.hasPrefix("{") || first.hasPrefix("[") || first.hasPrefix("//") || first.hasPrefix("/*") { return nil }
         // The sniffers split lines at LF: CR LF and a lone CR are made LF first, when there are any.
-        let lf = text.utf8.contains(0x0D) ? TextLines.withLineFeeds(text) : text
+        // Looked for in the buffer: a byte at a time through the view costs tens of instructions each.
+        var whole = text
+        let lf = whole.withUTF8 { $0.contains(0x0D) } ? TextLines.withLineFeeds(text) : text
         for reader in [CredentialsFileReader.self, TokenResponseReader.self, CSVReader.self, ScopeStringReader.self]
             as [any InputReader.Type] where reader.sniff(lf)
         {

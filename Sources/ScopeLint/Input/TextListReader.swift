@@ -278,6 +278,22 @@ extension Substring {
         // are CR LF: such ends are trimmed as bytes, in one pass, and only others as Characters.
         let (mask, set) = (set.ascii, set.characters)
         var result = self
+        // Both ends as bytes in one look at the buffer: most ends are ASCII, and then the text
+        // is sliced once. An end that is not (or a CR LF) is left to the loops below.
+        var whole = self
+        let (head, tail, more) = whole.withUTF8 { bytes in
+            let (head, headMore) = Self.asciiTrim(bytes, mask, fromEnd: false)
+            guard !headMore, head < bytes.count else { return (head, 0, headMore) }
+            let (tail, tailMore) = Self.asciiTrim(UnsafeBufferPointer(rebasing: bytes[head...]), mask, fromEnd: true)
+            return (head, tail, tailMore)
+        }
+        // Sliced only when something is trimmed: slicing a Substring checks its indices, and
+        // most ends are not trimmed.
+        if !more, head == 0, tail == 0 { return result }
+        if !more {
+            let utf8 = result.utf8
+            return result[utf8.index(result.startIndex, offsetBy: head)..<utf8.index(result.endIndex, offsetBy: -tail)]
+        }
         while true {
             var bytes = result
             let (head, more) = bytes.withUTF8 { Self.asciiTrim($0, mask, fromEnd: false) }

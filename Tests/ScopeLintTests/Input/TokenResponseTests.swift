@@ -77,4 +77,23 @@ struct TokenResponseTests {
             "scope=store_cart\nscope=store_v2_orders", options: ReadOptions(accountName: "Feed"))
         #expect(named.stores.map { $0.accounts.map(\.name) } == [["Feed", "Feed"]])
     }
+
+    @Test("a percent escape decodes as UInt8(_:radix: 16) reads its two characters, for every pair of bytes")
+    func percentEscapes() {
+        for high in UInt8.min...UInt8.max {
+            for low in UInt8.min...UInt8.max {
+                let expected = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+                #expect(TokenResponseReader.hexByte(high, low) == expected, "\(high) \(low)")
+            }
+        }
+    }
+
+    @Test("callback parameters are located by scalar, whatever the bytes before them")
+    func columns() throws {
+        let export = try readInput("é=1&scope=store_cart%20store_v2_orders+%2Cstore_v2_content&context=stores%2Fabc")
+        let entries = export.stores[0].accounts[0].scopes
+        #expect(entries.map(\.key) == ["store_cart", "store_v2_orders", "store_v2_content"])
+        #expect(entries.map(\.position.column) == [11, 24, 43])
+        #expect(export.stores[0].hash == "abc")
+    }
 }
