@@ -221,7 +221,16 @@ enum TextListReader: InputReader {
         // line, and a match is at the line's own offsets.
         let found: (offset: Int, parameter: Int)? = line.withUTF8 { bytes in
             guard bytes.contains(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ":") }) else { return nil }
+            // Which ASCII bytes (lowered) the line has: a needle with a byte the line lacks is not
+            // looked for, and most lines lack one of every needle.
+            var present: (low: UInt64, high: UInt64) = (0, 0)
+            for byte in bytes where byte < 0x80 {
+                let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if lowered < 64 { present.low |= 1 << lowered } else { present.high |= 1 << (lowered - 64) }
+            }
             for (parameter, needle) in credentialNeedles.enumerated() where needle.count <= bytes.count {
+                let mask = credentialMasks[parameter]
+                guard mask.low & present.low == mask.low, mask.high & present.high == mask.high else { continue }
                 for offset in 0...(bytes.count - needle.count) {
                     var matched = 0
                     while matched < needle.count {
@@ -242,6 +251,12 @@ enum TextListReader: InputReader {
     }
 
     static let credentialNeedles = credentialParameters.map { Array($0.0.utf8) }
+    /// Each needle's bytes as a bit mask (they are ASCII, lower case).
+    static let credentialMasks: [(low: UInt64, high: UInt64)] = credentialNeedles.map { needle in
+        needle.reduce((UInt64(0), UInt64(0))) { mask, byte in
+            byte < 64 ? (mask.0 | 1 << byte, mask.1) : (mask.0, mask.1 | 1 << (byte - 64))
+        }
+    }
 
     /// "Name: value", "Name - value", "Name = value" or "Name<TAB>value", for the store, account
     /// and secret lines: the name with quotes dropped, and the rest after the separator as it
