@@ -323,7 +323,10 @@ enum CSVReader: InputReader {
     /// column; nil when the cell is one scope (a UI name, or a single parameter).
     static func parameters(in field: Field) -> [ScopeEntry]? {
         // Most cells hold one word: only one with a separator in it can hold several.
-        guard field.text.utf8.contains(where: { [0x20, 0x09, 0x0A, 0xC2, 0x2C, 0x2B].contains($0) }),
+        guard
+            field.text.utf8.contains(where: {
+                $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0xC2 || $0 == 0x2C || $0 == 0x2B
+            }),
             ScopeStringReader.sniff(field.text)
         else { return nil }
         var entries: [ScopeEntry] = []
