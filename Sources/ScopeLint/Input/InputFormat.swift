@@ -48,13 +48,19 @@ public enum InputFormat {
         _ input: InputBytes, file: String, from: String? = nil, options: ReadOptions = ReadOptions(),
         eachStore: (Store) throws(ScopeLintError) -> Void
     ) throws(ScopeLintError) {
-        if from == ExportFormat.identifier || (from == nil && isExport(input.buffer)) {
+        if streams(input, from: from) {
             try ExportReader.stream(
                 input.buffer, file: file, options: options, progress: input.release(before:)
             ) { (store) throws(ScopeLintError) in try eachStore(store.scrubbingSecrets().inferringAccountLevel()) }
             return
         }
         for store in try read(input.array, file: file, from: from, options: options).stores { try eachStore(store) }
+    }
+
+    /// Whether `stream` hands the input's stores over as it reads them (an export), rather than
+    /// reading it whole first (every other shape).
+    package static func streams(_ input: InputBytes, from: String?) -> Bool {
+        from == ExportFormat.identifier || (from == nil && isExport(input.buffer))
     }
 
     /// Whether the input is a JSON object whose first key only an export has: the cheap
