@@ -96,4 +96,10 @@ struct TokenResponseTests {
         #expect(entries.map(\.position.column) == [11, 24, 43])
         #expect(export.stores[0].hash == "abc")
     }
+
+    @Test("a combining mark after & starts the next pair, as in a URL, not part of the scope value")
+    func separatorsAreBytes() throws {
+        let export = try readInput("scope=store_cart&\u{301}code=x&context=stores%2Fa")
+        #expect(export.stores[0].accounts[0].scopes.map(\.key) == ["store_cart"])
+    }
 }
