@@ -160,9 +160,10 @@ public struct ScopeEntry: Sendable {
         self.key = key
         self.level = level
         self.position = position
-        let spellings = Catalog.bigCommerce.spellings
-        self.keyWord = keyWord ?? spellings.lookup(key) ?? -1
-        self.levelWord = levelWord ?? level.flatMap { spellings.lookup($0) } ?? -1
+        // The table is asked only when the reader did not: the export's millions of entries
+        // come with their words.
+        self.keyWord = keyWord ?? Catalog.bigCommerce.spellings.lookup(key) ?? -1
+        self.levelWord = levelWord ?? level.flatMap { Catalog.bigCommerce.spellings.lookup($0) } ?? -1
     }
 }
 
