@@ -88,11 +88,14 @@ enum TokenResponseReader: InputReader {
     static func storeHash(fromContext context: String?, at position: TextPosition, file: String)
         throws(ScopeLintError) -> String
     {
-        let parts = context?.split(separator: "/", omittingEmptySubsequences: false) ?? []
-        guard parts.count == 2, parts[0] == "stores", !parts[1].isEmpty else {
+        // One `/` (a Character, as a split would find it) between "stores" and a hash; looked
+        // for without splitting, as every callback line has a context.
+        guard let context, let slash = context.firstIndex(of: "/"), context[..<slash] == "stores",
+            case let hash = context[context.index(after: slash)...], !hash.isEmpty, !hash.contains(where: { $0 == "/" })
+        else {
             throw .invalid(file: file, position: position, message: "expected the context as 'stores/{store_hash}'")
         }
-        return String(parts[1])
+        return String(hash)
     }
 
     /// Callback parameters, one query (or URL) per line. Each query is one app account; queries

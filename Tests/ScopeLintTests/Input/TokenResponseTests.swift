@@ -25,6 +25,9 @@ struct TokenResponseTests {
             "a callback context that names no store", "scope=store_cart&context=stores%2F", 1, 26,
             "'stores/{store_hash}'"),
         LocatedErrorCase(
+            "a joiner after context= is in its value, not in its key", "scope=store_cart&context=\u{200D}stores%2Fa",
+            1, 26, "'stores/{store_hash}'"),
+        LocatedErrorCase(
             "a line that is no query", "scope=store_cart\n  see the install log\n", 2, 3, "scope= on every line"),
         LocatedErrorCase(
             "a line without scope=", "scope=store_cart\ncode=y&context=stores%2Fa\n", 2, 1, "scope= on every line"),
