@@ -63,70 +63,83 @@ package struct TextWord: Sendable {
     /// The words of `text`, whose first scalar is at `column`; linear in the text.
     package static func words(in text: Substring, column: Int = 1) -> [TextWord] {
         var words: [TextWord] = []
-        // UTF-8 byte by byte, decoding a scalar only where a byte is not ASCII: pasted text is
-        // mostly ASCII, and asking for Unicode properties is what cost the time.
-        let utf8 = text.utf8
-        let scalars = text.unicodeScalars
-        var column = column
-        var start: String.Index?
-        var startColumn = column
-        var ascii = true
-        var gap = GapScanner()
-        var previous: Unicode.Scalar = " "
-        func finish(_ end: String.Index) {
-            guard let begin = start else { return }
-            words.append(word(text, begin..<end, ascii: ascii, column: startColumn, gap: gap.gap))
-            gap = GapScanner()
-            start = nil
-        }
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            let scalar = byte < 0x80 ? Unicode.Scalar(byte) : scalars[index]
-            let next = byte < 0x80 ? utf8.index(after: index) : scalars.index(after: index)
-            if scalar == "&" {
-                finish(index)
-                words.append(
-                    TextWord(range: index..<next, column: column, key: "and", gap: gap.gap, capitalized: false))
-                gap = GapScanner()
-            } else if isWordScalar(scalar) {
-                if start != nil, isUppercase(scalar), isLowercase(previous) { finish(index) }
-                if start == nil {
-                    start = index
-                    startColumn = column
-                    ascii = true
+        words.reserveCapacity(8)
+        // UTF-8 byte by byte over the text's own buffer, decoding a scalar only where a byte is
+        // not ASCII: pasted text is mostly ASCII, and asking for Unicode properties, or stepping
+        // a Substring's index, is what cost the time.
+        var body = text
+        body.withUTF8 { bytes in
+            let utf8 = text.utf8
+            func index(_ offset: Int) -> String.Index { utf8.index(text.startIndex, offsetBy: offset) }
+            var column = column
+            var start: Int?
+            var startColumn = column
+            var first: Unicode.Scalar = " "
+            var ascii = true
+            var gap = GapScanner()
+            var previous: Unicode.Scalar = " "
+            func finish(_ end: Int) {
+                guard let begin = start else { return }
+                let key: String
+                if ascii {
+                    key = String(unsafeUninitializedCapacity: end - begin) { buffer in
+                        for offset in begin..<end {
+                            let byte = bytes[offset]
+                            buffer[offset - begin] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                        }
+                        return end - begin
+                    }
+                } else {
+                    key = String(String.UnicodeScalarView(text.unicodeScalars[index(begin)..<index(end)])).lowercased()
                 }
-                ascii = ascii && byte < 0x80
-            } else {
-                finish(index)
-                gap.add(scalar)
+                words.append(
+                    TextWord(
+                        range: index(begin)..<index(end), column: startColumn, key: key, gap: gap.gap,
+                        capitalized: isUppercase(first)))
+                gap = GapScanner()
+                start = nil
             }
-            previous = scalar
-            column += 1
-            index = next
+            var offset = 0
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                let (scalar, length) = byte < 0x80 ? (Unicode.Scalar(byte), 1) : decode(bytes, at: offset)
+                if scalar == "&" {
+                    finish(offset)
+                    words.append(
+                        TextWord(
+                            range: index(offset)..<index(offset + length), column: column, key: "and", gap: gap.gap,
+                            capitalized: false))
+                    gap = GapScanner()
+                } else if isWordScalar(scalar) {
+                    if start != nil, isUppercase(scalar), isLowercase(previous) { finish(offset) }
+                    if start == nil {
+                        start = offset
+                        startColumn = column
+                        first = scalar
+                        ascii = true
+                    }
+                    ascii = ascii && byte < 0x80
+                } else {
+                    finish(offset)
+                    gap.add(scalar)
+                }
+                previous = scalar
+                column += 1
+                offset += length
+            }
+            finish(bytes.count)
         }
-        finish(utf8.endIndex)
         return words
     }
 
-    private static func word(
-        _ text: Substring, _ range: Range<String.Index>, ascii: Bool, column: Int, gap: Gap
-    ) -> TextWord {
-        let key: String
-        if ascii {
-            let bytes = text.utf8[range]
-            key = String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                for (offset, byte) in bytes.enumerated() {
-                    buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                }
-                return bytes.count
-            }
-        } else {
-            key = String(String.UnicodeScalarView(text.unicodeScalars[range])).lowercased()
-        }
-        return TextWord(
-            range: range, column: column, key: key, gap: gap,
-            capitalized: isUppercase(text.unicodeScalars[range.lowerBound]))
+    /// The scalar whose bytes start at `offset` (not ASCII) and how many bytes it has; the
+    /// bytes are a String's, so valid UTF-8.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[offset])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (0x7F >> length)
+        for next in 1..<length { value = value << 6 | UInt32(bytes[offset + next] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     // ASCII by comparison; other scalars by their Unicode properties.

@@ -126,7 +126,13 @@ enum CSVReader: InputReader {
         let clientIDColumn: Int?
         var stores: [Store] = []
         var storeIndex: [String: Int] = [:]
-        var accountIndex: [String: (Int, Int)] = [:]
+        /// Each account's place in its store, by store and name.
+        var accountIndex: [AccountKey: Int] = [:]
+
+        struct AccountKey: Hashable {
+            var store: Int
+            var name: String
+        }
 
         init(header: [Field], file: String, options: ReadOptions) throws(ScopeLintError) {
             let columns = try CSVReader.columns(header, file: file)
@@ -165,7 +171,7 @@ enum CSVReader: InputReader {
                         hash: storeKey.isEmpty ? nil : storeKey, name: nil, position: record[0].position, accounts: []))
             }
             let s = storeIndex[storeKey]!
-            let key = storeKey + "\u{1F}" + accountName
+            let key = AccountKey(store: s, name: accountName)
             var type: AccountType?
             if let typeCell = cell(typeColumn) {
                 guard let parsed = AccountType(rawValue: typeCell.text.lowercased()) else {
@@ -178,9 +184,11 @@ enum CSVReader: InputReader {
                 type = parsed
             }
             let clientID = cell(clientIDColumn)
-            if let (si, ai) = accountIndex[key] {
+            let ai: Int
+            if let existing = accountIndex[key] {
+                ai = existing
                 // A later row of the same account saying otherwise would be dropped or win: neither is safe.
-                let account = stores[si].accounts[ai]
+                let account = stores[s].accounts[ai]
                 if let type, type != account.type {
                     throw .invalid(
                         file: file, position: cell(typeColumn)!.position,
@@ -196,13 +204,13 @@ enum CSVReader: InputReader {
                     )
                 }
             } else {
-                accountIndex[key] = (s, stores[s].accounts.count)
+                ai = stores[s].accounts.count
+                accountIndex[key] = ai
                 stores[s].accounts.append(
                     Account(
                         name: accountName, type: type ?? .store, clientID: clientID?.text, position: record[0].position,
                         scopes: []))
             }
-            let (si, ai) = accountIndex[key]!
             // Each cell once, so a short row costs its own length, not the header's.
             for (column, field) in record.enumerated() {
                 let kind = column < columns.count ? columns[column] : nil
@@ -216,10 +224,10 @@ enum CSVReader: InputReader {
                             : "expected at most \(columns.count) cells, as the header has; this one is beyond its last column"
                     )
                 case .secret(let secretKind):
-                    stores[si].accounts[ai].secrets.append(
+                    stores[s].accounts[ai].secrets.append(
                         SecretSighting(kind: secretKind, key: header[column].text, position: value.position))
                 case .levels:
-                    stores[si].accounts[ai].scopes.append(
+                    stores[s].accounts[ai].scopes.append(
                         ScopeEntry(
                             key: header[column].text.trimmingWhitespace(), level: value.text, position: value.position))
                 default:
@@ -244,9 +252,9 @@ enum CSVReader: InputReader {
                             "expected no level beside \(parameters.count) OAuth parameters: each carries its own level (or give one scope per row with its level)"
                     )
                 }
-                stores[si].accounts[ai].scopes += parameters
+                stores[s].accounts[ai].scopes += parameters
             } else {
-                stores[si].accounts[ai].scopes.append(
+                stores[s].accounts[ai].scopes.append(
                     ScopeEntry(key: scope.text, level: level?.text, position: scope.position))
             }
         }
@@ -315,7 +323,10 @@ enum CSVReader: InputReader {
     /// column; nil when the cell is one scope (a UI name, or a single parameter).
     static func parameters(in field: Field) -> [ScopeEntry]? {
         // Most cells hold one word: only one with a separator in it can hold several.
-        guard field.text.utf8.contains(where: { [0x20, 0x09, 0x0A, 0xC2, 0x2C, 0x2B].contains($0) }),
+        guard
+            field.text.utf8.contains(where: {
+                $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0xC2 || $0 == 0x2C || $0 == 0x2B
+            }),
             ScopeStringReader.sniff(field.text)
         else { return nil }
         var entries: [ScopeEntry] = []
@@ -356,99 +367,117 @@ enum CSVReader: InputReader {
         eachRecord: ([Field]) throws(ScopeLintError) -> Void
     ) throws(ScopeLintError) {
         let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
-        let utf8 = text.utf8
-        var record: [Field] = []
-        var field = ""
-        var runStart = utf8.startIndex
-        var fieldStart = TextPosition(line: 1, column: 1)
-        var contentStart = fieldStart
-        var line = 1
-        var column = 1
-        var inQuotes = false
-        var quoteOpened = fieldStart
-        var atFieldStart = true
-        // Whether the field so far is only spaces: a quote then opens a quoted field.
-        var blank = true
-        var index = utf8.startIndex
-        // The bytes since `runStart` not yet added to `field`.
-        func takeRun(upTo end: String.Index) {
-            if runStart < end { field += text[runStart..<end] }
-        }
-        func endField(at end: String.Index) {
-            takeRun(upTo: end)
-            record.append(Field(text: field, position: fieldStart, contentStart: contentStart))
-            field = ""
-            atFieldStart = true
-        }
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if atFieldStart {
-                fieldStart = TextPosition(line: line, column: column)
-                contentStart = fieldStart
-                runStart = index
-                atFieldStart = false
-                blank = true
+        // Over the text's own buffer: stepping a String's view a byte at a time cost a hundred
+        // instructions a byte. Fields are cut at ASCII bytes, so each slice is valid UTF-8.
+        var whole = text
+        var failure: ScopeLintError?
+        whole.withUTF8 { bytes in
+            var record: [Field] = []
+            var field = ""
+            var runStart = 0
+            var fieldStart = TextPosition(line: 1, column: 1)
+            var contentStart = fieldStart
+            var line = 1
+            var column = 1
+            var inQuotes = false
+            var quoteOpened = fieldStart
+            var atFieldStart = true
+            // Whether the field so far is only spaces: a quote then opens a quoted field.
+            var blank = true
+            var index = 0
+            // The bytes since `runStart` not yet added to `field`.
+            func takeRun(upTo end: Int) {
+                guard runStart < end else { return }
+                let run = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self)
+                if field.isEmpty { field = run } else { field += run }
             }
-            let next = utf8.index(after: index)
-            if inQuotes {
-                if byte == UInt8(ascii: "\"") {
-                    takeRun(upTo: index)
-                    if next < utf8.endIndex, utf8[next] == UInt8(ascii: "\"") {
-                        // A doubled quote is one quote in the field.
-                        field += "\""
-                        index = utf8.index(after: next)
-                        runStart = index
-                        column += 2
-                        continue
-                    }
-                    inQuotes = false
-                    runStart = next
-                }
-            } else if byte == UInt8(ascii: "\""), blank {
-                inQuotes = true
+            func endField(at end: Int) {
+                takeRun(upTo: end)
+                record.append(Field(text: field, position: fieldStart, contentStart: contentStart))
                 field = ""
-                runStart = next
-                quoteOpened = TextPosition(line: line, column: column)
-                contentStart = TextPosition(line: line, column: column + 1)
-            } else if byte == separatorByte {
-                endField(at: index)
-            } else if byte == 0x0A || byte == 0x0D {
-                endField(at: index)
-                try eachRecord(record)
-                record = []
-            } else if !(byte == 0x20 || byte == 0x09
-                || (byte == 0xC2 && next < utf8.endIndex && utf8[next] == 0xA0)
-                || (byte == 0xA0 && index > utf8.startIndex && utf8[utf8.index(before: index)] == 0xC2))
-            {
-                blank = false
+                atFieldStart = true
             }
-            if byte == 0x0A || byte == 0x0D {
-                line += 1
-                column = 1
-                // CR LF is one line break; inside quotes, any break is kept as LF.
-                let after = byte == 0x0D && next < utf8.endIndex && utf8[next] == 0x0A ? utf8.index(after: next) : next
-                if inQuotes, byte == 0x0D {
-                    takeRun(upTo: index)
-                    field += "\n"
-                    runStart = after
+            func hand(_ record: [Field]) -> Bool {
+                do throws(ScopeLintError) {
+                    try eachRecord(record)
+                    return true
+                } catch {
+                    failure = error
+                    return false
                 }
-                index = after
-                continue
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
             }
-            index = next
+            while index < bytes.count {
+                let byte = bytes[index]
+                if atFieldStart {
+                    fieldStart = TextPosition(line: line, column: column)
+                    contentStart = fieldStart
+                    runStart = index
+                    atFieldStart = false
+                    blank = true
+                }
+                let next = index + 1
+                if inQuotes {
+                    if byte == UInt8(ascii: "\"") {
+                        takeRun(upTo: index)
+                        if next < bytes.count, bytes[next] == UInt8(ascii: "\"") {
+                            // A doubled quote is one quote in the field.
+                            field += "\""
+                            index = next + 1
+                            runStart = index
+                            column += 2
+                            continue
+                        }
+                        inQuotes = false
+                        runStart = next
+                    }
+                } else if byte == UInt8(ascii: "\""), blank {
+                    inQuotes = true
+                    field = ""
+                    runStart = next
+                    quoteOpened = TextPosition(line: line, column: column)
+                    contentStart = TextPosition(line: line, column: column + 1)
+                } else if byte == separatorByte {
+                    endField(at: index)
+                } else if byte == 0x0A || byte == 0x0D {
+                    endField(at: index)
+                    guard hand(record) else { return }
+                    record = []
+                } else if !(byte == 0x20 || byte == 0x09 || (byte == 0xC2 && next < bytes.count && bytes[next] == 0xA0)
+                    || (byte == 0xA0 && index > 0 && bytes[index - 1] == 0xC2))
+                {
+                    blank = false
+                }
+                if byte == 0x0A || byte == 0x0D {
+                    line += 1
+                    column = 1
+                    // CR LF is one line break; inside quotes, any break is kept as LF.
+                    let after = byte == 0x0D && next < bytes.count && bytes[next] == 0x0A ? next + 1 : next
+                    if inQuotes, byte == 0x0D {
+                        takeRun(upTo: index)
+                        field += "\n"
+                        runStart = after
+                    }
+                    index = after
+                    continue
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                index = next
+            }
+            if inQuotes {
+                failure = .invalid(
+                    file: file, position: quoteOpened,
+                    message: "expected a closing quote for the field that starts here")
+                return
+            }
+            if !atFieldStart {
+                endField(at: bytes.count)
+                _ = hand(record)
+            } else if !record.isEmpty {
+                record.append(Field(text: "", position: fieldStart, contentStart: contentStart))
+                _ = hand(record)
+            }
         }
-        if inQuotes {
-            throw .invalid(
-                file: file, position: quoteOpened, message: "expected a closing quote for the field that starts here")
-        }
-        if !atFieldStart {
-            endField(at: utf8.endIndex)
-            try eachRecord(record)
-        } else if !record.isEmpty {
-            record.append(Field(text: "", position: fieldStart, contentStart: contentStart))
-            try eachRecord(record)
-        }
+        if let failure { throw failure }
     }
 }

@@ -48,13 +48,19 @@ public enum InputFormat {
         _ input: InputBytes, file: String, from: String? = nil, options: ReadOptions = ReadOptions(),
         eachStore: (Store) throws(ScopeLintError) -> Void
     ) throws(ScopeLintError) {
-        if from == ExportFormat.identifier || (from == nil && isExport(input.buffer)) {
+        if streams(input, from: from) {
             try ExportReader.stream(
                 input.buffer, file: file, options: options, progress: input.release(before:)
             ) { (store) throws(ScopeLintError) in try eachStore(store.scrubbingSecrets().inferringAccountLevel()) }
             return
         }
         for store in try read(input.array, file: file, from: from, options: options).stores { try eachStore(store) }
+    }
+
+    /// Whether `stream` hands the input's stores over as it reads them (an export), rather than
+    /// reading it whole first (every other shape).
+    package static func streams(_ input: InputBytes, from: String?) -> Bool {
+        from == ExportFormat.identifier || (from == nil && isExport(input.buffer))
     }
 
     /// Whether the input is a JSON object whose first key only an export has: the cheap
@@ -87,7 +93,9 @@ public enum InputFormat {
         }
         if first.hasPrefix("{") || first.hasPrefix("[") || first.hasPrefix("//") || first.hasPrefix("/*") { return nil }
         // The sniffers split lines at LF: CR LF and a lone CR are made LF first, when there are any.
-        let lf = text.utf8.contains(0x0D) ? TextLines.withLineFeeds(text) : text
+        // Looked for in the buffer: a byte at a time through the view costs tens of instructions each.
+        var whole = text
+        let lf = whole.withUTF8 { $0.contains(0x0D) } ? TextLines.withLineFeeds(text) : text
         for reader in [CredentialsFileReader.self, TokenResponseReader.self, CSVReader.self, ScopeStringReader.self]
             as [any InputReader.Type] where reader.sniff(lf)
         {

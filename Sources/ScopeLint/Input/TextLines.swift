@@ -42,22 +42,32 @@ struct TextLines {
 
             mutating func next() -> Line? {
                 guard !done else { return nil }
-                let utf8 = text.utf8
                 number += 1
-                var at = start
-                while at < utf8.endIndex {
-                    let byte = utf8[at]
-                    if byte == 0x0A || byte == 0x0D {
-                        let line = Line(number: number, text: text[start..<at])
-                        at = utf8.index(after: at)
-                        if byte == 0x0D, at < utf8.endIndex, utf8[at] == 0x0A { at = utf8.index(after: at) }
-                        start = at
-                        return line
+                let utf8 = text.utf8
+                let from = utf8.distance(from: utf8.startIndex, to: start)
+                // The break is looked for in the text's buffer: stepping the view's index a byte
+                // at a time cost tens of instructions a byte.
+                var whole = text
+                let found: (end: Int, next: Int)? = whole.withUTF8 { bytes in
+                    var at = from
+                    while at < bytes.count {
+                        let byte = bytes[at]
+                        if byte == 0x0A || byte == 0x0D {
+                            let next = byte == 0x0D && at + 1 < bytes.count && bytes[at + 1] == 0x0A ? at + 2 : at + 1
+                            return (at, next)
+                        }
+                        at += 1
                     }
-                    at = utf8.index(after: at)
+                    return nil
                 }
-                done = true
-                return Line(number: number, text: text[start..<utf8.endIndex])
+                guard let found else {
+                    done = true
+                    return Line(number: number, text: text[start..<utf8.endIndex])
+                }
+                let end = utf8.index(start, offsetBy: found.end - from)
+                let line = Line(number: number, text: text[start..<end])
+                start = utf8.index(start, offsetBy: found.next - from)
+                return line
             }
         }
     }
@@ -73,7 +83,7 @@ struct TextLines {
                 message: "expected UTF-8 text; the input has bytes that are not UTF-8")
         }
         // A NUL scalar is the byte 0, and no other scalar's bytes hold a 0.
-        if let nul = body.firstIndex(of: 0) {
+        if let nul = body.withUnsafeBufferPointer({ $0.firstIndex(of: 0) }).map({ body.startIndex + $0 }) {
             let utf8 = text.utf8
             let at = utf8.index(utf8.startIndex, offsetBy: nul - body.startIndex)
             throw .invalid(

@@ -11,8 +11,18 @@ enum TextListReader: InputReader {
     static let summary =
         "lines of 'Scope name: level' with any separator, tables, bullets and steps, 'Change X from none to Y'"
 
-    static let storeKeys: Set<String> = ["store", "storehash", "storeid"]
-    static let accountKeys: Set<String> = ["account", "accountname", "apiaccount", "apiaccountname"]
+    /// What a line's key names when it is no grant: a credential, a store or an account. One
+    /// table, so each line's key is hashed once.
+    enum LineKey {
+        case secret(SecretSighting.Kind)
+        case store
+        case account
+    }
+
+    static let lineKeys: [String: LineKey] = SecretSighting.Kind.credentialKeys.mapValues(LineKey.secret).merging(
+        ["store", "storehash", "storeid"].map { ($0, .store) }
+            + ["account", "accountname", "apiaccount", "apiaccountname"].map { ($0, .account) }
+    ) { secret, _ in secret }
 
     static func sniff(_ text: String) -> Bool { true }
 
@@ -72,27 +82,30 @@ enum TextListReader: InputReader {
                 }
                 continue
             }
-            if let (name, value) = keyValue(body) {
-                let key = Catalog.levelKey(String(name))
+            // The value is trimmed only for a key that uses it: most lines are grants.
+            if let (name, rest) = keyValue(body), let lineKey = lineKeys[Catalog.levelKey(String(name))],
+                case let value = trimValue(rest), !value.isEmpty
+            {
                 let namePosition = TextPosition(line: line.number, column: line.column(of: name.startIndex))
-                if let kind = SecretSighting.Kind.credentialKeys[key] {
+                switch lineKey {
+                case .secret(let kind):
                     let (s, a) = currentAccount(at: position)
                     stores[s].accounts[a].secrets.append(
                         SecretSighting(kind: kind, key: String(name), position: namePosition))
                     sawAnything = true
                     continue
-                }
-                if storeKeys.contains(key) {
+                case .store:
                     stores.append(Store(hash: String(value), name: nil, position: namePosition, accounts: []))
                     sawAnything = true
                     continue
-                }
-                // "Account: read-only" grants the Account scope; any other value names the account.
-                if accountKeys.contains(key), !TextGrants.isLevel(value) {
-                    let s = currentStore()
-                    stores[s].accounts.append(Account(name: String(value), position: namePosition, scopes: []))
-                    sawAnything = true
-                    continue
+                case .account:
+                    // "Account: read-only" grants the Account scope; any other value names the account.
+                    if !TextGrants.isLevel(value) {
+                        let s = currentStore()
+                        stores[s].accounts.append(Account(name: String(value), position: namePosition, scopes: []))
+                        sawAnything = true
+                        continue
+                    }
                 }
             }
             let entries = try grants.read(body, line: line.number, column: position.column)
@@ -208,7 +221,16 @@ enum TextListReader: InputReader {
         // line, and a match is at the line's own offsets.
         let found: (offset: Int, parameter: Int)? = line.withUTF8 { bytes in
             guard bytes.contains(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ":") }) else { return nil }
+            // Which ASCII bytes (lowered) the line has: a needle with a byte the line lacks is not
+            // looked for, and most lines lack one of every needle.
+            var present: (low: UInt64, high: UInt64) = (0, 0)
+            for byte in bytes where byte < 0x80 {
+                let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if lowered < 64 { present.low |= 1 << lowered } else { present.high |= 1 << (lowered - 64) }
+            }
             for (parameter, needle) in credentialNeedles.enumerated() where needle.count <= bytes.count {
+                let mask = credentialMasks[parameter]
+                guard mask.low & present.low == mask.low, mask.high & present.high == mask.high else { continue }
                 for offset in 0...(bytes.count - needle.count) {
                     var matched = 0
                     while matched < needle.count {
@@ -229,9 +251,16 @@ enum TextListReader: InputReader {
     }
 
     static let credentialNeedles = credentialParameters.map { Array($0.0.utf8) }
+    /// Each needle's bytes as a bit mask (they are ASCII, lower case).
+    static let credentialMasks: [(low: UInt64, high: UInt64)] = credentialNeedles.map { needle in
+        needle.reduce((UInt64(0), UInt64(0))) { mask, byte in
+            byte < 64 ? (mask.0 | 1 << byte, mask.1) : (mask.0, mask.1 | 1 << (byte - 64))
+        }
+    }
 
     /// "Name: value", "Name - value", "Name = value" or "Name<TAB>value", for the store, account
-    /// and secret lines; quotes and a final period are dropped from the value.
+    /// and secret lines: the name with quotes dropped, and the rest after the separator as it
+    /// is (`trimValue` makes it the value).
     static func keyValue(_ body: Substring) -> (Substring, Substring)? {
         var split: (Substring.Index, Int)?
         for (separator, length) in keyValueSeparators {
@@ -243,9 +272,7 @@ enum TextListReader: InputReader {
         guard let (at, length) = split else { return nil }
         let name = body[..<at].trimmed.trimmingCharacters(in: .quotes)
         guard !name.isEmpty else { return nil }
-        let value = trimValue(body[body.index(at, offsetBy: length)...])
-        guard !value.isEmpty else { return nil }
-        return (name, value)
+        return (name, body[body.index(at, offsetBy: length)...])
     }
 
     /// keyValue's separators, in the order tried: their bytes, and their length in Characters.
@@ -266,6 +293,22 @@ extension Substring {
         // are CR LF: such ends are trimmed as bytes, in one pass, and only others as Characters.
         let (mask, set) = (set.ascii, set.characters)
         var result = self
+        // Both ends as bytes in one look at the buffer: most ends are ASCII, and then the text
+        // is sliced once. An end that is not (or a CR LF) is left to the loops below.
+        var whole = self
+        let (head, tail, more) = whole.withUTF8 { bytes in
+            let (head, headMore) = Self.asciiTrim(bytes, mask, fromEnd: false)
+            guard !headMore, head < bytes.count else { return (head, 0, headMore) }
+            let (tail, tailMore) = Self.asciiTrim(UnsafeBufferPointer(rebasing: bytes[head...]), mask, fromEnd: true)
+            return (head, tail, tailMore)
+        }
+        // Sliced only when something is trimmed: slicing a Substring checks its indices, and
+        // most ends are not trimmed.
+        if !more, head == 0, tail == 0 { return result }
+        if !more {
+            let utf8 = result.utf8
+            return result[utf8.index(result.startIndex, offsetBy: head)..<utf8.index(result.endIndex, offsetBy: -tail)]
+        }
         while true {
             var bytes = result
             let (head, more) = bytes.withUTF8 { Self.asciiTrim($0, mask, fromEnd: false) }

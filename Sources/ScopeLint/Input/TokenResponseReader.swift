@@ -7,7 +7,9 @@ enum TokenResponseReader: InputReader {
     /// Keys whose values are credentials, in any letter case: reported, never kept.
     /// A credential key, or the callback's authorization code (a secret only in this shape).
     static func secretKind(_ key: some StringProtocol) -> SecretSighting.Kind? {
-        key.lowercased() == "code" ? .authorizationCode : SecretSighting.Kind(credentialKey: String(key))
+        // ASCII letters lowered as bytes: no other scalar lower-cases to c, o, d or e.
+        key.utf8.elementsEqual("code".utf8) { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
+            ? .authorizationCode : SecretSighting.Kind(credentialKey: String(key))
     }
 
     static let summary = "an app's OAuth token response (JSON) or auth-callback parameters (query string)"
@@ -86,11 +88,14 @@ enum TokenResponseReader: InputReader {
     static func storeHash(fromContext context: String?, at position: TextPosition, file: String)
         throws(ScopeLintError) -> String
     {
-        let parts = context?.split(separator: "/", omittingEmptySubsequences: false) ?? []
-        guard parts.count == 2, parts[0] == "stores", !parts[1].isEmpty else {
+        // One `/` (a Character, as a split would find it) between "stores" and a hash; looked
+        // for without splitting, as every callback line has a context.
+        guard let context, let slash = context.firstIndex(of: "/"), context[..<slash] == "stores",
+            case let hash = context[context.index(after: slash)...], !hash.isEmpty, !hash.contains(where: { $0 == "/" })
+        else {
             throw .invalid(file: file, position: position, message: "expected the context as 'stores/{store_hash}'")
         }
-        return String(parts[1])
+        return String(hash)
     }
 
     /// Callback parameters, one query (or URL) per line. Each query is one app account; queries
@@ -130,41 +135,60 @@ enum TokenResponseReader: InputReader {
         -> ([ScopeEntry], [SecretSighting], String?)
     {
         var query = line.text.trimmed
-        if let mark = query.firstIndex(of: "?") { query = query[query.index(after: mark)...] }
+        // Split as bytes, as a URL is: `?`, `&`, `#` and `=` are ASCII, so a byte match never
+        // cuts a scalar; and a combining mark after `&` cannot join the next pair to this one
+        // (which would hide its key, an authorization code say, inside a scope value).
+        if let mark = query.utf8.firstIndex(of: UInt8(ascii: "?")) { query = query[query.utf8.index(after: mark)...] }
         var entries: [ScopeEntry]?
         var secrets: [SecretSighting] = []
         var storeHash: String?
         var keys: [ExportReader.Key] = []
-        // Columns are counted as we go: a long query must not cost quadratic time.
-        var column = line.column(of: query.startIndex)
-        var start = query.startIndex
-        while start < query.endIndex {
-            // The fragment is read too: an implicit grant returns `#access_token=` there.
-            let end = query[start...].firstIndex { $0 == "&" || $0 == "#" } ?? query.endIndex
-            let pair = query[start..<end]
-            let equals = pair.firstIndex(of: "=") ?? pair.endIndex
-            let key = pair[..<equals]
-            let valueStart = equals < pair.endIndex ? pair.index(after: equals) : equals
-            let value = pair[valueStart...]
-            let position = TextPosition(line: line.number, column: column)
-            let valuePosition = TextPosition(
-                line: line.number, column: column + pair.unicodeScalars[..<valueStart].count)
+        // The pairs' byte offsets, found in the query's buffer (stepping a Substring's views a
+        // byte at a time cost tens of instructions a byte); columns are counted as we go, so a
+        // long query costs its length, not its length squared.
+        var pairs: [(start: Int, equals: Int, end: Int, column: Int, valueColumn: Int)] = []
+        var bytes = query
+        bytes.withUTF8 { bytes in
+            var column = line.column(of: query.startIndex)
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                var equals: Int?
+                var valueColumn = column
+                var scalars = 0
+                // The fragment is read too: an implicit grant returns `#access_token=` there.
+                while end < bytes.count, bytes[end] != UInt8(ascii: "&"), bytes[end] != UInt8(ascii: "#") {
+                    if equals == nil, bytes[end] == UInt8(ascii: "=") {
+                        equals = end
+                        valueColumn = column + scalars + 1
+                    }
+                    // A scalar is a byte that does not continue one.
+                    if bytes[end] & 0xC0 != 0x80 { scalars += 1 }
+                    end += 1
+                }
+                pairs.append((start, equals ?? end, end, column, equals == nil ? column + scalars : valueColumn))
+                column += scalars + 1
+                start = end + 1
+            }
+        }
+        let utf8 = query.utf8
+        func index(_ offset: Int) -> Substring.Index { utf8.index(query.startIndex, offsetBy: offset) }
+        for pair in pairs {
+            let key = query[index(pair.start)..<index(pair.equals)]
+            let value = query[index(min(pair.equals + 1, pair.end))..<index(pair.end)]
+            let position = TextPosition(line: line.number, column: pair.column)
+            let valuePosition = TextPosition(line: line.number, column: pair.valueColumn)
             keys.append(ExportReader.Key(position: position, text: String(key)))
             if let kind = secretKind(key) {
                 secrets.append(SecretSighting(kind: kind, key: String(key), position: position))
             }
-            switch key {
-            case "scope":
+            if key.utf8.elementsEqual("scope".utf8) {
                 entries = parameters(in: value, at: valuePosition)
-            case "context":
+            } else if key.utf8.elementsEqual("context".utf8) {
                 storeHash = try options.storeHash(
                     try Self.storeHash(fromContext: percentDecoded(value), at: valuePosition, file: file),
                     at: valuePosition, file: file)
-            default:
-                break
             }
-            column += pair.unicodeScalars.count + 1
-            start = end < query.endIndex ? query.index(after: end) : end
         }
         // A second scope= (or context=) would otherwise replace the first unnoticed.
         try ExportReader.checkDuplicates(keys, in: "the callback parameters", file: file)
@@ -181,65 +205,86 @@ enum TokenResponseReader: InputReader {
     /// The parameters of a URL-encoded scope value that starts at `position`, split on `+`,
     /// `%20`, `,` and `%2C`, each located at its raw column.
     static func parameters(in value: Substring, at position: TextPosition) -> [ScopeEntry] {
-        var entries: [ScopeEntry] = []
-        // Byte by byte, columns counted as we go (a scalar is a byte that does not continue
-        // one): a long query costs its length, not its length squared.
+        // Byte by byte in the value's buffer, columns counted as we go (a scalar is a byte that
+        // does not continue one): a long query costs its length, not its length squared.
+        var found: [(start: Int, end: Int, column: Int)] = []
+        var bytes = value
+        bytes.withUTF8 { bytes in
+            var index = 0
+            var start = 0
+            var column = position.column
+            var startColumn = column
+            while index < bytes.count {
+                let byte = bytes[index]
+                var separator = 0
+                if byte == UInt8(ascii: "+") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: " ") {
+                    separator = 1
+                } else if byte == UInt8(ascii: "%"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "2"),
+                    bytes[index + 2] == UInt8(ascii: "0") || bytes[index + 2] | 0x20 == UInt8(ascii: "c")
+                {
+                    separator = 3
+                }
+                if separator > 0 {
+                    if start < index { found.append((start, index, startColumn)) }
+                    index += separator
+                    column += separator
+                    start = index
+                    startColumn = column
+                    continue
+                }
+                if byte & 0xC0 != 0x80 { column += 1 }
+                index += 1
+            }
+            if start < bytes.count { found.append((start, bytes.count, startColumn)) }
+        }
         let utf8 = value.utf8
-        var index = utf8.startIndex
-        var start = index
-        var column = position.column
-        var startColumn = column
-        func flush(_ end: Substring.Index) {
-            if start < end {
-                entries.append(
-                    ScopeEntry(
-                        key: String(value[start..<end]), level: nil,
-                        position: TextPosition(line: position.line, column: startColumn)))
-            }
+        return found.map { parameter in
+            ScopeEntry(
+                key: String(
+                    value[
+                        utf8.index(
+                            value.startIndex, offsetBy: parameter.start)..<utf8.index(
+                                value.startIndex, offsetBy: parameter.end)]),
+                level: nil, position: TextPosition(line: position.line, column: parameter.column))
         }
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            var separator = 0
-            if byte == UInt8(ascii: "+") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: " ") {
-                separator = 1
-            } else if byte == UInt8(ascii: "%"), case let rest = utf8[index...].dropFirst().prefix(2),
-                rest.elementsEqual("20".utf8) || rest.elementsEqual("2C".utf8) || rest.elementsEqual("2c".utf8)
-            {
-                separator = 3
-            }
-            if separator > 0 {
-                flush(index)
-                index = utf8.index(index, offsetBy: separator)
-                column += separator
-                start = index
-                startColumn = column
-                continue
-            }
-            if byte & 0xC0 != 0x80 { column += 1 }
-            index = utf8.index(after: index)
-        }
-        flush(utf8.endIndex)
-        return entries
     }
 
     static func percentDecoded(_ text: Substring) -> String? {
-        var bytes: [UInt8] = []
-        var index = text.utf8.startIndex
-        let utf8 = text.utf8
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: "%"), let high = utf8.index(index, offsetBy: 1, limitedBy: utf8.endIndex),
-                high < utf8.endIndex,
-                let low = utf8.index(index, offsetBy: 2, limitedBy: utf8.endIndex), low < utf8.endIndex,
-                let value = UInt8(String(decoding: [utf8[high], utf8[low]], as: UTF8.self), radix: 16)
-            {
-                bytes.append(value)
-                index = utf8.index(index, offsetBy: 3)
-            } else {
-                bytes.append(byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
-                index = utf8.index(after: index)
+        var decoded: [UInt8] = []
+        var text = text
+        text.withUTF8 { bytes in
+            decoded.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
+                    let value = hexByte(bytes[index + 1], bytes[index + 2])
+                {
+                    decoded.append(value)
+                    index += 3
+                } else {
+                    decoded.append(byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
+                    index += 1
+                }
             }
         }
-        return String(validating: bytes, as: UTF8.self)
+        return String(validating: decoded, as: UTF8.self)
+    }
+
+    /// The byte two characters after `%` stand for, as `UInt8(_:radix: 16)` reads them: two hex
+    /// digits, or a sign and one digit (`+a` is 10, `-0` is 0).
+    static func hexByte(_ high: UInt8, _ low: UInt8) -> UInt8? {
+        func digit(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            default: nil
+            }
+        }
+        guard let low = digit(low) else { return nil }
+        if let high = digit(high) { return high << 4 | low }
+        if high == UInt8(ascii: "+") { return low }
+        return high == UInt8(ascii: "-") && low == 0 ? 0 : nil
     }
 }

@@ -147,17 +147,23 @@ public struct ScopeEntry: Sendable {
     /// The level as written; nil when the entry is a parameter, which carries its own level.
     public var level: String?
     public var position: TextPosition
-    /// The key's and level's words in `Catalog.spellings`, when the reader found the text
-    /// there; -1 for text the catalog does not spell this way. Set once, by the reader.
+    /// The key's and level's words in `Catalog.spellings`, when the catalog spells the text
+    /// this way; -1 when it does not. Set once, where the entry is made: by a reader that
+    /// scanned the bytes (the export), else looked up here, one hash of the text, so neither
+    /// the engine nor the secret scrub works out again what the catalog already spells.
     package let keyWord: Int32
     package let levelWord: Int32
 
-    package init(key: String, level: String?, position: TextPosition, keyWord: Int32 = -1, levelWord: Int32 = -1) {
+    package init(
+        key: String, level: String?, position: TextPosition, keyWord: Int32? = nil, levelWord: Int32? = nil
+    ) {
         self.key = key
         self.level = level
         self.position = position
-        self.keyWord = keyWord
-        self.levelWord = levelWord
+        // The table is asked only when the reader did not: the export's millions of entries
+        // come with their words.
+        self.keyWord = keyWord ?? Catalog.bigCommerce.spellings.lookup(key) ?? -1
+        self.levelWord = levelWord ?? level.flatMap { Catalog.bigCommerce.spellings.lookup($0) } ?? -1
     }
 }
 

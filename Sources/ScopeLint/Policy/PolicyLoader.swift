@@ -466,9 +466,13 @@ package enum PolicyLoader {
 extension String {
     func trimmingWhitespace() -> String {
         // Most text starts and ends with a visible ASCII character: nothing to trim.
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
-            return self
+        // The end bytes read from the buffer: the view's generic `last` cost more than the rest.
+        var text = self
+        let visible = text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
         }
+        if visible { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

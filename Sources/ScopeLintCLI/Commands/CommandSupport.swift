@@ -73,7 +73,15 @@ enum CommandSupport {
         }
         return paths.map { [kept] path in
             let file = InputFile.displayName(for: path)
+            let replay = Replay()
             return StoreSource(file: file) { (visit) throws(ScopeLintError) in
+                // A shape read whole (all but the export) is held whole anyway: read twice, its
+                // second pass hands over the stores of the first instead of parsing it again.
+                if let stores = replay.stores {
+                    replay.stores = nil
+                    for store in stores { try visit(store) }
+                    return
+                }
                 let input: InputBytes
                 if let held = kept[path] {
                     input = held
@@ -81,9 +89,24 @@ enum CommandSupport {
                     input = try open(path, console: console)
                     input.releasesBehind = true
                 }
-                try InputFormat.stream(input, file: file, from: from, options: options, eachStore: visit)
+                guard readTwice, !InputFormat.streams(input, from: from) else {
+                    try InputFormat.stream(input, file: file, from: from, options: options, eachStore: visit)
+                    return
+                }
+                var stores: [Store] = []
+                try InputFormat.stream(input, file: file, from: from, options: options) {
+                    (store) throws(ScopeLintError) in
+                    stores.append(store)
+                    try visit(store)
+                }
+                replay.stores = stores
             }
         }
+    }
+
+    /// The stores of a first pass over an input read whole, for the second (see `sources`).
+    private final class Replay {
+        var stores: [Store]?
     }
 
     /// Whether `path` reads the same when opened again: a regular file, or what is not there

@@ -15,7 +15,8 @@ enum ConvertCommand: Command {
         if let output = arguments.value(Options.exportOutput) {
             try CommandSupport.checkOutputs([(output, arguments.positionals)], command: path)
         }
-        // Read twice rather than held: once to learn what there is to write, once to write it.
+        // Read twice rather than held: once to learn what there is to write, once to write it
+        // (an export streams both times; a shape read whole is parsed once, see `sources`).
         let sources = try CommandSupport.sources(
             arguments.positionals, arguments: arguments, console: console, readTwice: true)
         let survey = try ExportWriter.survey(sources)

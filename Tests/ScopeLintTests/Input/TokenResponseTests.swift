@@ -25,6 +25,9 @@ struct TokenResponseTests {
             "a callback context that names no store", "scope=store_cart&context=stores%2F", 1, 26,
             "'stores/{store_hash}'"),
         LocatedErrorCase(
+            "a joiner after context= is in its value, not in its key", "scope=store_cart&context=\u{200D}stores%2Fa",
+            1, 26, "'stores/{store_hash}'"),
+        LocatedErrorCase(
             "a line that is no query", "scope=store_cart\n  see the install log\n", 2, 3, "scope= on every line"),
         LocatedErrorCase(
             "a line without scope=", "scope=store_cart\ncode=y&context=stores%2Fa\n", 2, 1, "scope= on every line"),
@@ -76,5 +79,30 @@ struct TokenResponseTests {
         let named = try readInput(
             "scope=store_cart\nscope=store_v2_orders", options: ReadOptions(accountName: "Feed"))
         #expect(named.stores.map { $0.accounts.map(\.name) } == [["Feed", "Feed"]])
+    }
+
+    @Test("a percent escape decodes as UInt8(_:radix: 16) reads its two characters, for every pair of bytes")
+    func percentEscapes() {
+        for high in UInt8.min...UInt8.max {
+            for low in UInt8.min...UInt8.max {
+                let expected = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+                #expect(TokenResponseReader.hexByte(high, low) == expected, "\(high) \(low)")
+            }
+        }
+    }
+
+    @Test("callback parameters are located by scalar, whatever the bytes before them")
+    func columns() throws {
+        let export = try readInput("é=1&scope=store_cart%20store_v2_orders+%2Cstore_v2_content&context=stores%2Fabc")
+        let entries = export.stores[0].accounts[0].scopes
+        #expect(entries.map(\.key) == ["store_cart", "store_v2_orders", "store_v2_content"])
+        #expect(entries.map(\.position.column) == [11, 24, 43])
+        #expect(export.stores[0].hash == "abc")
+    }
+
+    @Test("a combining mark after & starts the next pair, as in a URL, not part of the scope value")
+    func separatorsAreBytes() throws {
+        let export = try readInput("scope=store_cart&\u{301}code=x&context=stores%2Fa")
+        #expect(export.stores[0].accounts[0].scopes.map(\.key) == ["store_cart"])
     }
 }
