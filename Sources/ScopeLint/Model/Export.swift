@@ -143,9 +143,12 @@ public struct Account: Sendable {
 
 /// One scope as it appeared in the input: a UI name with a level, or a bare OAuth parameter.
 public struct ScopeEntry: Sendable {
-    public var key: String
+    // Set only inside the library (the secret scrub, on text the catalog does not spell): the
+    // words below are worked out from them once, and a caller changing the text would leave
+    // them stale.
+    public internal(set) var key: String
     /// The level as written; nil when the entry is a parameter, which carries its own level.
-    public var level: String?
+    public internal(set) var level: String?
     public var position: TextPosition
     /// The key's and level's words in `Catalog.spellings`, when the catalog spells the text
     /// this way; -1 when it does not. Set once, where the entry is made: by a reader that
