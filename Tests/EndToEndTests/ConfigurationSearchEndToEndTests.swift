@@ -5,7 +5,7 @@ import Testing
 /// every command that loads policies finds the configuration's policy folder.
 @Suite("Configuration found from a subfolder")
 struct ConfigurationSearchEndToEndTests {
-    @Test("lint, plan, policies, scopes and diff read the repository root's .scopelint.json5")
+    @Test("lint, plan, policies (generate --against too), scopes and diff read the repository root's .scopelint.json5")
     func fromSubfolder() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("scopelint-repo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -35,6 +35,12 @@ struct ConfigurationSearchEndToEndTests {
         #expect(list.stdout.contains("celigo-order-sync"))
         let lint = try Executable.run(["lint", export, "--policy", "celigo-order-sync"], directory: deep)
         #expect(lint.status == 1 && lint.stderr.isEmpty, "\(lint.stderr)")
+        // policies generate --against finds a team policy by id through the same configuration.
+        let calls = fixtures.appendingPathComponent("usage/same-calls/calls.txt").path
+        let against = try Executable.run(
+            ["policies", "generate", calls, "--against", "celigo-order-sync"], directory: deep)
+        #expect(against.status == 1, "\(against.stderr)")
+        #expect(against.stdout.hasPrefix("Policy celigo-order-sync compared with the calls:"), "\(against.stdout)")
 
         // A second name in the same folder: refused, naming both.
         try Data("{}".utf8).write(to: root.appendingPathComponent(".scopelint.json"))
