@@ -68,9 +68,22 @@ package struct OperationIndex: Sendable {
     /// Operations the docs name no scope for ("none found"): a call to one is unmapped.
     private let unknownScope: Set<Int>
     private let nodes: [Node]
+    /// The B2B Management API's operation for each method.
+    private let b2bOperations: [String: Int]
 
     /// The hosts that serve the REST API; a call naming no host is taken to be one.
     package static let apiHosts: Set<String> = ["api.bigcommerce.com"]
+
+    /// The B2B Edition API, which the docs' reference specs (the map) do not cover. Its REST
+    /// Management V3 API (`/api/v3/io/`) takes a store token with the B2B Edition scope at
+    /// modify, its one level (docs/b2b-edition/about/index.mdx, base URL;
+    /// docs/b2b-edition/authentication/hosted-auth.mdx: "Create a V3 Token with the B2B Edition
+    /// scope set to `modify`"). Its other paths (the storefront REST and GraphQL APIs) take a
+    /// buyer's token: no scope an API account could hold, so they are unmapped, never passed
+    /// over as another host would be.
+    package static let b2bHost = "api-b2b.bigcommerce.com"
+    static let b2bManagementPrefix = "/api/v3/io/"
+    private static let b2bMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 
     /// The map built into the binary, resolved against the catalog once.
     package static let bigCommerce = OperationIndex(rows: EndpointScopes.rows, catalog: .bigCommerce)
@@ -121,6 +134,19 @@ package struct OperationIndex: Sendable {
             let method = String(fields[0])
             if nodes[node].operation(method) == nil { nodes[node].operations.append((method, index)) }
         }
+        // The B2B Management API, one operation a method (see `b2bHost`).
+        var b2b: [String: Int] = [:]
+        if let scope = catalog.scope(named: "B2B Edition"), let level = catalog.level("modify", of: scope)?.level {
+            for method in Self.b2bMethods {
+                b2b[method] = operations.count
+                operations.append(
+                    APIOperation(
+                        method: method, template: "https://\(Self.b2bHost)\(Self.b2bManagementPrefix)…",
+                        anyOf: [APIOperation.Grant(scope: scope, level: level)], basis: "b2b-host",
+                        spec: "docs/b2b-edition/authentication/hosted-auth.mdx:31"))
+            }
+        }
+        self.b2bOperations = b2b
         self.operations = operations
         self.unknownScope = unknown
         self.nodes = nodes
@@ -128,9 +154,22 @@ package struct OperationIndex: Sendable {
 
     /// What `call` is: an operation of the map, a call to another host, or unmapped.
     package func match(_ call: APICall) -> Match {
-        if let host = call.host, !Self.apiHosts.contains(host) { return .otherHost }
-        if call.method == "CONNECT" { return .unmapped("a CONNECT tunnel: the log cannot show the calls inside it") }
+        if call.method == "CONNECT", call.host.map({ Self.apiHosts.contains($0) || $0 == Self.b2bHost }) ?? true {
+            return .unmapped("a CONNECT tunnel: the log cannot show the calls inside it")
+        }
         let method = call.method == "HEAD" ? "GET" : call.method
+        if call.host == Self.b2bHost {
+            guard call.path.hasPrefix(Self.b2bManagementPrefix) else {
+                return .unmapped(
+                    "a B2B Edition storefront or GraphQL request: a buyer's token authorizes it, not an API account's scope"
+                )
+            }
+            guard let operation = b2bOperations[method] else {
+                return .unmapped("no operation of the B2B Management API has this method")
+            }
+            return .operation(operation)
+        }
+        if let host = call.host, !Self.apiHosts.contains(host) { return .otherHost }
         var path = call.path
         return path.withUTF8 { bytes in
             let segments = Self.segmentRanges(bytes)

@@ -77,6 +77,26 @@ struct OperationIndexTests {
         #expect(template("POST", "/api/storefront/carts") == "unmapped")
     }
 
+    /// The B2B Edition API is not another host to pass over: its Management API needs the B2B
+    /// Edition scope, and its buyer-token APIs are unmapped (listed, exit 1), never silent.
+    @Test func theB2BEditionAPIIsMappedOrUnmappedNeverPassedOver() throws {
+        let b2b = OperationIndex.b2bHost
+        #expect(template("GET", "/api/v3/io/companies", host: b2b) == "GET https://api-b2b.bigcommerce.com/api/v3/io/…")
+        #expect(
+            template("HEAD", "/api/v3/io/companies", host: b2b) == "GET https://api-b2b.bigcommerce.com/api/v3/io/…")
+        guard case .operation(let found) = index.match(call("PUT", "/api/v3/io/rfq/7", host: b2b)) else {
+            Issue.record("the B2B Management API is not mapped")
+            return
+        }
+        let grant = try #require(index.operations[found].anyOf.first)
+        #expect(Catalog.bigCommerce[grant.scope].name == "B2B Edition")
+        #expect(Catalog.bigCommerce[grant.scope].levelName(grant.level) == "modify")
+        #expect(template("POST", "/graphql", host: b2b) == "unmapped")
+        #expect(template("GET", "/api/v2/orders", host: b2b) == "unmapped")
+        #expect(template("CONNECT", "/", host: b2b) == "unmapped")
+        #expect(template("CONNECT", "/", host: "cdn11.bigcommerce.com") == "other host")
+    }
+
     @Test func theIssuesCustomersCase() throws {
         let found = index.match(call("GET", "/v3/customers"))
         guard case .operation(let operation) = found else {
