@@ -20,6 +20,8 @@ package struct ParsedArguments: Sendable, Equatable {
     var declared: Set<String> = []
 
     package func value(_ option: OptionSpec) -> String? { all(option).last }
+    /// Whether the command declares `option`, for code several commands share.
+    func declares(_ option: OptionSpec) -> Bool { declared.contains(option.name) }
     package func all(_ option: OptionSpec) -> [String] {
         assert(declared.contains(option.name), "--\(option.name) is not declared by this command")
         return values[option.name] ?? []

@@ -47,16 +47,12 @@ public struct PolicyLibrary: Sendable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .unreadable(file: path, reason: "expected a folder of policy files")
         }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path)
-        } catch {
+        guard let files = Self.policyFiles(in: path) else {
             throw .unreadable(file: path, reason: "cannot list the folder")
         }
         var seen: [String: String] = [:]
         let folder = AtomicFile.canonical(path) + "/"
-        for name in names.sorted() where name.hasSuffix(".json") || name.hasSuffix(".json5") {
-            let file = (path as NSString).appendingPathComponent(name)
+        for file in files {
             // A link may not smuggle in a policy from elsewhere: what the folder holds is what a
             // reviewer of the folder saw.
             if FileManager.default.fileExists(atPath: file), !AtomicFile.canonical(file).hasPrefix(folder) {
@@ -71,6 +67,16 @@ public struct PolicyLibrary: Sendable {
             }
             seen[policy.id] = file
             add(policy)
+        }
+    }
+
+    /// A folder's policy files (`.json` and `.json5`, not recursively) as paths, sorted by name;
+    /// nil when the folder cannot be listed. The one definition of what a policy folder holds,
+    /// for loading it, checking it and knowing which files a run reads.
+    package static func policyFiles(in folder: String) -> [String]? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+        return names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".json5") }.sorted().map {
+            (folder as NSString).appendingPathComponent($0)
         }
     }
 

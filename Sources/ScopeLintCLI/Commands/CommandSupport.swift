@@ -126,12 +126,12 @@ enum CommandSupport {
     /// configuration and the policy files (`--policy FILE`, every policy in a policy folder).
     static func filesRead(_ arguments: ParsedArguments, configuration: Configuration) -> [String] {
         var files = configuration.file.map { [$0] } ?? []
-        files += arguments.all(Options.policy).filter { FileManager.default.fileExists(atPath: $0) }
+        // `--policy FILE` where the command has it (`policies generate` does not).
+        if arguments.declares(Options.policy) {
+            files += arguments.all(Options.policy).filter { FileManager.default.fileExists(atPath: $0) }
+        }
         for folder in configuration.policyFolders + arguments.all(Options.policies) {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            for name in names where name.hasSuffix(".json") || name.hasSuffix(".json5") {
-                files.append((folder as NSString).appendingPathComponent(name))
-            }
+            files += PolicyLibrary.policyFiles(in: folder) ?? []
         }
         return files
     }

@@ -54,7 +54,7 @@ enum PoliciesCommand: Command {
             // load is not an error here unless it is checked, or one bad file in the team's
             // folder would hide every other error `check` is run to find.
             var library = try PolicyLibrary.bundled()
-            for file in folders.flatMap(policyFiles) {
+            for file in folders.flatMap({ PolicyLibrary.policyFiles(in: $0) ?? [] }) {
                 if let policy = try? PolicyLoader.load(try InputFile.read(file), file: file, catalog: library.catalog) {
                     library.add(policy)
                 }
@@ -100,10 +100,7 @@ enum PoliciesCommand: Command {
         }
         if let output {
             // The inputs, the configuration and every policy file of the run's folders.
-            var reads = arguments.positionals + (configuration.file.map { [$0] } ?? [])
-            for folder in configuration.policyFolders + arguments.all(Options.policies) {
-                reads += policyFiles(in: folder)
-            }
+            let reads = arguments.positionals + CommandSupport.filesRead(arguments, configuration: configuration)
             try CommandSupport.checkOutputs([(output, reads)], command: path)
         }
         var compared: ResolvedPolicy?
@@ -183,14 +180,6 @@ enum PoliciesCommand: Command {
         return stream.text
     }
 
-    /// A folder's `.json` and `.json5` files, sorted; none when it cannot be listed.
-    static func policyFiles(in folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".json5") }.sorted().map {
-            (folder as NSString).appendingPathComponent($0)
-        }
-    }
-
     /// Checks every file, and every policy file of every folder, reporting each invalid one
     /// rather than stopping at the first. All are loaded before any is resolved, so a policy
     /// may extend one that comes after it. Exit 2 when any is invalid.
@@ -203,16 +192,15 @@ enum PoliciesCommand: Command {
         for argument in arguments {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
-                guard let names = try? FileManager.default.contentsOfDirectory(atPath: argument) else {
+                guard let policies = PolicyLibrary.policyFiles(in: argument) else {
                     errors.append(.unreadable(file: argument, reason: "cannot list the folder"))
                     continue
                 }
-                let policies = names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".json5") }.sorted()
                 if policies.isEmpty {
                     errors.append(
                         .unreadable(file: argument, reason: "the folder holds no .json or .json5 policy file"))
                 }
-                files += policies.map { (argument as NSString).appendingPathComponent($0) }
+                files += policies
             } else {
                 files.append(argument)
             }
