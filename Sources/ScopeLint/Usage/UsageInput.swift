@@ -151,12 +151,24 @@ package enum UsageInput {
             // which says what a log line is, unless the line is plainly a call.
             if forced == .accessLog, !CallListReader.looksLikeCall(line) { return .accessLog }
             let start = line.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) ?? 0
-            throw .invalid(
-                file: file,
-                position: TextPosition(line: number, column: UsageLines.column(of: start, in: line)),
-                message:
-                    "expected \(forced.summary) (--from \(forced.rawValue)); this input is \(looks.summary): use --from \(looks.rawValue), or drop --from"
-            )
+            throw mismatch(
+                forced, found: looks, at: TextPosition(line: number, column: UsageLines.column(of: start, in: line)))
+        }
+
+        /// A forced `--from` that does not fit: what the input is instead, and the `--from` that
+        /// reads it (JSON of no known shape: drop `--from`).
+        func mismatch(_ forced: UsageFormat, found: UsageFormat?, json: Bool = false, at position: TextPosition)
+            -> ScopeLintError
+        {
+            let expected = "expected \(forced.summary) (--from \(forced.rawValue)); this input is "
+            guard let found else {
+                return .invalid(
+                    file: file, position: position, message: expected + "JSON: drop --from to have its shape detected")
+            }
+            return .invalid(
+                file: file, position: position,
+                message: expected
+                    + "\(found.summary)\(json ? " (JSON)" : ""): use --from \(found.rawValue), or drop --from")
         }
 
         // MARK: JSON
@@ -167,15 +179,9 @@ package enum UsageInput {
             if let forced, forced == .calls || forced == .accessLog {
                 // Text forced onto JSON would read its braces as calls: name what it is instead.
                 let root = try? JSONReader.parse(bytes, file: file, limits: limits)
-                let kind = root.flatMap(Self.detect)
-                throw .invalid(
-                    file: file,
-                    position: root?.position ?? TextPosition(line: 1, column: 1 + (Self.firstText(bytes) ?? 0)),
-                    message: kind.map {
-                        "expected \(forced.summary) (--from \(forced.rawValue)); this input is \($0.summary) (JSON): use --from \($0.rawValue), or drop --from"
-                    }
-                        ?? "expected \(forced.summary) (--from \(forced.rawValue)); this input is JSON: drop --from to have its shape detected"
-                )
+                throw mismatch(
+                    forced, found: root.flatMap(Self.detect), json: true,
+                    at: root?.position ?? TextPosition(line: 1, column: 1 + (Self.firstText(bytes) ?? 0)))
             }
             let root = try JSONReader.parse(bytes, file: file, limits: limits)
             let detected = Self.detect(root)
@@ -189,11 +195,7 @@ package enum UsageInput {
                 )
             case (nil, let found?): format = found
             case (let wanted?, let found?) where wanted != found:
-                throw .invalid(
-                    file: file, position: root.position,
-                    message:
-                        "expected \(wanted.summary) (--from \(wanted.rawValue)); this input is \(found.summary): use --from \(found.rawValue), or drop --from"
-                )
+                throw mismatch(wanted, found: found, at: root.position)
             case (let wanted?, _): format = wanted
             }
             if format == .har {
