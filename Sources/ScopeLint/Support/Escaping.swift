@@ -6,6 +6,11 @@ extension ByteStream {
     package enum Escape {
         /// The inside of a JSON string (the writer adds the quotes).
         case json
+        /// The inside of a JSON string in a file people read and print (a generated policy):
+        /// also every character that can drive a terminal or hide or reorder text
+        /// (`invisibleLength`), line breaks and tabs included, as `\u` escapes, so the file
+        /// shows what it holds and reads back the same.
+        case jsonShown
         /// XML text or an attribute value (JUnit): line breaks too are escaped, so no line of
         /// the file starts with text from an input.
         case xml
@@ -26,7 +31,8 @@ extension ByteStream {
     func write(_ text: String, _ mode: Escape) {
         withUTF8(text) { bytes in
             switch mode {
-            case .json: writeJSON(bytes)
+            case .json: writeJSON(bytes, showing: false)
+            case .jsonShown: writeJSON(bytes, showing: true)
             case .xml: writeXML(bytes)
             case .workflowMessage: writeWorkflow(bytes, property: false)
             case .workflowProperty: writeWorkflow(bytes, property: true)
@@ -52,13 +58,28 @@ extension ByteStream {
 
     // MARK: JSON
 
-    private func writeJSON(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private func writeJSON(_ bytes: UnsafeBufferPointer<UInt8>, showing: Bool) {
+        let hex: StaticString = "0123456789abcdef"
         var runStart = 0
         var index = 0
         while true {
             index = JSONScan.firstSpecial(bytes, from: index)
             guard index < bytes.count else { break }
             let byte = bytes[index]
+            if showing, case let length = Self.invisibleLength(bytes, index), length > 0 {
+                // As JSON spells a character: its UTF-16 units (a pair beyond the basic plane).
+                writeRun(bytes, runStart, index)
+                for unit in String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[index..<index + length]), as: UTF8.self
+                )
+                .utf16 {
+                    write("\\u" as StaticString)
+                    for shift in [12, 8, 4, 0] { write(byte: hex.utf8Start[Int(unit >> shift & 0xF)]) }
+                }
+                index += length
+                runStart = index
+                continue
+            }
             if byte >= 0x80 {
                 // UTF-8 other than U+2028/9 goes as it is; those two are valid JSON but break
                 // JavaScript consumers.
@@ -89,7 +110,6 @@ extension ByteStream {
             case 0x09: write("\\t" as StaticString)
             default:
                 // The other controls and DEL, as \u00xx.
-                let hex: StaticString = "0123456789abcdef"
                 write("\\u00" as StaticString)
                 write(byte: hex.utf8Start[Int(byte >> 4)])
                 write(byte: hex.utf8Start[Int(byte & 0xF)])

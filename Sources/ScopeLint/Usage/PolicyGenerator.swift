@@ -149,28 +149,12 @@ package enum PolicyGenerator {
         return String(scalars)
     }
 
-    /// `text` as a JSON string, with every character that could drive a terminal or hide or reorder
-    /// text (the ones the terminal escape shows) as a `\u` escape: the policy may be printed, and
-    /// it reads back the same.
+    /// `text` as a JSON string, with every character that could drive a terminal or hide or
+    /// reorder text as a `\u` escape (`.jsonShown`): the policy may be printed, and it reads
+    /// back the same.
     static func quoted(_ text: String, _ stream: ByteStream) {
         stream.write(byte: UInt8(ascii: "\""))
-        var run = ""
-        for scalar in text.unicodeScalars {
-            let invisible = withUTF8(String(scalar)) { ByteStream.invisibleLength($0, 0) > 0 }
-            guard invisible else {
-                run.unicodeScalars.append(scalar)
-                continue
-            }
-            stream.write(run, .json)
-            run = ""
-            // Beyond the basic plane (tag characters) as a surrogate pair, as JSON spells it.
-            let units = scalar.value > 0xFFFF ? Array(String(scalar).utf16) : [UInt16(scalar.value)]
-            for unit in units {
-                let hex = String(unit, radix: 16)
-                stream.write(trusted: "\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            }
-        }
-        stream.write(run, .json)
+        stream.write(text, .jsonShown)
         stream.write(byte: UInt8(ascii: "\""))
     }
 }

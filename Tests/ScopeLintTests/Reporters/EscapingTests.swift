@@ -197,11 +197,18 @@ struct EscapingTests {
     func roundTrips(_ seed: Int) throws {
         for text in Self.randomTexts(seed: seed) {
             // JSON: a parser reads back the text exactly (U+FEFF aside: Foundation's parser drops some).
-            let json = "[\"" + Self.escaped(text, .json) + "\"]"
-            let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+            // JSON shown (a generated policy) too, which also leaves no invisible character raw.
             let sent = Array(text.unicodeScalars.filter { $0 != "\u{FEFF}" })
-            #expect(
-                parsed?.first.map { Array($0.unicodeScalars.filter { $0 != "\u{FEFF}" }) == sent } == true, "\(json)")
+            for mode in [ByteStream.Escape.json, .jsonShown] {
+                let json = "[\"" + Self.escaped(text, mode) + "\"]"
+                let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+                #expect(
+                    parsed?.first.map { Array($0.unicodeScalars.filter { $0 != "\u{FEFF}" }) == sent } == true,
+                    "\(json)")
+            }
+            let jsonShown = Self.escaped(text, .jsonShown)
+            #expect(jsonShown.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x7F }, "\(jsonShown)")
+            #expect(!jsonShown.unicodeScalars.contains { ("\u{200B}"..."\u{200F}").contains($0) || $0 == "\u{202E}" })
 
             // Workflow commands: no raw line break ends the command, no ':' or ',' a property.
             let message = Self.escaped(text, .workflowMessage)
