@@ -274,16 +274,8 @@ enum TokenResponseReader: InputReader {
     /// The byte two characters after `%` stand for, as `UInt8(_:radix: 16)` reads them: two hex
     /// digits, or a sign and one digit (`+a` is 10, `-0` is 0).
     static func hexByte(_ high: UInt8, _ low: UInt8) -> UInt8? {
-        func digit(_ byte: UInt8) -> UInt8? {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-            default: nil
-            }
-        }
-        guard let low = digit(low) else { return nil }
-        if let high = digit(high) { return high << 4 | low }
+        guard let low = low.hexDigitValue else { return nil }
+        if let high = high.hexDigitValue { return high << 4 | low }
         if high == UInt8(ascii: "+") { return low }
         return high == UInt8(ascii: "-") && low == 0 ? 0 : nil
     }
