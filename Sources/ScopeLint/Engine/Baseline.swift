@@ -112,7 +112,7 @@ package struct Baseline: Sendable {
         var kept: [Key: Entry] = [:]
         for entry in previous?.entries ?? [] where kept[entry.key] == nil { kept[entry.key] = entry }
         var seen: Set<String> = []
-        let findings = (report.findings + report.suppressed.map(\.finding))
+        let findings = (Array(report.findings) + report.suppressed.map(\.finding))
             .filter { seen.insert($0.fingerprint).inserted }
             .sorted {
                 ($0.store, $0.account ?? "", $0.rule.order, $0.policy ?? "", $0.scope ?? $0.subject ?? "") < (
@@ -183,7 +183,8 @@ package struct Baseline: Sendable {
             }
         }
         var result = Report(
-            toolVersion: report.toolVersion, findings: kept, accounts: report.accounts, stores: report.summary.stores)
+            toolVersion: report.toolVersion, findings: FindingList(kept), accounts: report.accounts,
+            stores: report.summary.stores)
         result.suppressed = suppressed
         result.diffs = report.diffs
         result.summary.suppressed = suppressed.count

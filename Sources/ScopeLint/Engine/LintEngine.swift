@@ -144,15 +144,14 @@ public struct LintEngine: Sendable {
         _ units: consuming [UnitResult<Partial>], accounts: (Partial) -> [Report.CheckedAccount]
     ) -> Report {
         var units = units
-        // A fleet's findings are most of the memory a lint uses: each unit's are moved over and
-        // freed at once, so they are never held twice.
-        var findings: [Finding] = []
-        findings.reserveCapacity(units.reduce(0) { $0 + $1.findings.count })
+        // A fleet's findings are most of the memory a lint uses: each unit's array becomes a
+        // part of the report's list as it is, never copied into one.
+        var findings = FindingList()
         var checked: [Report.CheckedAccount] = []
         var stores = 0
         var counts = Report.Summary()
         for index in units.indices {
-            findings += units[index].findings
+            findings.append(part: units[index].findings)
             units[index].findings = []
             checked += accounts(units[index].partial)
             stores += units[index].stores
@@ -173,7 +172,7 @@ public struct LintEngine: Sendable {
     /// Fills in what unknown scope names may be misspellings of, in the order of `findings`
     /// (input order), within `budget`; so which findings carry a hint depends on the input
     /// alone, not on which core linted which store first.
-    package func suggest(_ findings: inout [Finding], budget: inout Suggestions.Budget) {
+    package func suggest<List: MutableCollection<Finding>>(_ findings: inout List, budget: inout Suggestions.Budget) {
         for index in findings.indices where findings[index].rule == .unknownScope {
             guard case .unknown = findings[index].facts, let name = findings[index].scope else { continue }
             findings[index].facts = .unknown(suggestions: budget.suggestions(for: name, in: catalog.allSpellings))

@@ -58,7 +58,7 @@ public struct Report: Sendable {
 
     package var toolName = "scopelint"
     public var toolVersion: String
-    public var findings: [Finding]
+    public var findings: FindingList
     package var accounts: [CheckedAccount]
     public var summary: Summary
     package var suppressed: [SuppressedFinding] = []
@@ -68,21 +68,21 @@ public struct Report: Sendable {
     package var diffs: [AccountDiff]?
 
     package init(
-        toolVersion: String = ScopeLintVersion.current, findings: [Finding], accounts: [CheckedAccount], stores: Int
+        toolVersion: String = ScopeLintVersion.current, findings: FindingList, accounts: [CheckedAccount], stores: Int
     ) {
         self.toolVersion = toolVersion
         // Engines produce findings in order already; checking is linear, sorting is not.
         self.findings =
-            findings.indices.dropFirst().allSatisfy({ !(findings[$0].order < findings[$0 - 1].order) })
-            ? findings : findings.sorted { $0.order < $1.order }
+            zip(findings, findings.dropFirst()).allSatisfy({ !($1.order < $0.order) })
+            ? findings : FindingList(findings.sorted { $0.order < $1.order })
         self.accounts =
             accounts.indices.dropFirst().allSatisfy({ !(accounts[$0].order < accounts[$0 - 1].order) })
             ? accounts : accounts.sorted { $0.order < $1.order }
         var summary = Summary()
         summary.stores = stores
         summary.accounts = accounts.count
-        for index in findings.indices {
-            switch findings[index].severity {
+        for finding in findings {
+            switch finding.severity {
             case .error: summary.errors += 1
             case .warning: summary.warnings += 1
             case .note: summary.notes += 1

@@ -17,14 +17,18 @@ struct AccountGroups {
     var stores: [StoreGroup] = []
 
     init(_ report: Report) {
+        // An account's findings lie in one part of the list (see `FindingList`).
+        let parts = report.findings.parts
+        var part = 0
         var index = 0
         var lastKey: (Int, Int)?
         for account in report.accounts {
+            if part < parts.count, index == parts[part].count { (part, index) = (part + 1, 0) }
             let first = index
-            while index < report.findings.count, Self.same(report.findings[index].order, account.order) {
+            while part < parts.count, index < parts[part].count, Self.same(parts[part][index].order, account.order) {
                 index += 1
             }
-            let own = report.findings[first..<index]
+            let own = part < parts.count ? parts[part][first..<index] : []
             let key = (account.order.file, account.order.store)
             if lastKey.map({ $0 != key }) ?? true {
                 stores.append(

@@ -110,6 +110,12 @@ struct EvaluationTests {
         #expect(report.findings == reference.findings)
         #expect(report.summary.stores == exports.map(\.stores.count).reduce(0, +))
         #expect(report.findings.map(\.order) == report.findings.map(\.order).sorted())
+        // Reports that group findings by account walk the units' parts (`FindingList.parts`).
+        for reporter in Reporters.all {
+            #expect(
+                reporter.render(report, options: ReportOptions())
+                    == reporter.render(reference, options: ReportOptions()), "\(reporter.identifier)")
+        }
     }
 
     @Test("which unknown names get a suggestion depends on input order alone, not on the cores")
