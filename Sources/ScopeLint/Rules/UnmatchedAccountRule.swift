@@ -1,5 +1,3 @@
-import Foundation
-
 package enum UnmatchedAccountRule: Rule {
     package static let description = RuleDescription(
         id: .unmatchedAccount, title: "Unmatched account", defaultSeverity: .note,
@@ -42,7 +40,14 @@ package enum UnmatchedAccountRule: Rule {
     }
 
     /// The name as the inside of a JSON string, so the snippet pastes as written.
+    /// A fleet asks this once per unmatched account, and almost no name has either character.
     static func jsonEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) else { return text }
+        var escaped = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\\" || scalar == "\"" { escaped.append("\\") }
+            escaped.append(scalar)
+        }
+        return String(escaped)
     }
 }

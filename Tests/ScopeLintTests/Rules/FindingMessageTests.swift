@@ -49,6 +49,13 @@ struct FindingMessageTests {
             finding.message == "Customers Login at login \(harm). Accepted by least-privilege: it signs customers in")
     }
 
+    @Test("an unmatched account's configuration snippet escapes its name as JSON")
+    func unmatchedSnippetEscapesName() {
+        #expect(UnmatchedAccountRule.jsonEscaped("Sync") == "Sync")
+        #expect(UnmatchedAccountRule.jsonEscaped(#"My "ERP" \ sync"#) == #"My \"ERP\" \\ sync"#)
+        #expect(UnmatchedAccountRule.jsonEscaped(#"é"\"#) == #"é\"\\"#)
+    }
+
     @Test("findings are equal by their fields; the message plays no part")
     func equalityIgnoresWording() throws {
         let report = try lint(
