@@ -88,7 +88,7 @@ public struct LintEngine: Sendable {
                 units[index].partial.diffs = []
             }
         }
-        var result = report(units) { $0.accounts }
+        var result = report(consume units) { $0.accounts }
         if diffs { result.diffs = tables }
         return result
     }
@@ -145,19 +145,21 @@ public struct LintEngine: Sendable {
     ) -> Report {
         var units = units
         // A fleet's findings are most of the memory a lint uses: each unit's array becomes a
-        // part of the report's list as it is, never copied into one.
+        // part of the report's list as it is, never copied into one. Each unit goes as soon as
+        // its accounts are copied, so they are not held twice either.
         var findings = FindingList()
         var checked: [Report.CheckedAccount] = []
+        checked.reserveCapacity(units.reduce(0) { $0 + accounts($1.partial).count })
         var stores = 0
         var counts = Report.Summary()
-        for index in units.indices {
-            findings.append(part: units[index].findings)
-            units[index].findings = []
-            checked += accounts(units[index].partial)
-            stores += units[index].stores
-            counts.errors += units[index].errors
-            counts.warnings += units[index].warnings
-            counts.notes += units[index].notes
+        units.reverse()
+        while let unit = units.popLast() {
+            findings.append(part: unit.findings)
+            checked += accounts(unit.partial)
+            stores += unit.stores
+            counts.errors += unit.errors
+            counts.warnings += unit.warnings
+            counts.notes += unit.notes
         }
         var budget = Suggestions.Budget(maximumWords: suggestionBudget)
         suggest(&findings, budget: &budget)

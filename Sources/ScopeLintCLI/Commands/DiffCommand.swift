@@ -79,7 +79,7 @@ enum DiffCommand: Command {
             }
             var budget = Suggestions.Budget()
             for index in diffs.indices { engine.suggest(&diffs[index].otherFindings, budget: &budget) }
-            let report = engine.report(units) { $0.accounts }
+            let report = engine.report(consume units) { $0.accounts }
             try console.writeOut {
                 if json {
                     AccountDiffRenderer.writeJSON(diffs, report: report, all: arguments.flag(Options.all), to: $0)
