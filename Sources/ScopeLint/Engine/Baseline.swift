@@ -183,7 +183,7 @@ package struct Baseline: Sendable {
             }
         }
         var result = Report(
-            toolVersion: report.toolVersion, findings: FindingList(kept), accounts: report.accounts,
+            toolVersion: report.toolVersion, findings: Joined(kept), accounts: report.accounts,
             stores: report.summary.stores)
         result.suppressed = suppressed
         result.diffs = report.diffs

@@ -144,18 +144,16 @@ public struct LintEngine: Sendable {
         _ units: consuming [UnitResult<Partial>], accounts: (Partial) -> [Report.CheckedAccount]
     ) -> Report {
         var units = units
-        // A fleet's findings are most of the memory a lint uses: each unit's array becomes a
-        // part of the report's list as it is, never copied into one. Each unit goes as soon as
-        // its accounts are copied, so they are not held twice either.
-        var findings = FindingList()
-        var checked: [Report.CheckedAccount] = []
-        checked.reserveCapacity(units.reduce(0) { $0 + accounts($1.partial).count })
+        // A fleet's findings and accounts are most of the memory a lint uses: each unit's
+        // arrays become parts of the report's lists as they are, never copied into one.
+        var findings = Joined<Finding>()
+        var checked = Joined<Report.CheckedAccount>()
         var stores = 0
         var counts = Report.Summary()
         units.reverse()
         while let unit = units.popLast() {
             findings.append(part: unit.findings)
-            checked += accounts(unit.partial)
+            checked.append(part: accounts(unit.partial))
             stores += unit.stores
             counts.errors += unit.errors
             counts.warnings += unit.warnings

@@ -58,8 +58,8 @@ public struct Report: Sendable {
 
     package var toolName = "scopelint"
     public var toolVersion: String
-    public var findings: FindingList
-    package var accounts: [CheckedAccount]
+    public var findings: Joined<Finding>
+    package var accounts: Joined<CheckedAccount>
     public var summary: Summary
     package var suppressed: [SuppressedFinding] = []
     package var baseline: BaselineOutcome?
@@ -68,16 +68,17 @@ public struct Report: Sendable {
     package var diffs: [AccountDiff]?
 
     package init(
-        toolVersion: String = ScopeLintVersion.current, findings: FindingList, accounts: [CheckedAccount], stores: Int
+        toolVersion: String = ScopeLintVersion.current, findings: Joined<Finding>, accounts: Joined<CheckedAccount>,
+        stores: Int
     ) {
         self.toolVersion = toolVersion
         // Engines produce findings in order already; checking is linear, sorting is not.
         self.findings =
             zip(findings, findings.dropFirst()).allSatisfy({ !($1.order < $0.order) })
-            ? findings : FindingList(findings.sorted { $0.order < $1.order })
+            ? findings : Joined(findings.sorted { $0.order < $1.order })
         self.accounts =
-            accounts.indices.dropFirst().allSatisfy({ !(accounts[$0].order < accounts[$0 - 1].order) })
-            ? accounts : accounts.sorted { $0.order < $1.order }
+            zip(accounts, accounts.dropFirst()).allSatisfy({ !($1.order < $0.order) })
+            ? accounts : Joined(accounts.sorted { $0.order < $1.order })
         var summary = Summary()
         summary.stores = stores
         summary.accounts = accounts.count

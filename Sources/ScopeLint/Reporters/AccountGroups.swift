@@ -17,7 +17,7 @@ struct AccountGroups {
     var stores: [StoreGroup] = []
 
     init(_ report: Report) {
-        // An account's findings lie in one part of the list (see `FindingList`).
+        // An account's findings lie in one part of the list (see `Joined`).
         let parts = report.findings.parts
         var part = 0
         var index = 0

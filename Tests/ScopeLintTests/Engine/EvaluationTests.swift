@@ -110,7 +110,7 @@ struct EvaluationTests {
         #expect(report.findings == reference.findings)
         #expect(report.summary.stores == exports.map(\.stores.count).reduce(0, +))
         #expect(report.findings.map(\.order) == report.findings.map(\.order).sorted())
-        // Reports that group findings by account walk the units' parts (`FindingList.parts`).
+        // Reports that group findings by account walk the units' parts (`Joined.parts`).
         for reporter in Reporters.all {
             #expect(
                 reporter.render(report, options: ReportOptions())

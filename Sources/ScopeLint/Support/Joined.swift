@@ -1,11 +1,10 @@
-/// A report's findings, in order, kept in the arrays the engine's units made them in. A
-/// fleet's findings are most of the memory a lint holds; joining the units' arrays into one
-/// held them twice at the end of the run (the 2,000 x 50 fleet's peak went from 140 to 250
-/// MiB in that copy). An account's findings never span two parts (a unit holds whole stores),
-/// so `parts` also serves reports that group findings by account.
-public struct FindingList: RandomAccessCollection, MutableCollection, Sendable, Equatable,
-    ExpressibleByArrayLiteral
-{
+/// Arrays read one after the other as one collection, never copied into one: a report's
+/// findings and checked accounts, in the arrays the engine's units made them in. They are
+/// most of the memory a lint holds, and joining the units' arrays into one held them twice at
+/// the end of the run (the 2,000 x 50 fleet's peak went from 140 to 250 MiB in that copy). An
+/// account's findings never span two parts (a unit holds whole stores), so `parts` also
+/// serves reports that group findings by account.
+public struct Joined<Element>: RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral {
     public struct Index: Comparable, Hashable, Sendable {
         fileprivate var part: Int
         fileprivate var offset: Int
@@ -14,29 +13,29 @@ public struct FindingList: RandomAccessCollection, MutableCollection, Sendable, 
     }
 
     /// Never an empty part, so `endIndex` is the one index past the last finding.
-    package private(set) var parts: [[Finding]] = []
+    package private(set) var parts: [[Element]] = []
     /// Where each part starts in the whole list, for moving an index by a distance.
     private var starts: [Int] = []
     public private(set) var count = 0
 
     public init() {}
 
-    public init(_ findings: [Finding]) { append(part: findings) }
+    public init(_ elements: [Element]) { append(part: elements) }
 
-    public init(arrayLiteral elements: Finding...) { self.init(elements) }
+    public init(arrayLiteral elements: Element...) { self.init(elements) }
 
-    /// Adds `findings` after the others, without copying them.
-    package mutating func append(part findings: [Finding]) {
-        guard !findings.isEmpty else { return }
+    /// Adds `elements` after the others, without copying them.
+    package mutating func append(part elements: [Element]) {
+        guard !elements.isEmpty else { return }
         starts.append(count)
-        parts.append(findings)
-        count += findings.count
+        parts.append(elements)
+        count += elements.count
     }
 
     public var startIndex: Index { Index(part: 0, offset: 0) }
     public var endIndex: Index { Index(part: parts.count, offset: 0) }
 
-    public subscript(position: Index) -> Finding {
+    public subscript(position: Index) -> Element {
         get { parts[position.part][position.offset] }
         set { parts[position.part][position.offset] = newValue }
     }
@@ -59,7 +58,7 @@ public struct FindingList: RandomAccessCollection, MutableCollection, Sendable, 
         index.part == parts.count ? count : starts[index.part] + index.offset
     }
 
-    /// The index of the finding `position` findings from the start (binary search over the parts).
+    /// The index of the element `position` elements from the start (binary search over the parts).
     private func index(at position: Int) -> Index {
         precondition(position >= 0 && position <= count, "index out of range")
         if position == count { return endIndex }
@@ -71,6 +70,10 @@ public struct FindingList: RandomAccessCollection, MutableCollection, Sendable, 
         }
         return Index(part: low, offset: position - starts[low])
     }
-
-    public static func == (a: FindingList, b: FindingList) -> Bool { a.elementsEqual(b) }
 }
+
+extension Joined: Equatable where Element: Equatable {
+    public static func == (a: Joined, b: Joined) -> Bool { a.elementsEqual(b) }
+}
+
+extension Joined: Sendable where Element: Sendable {}

@@ -2,8 +2,8 @@ import Testing
 
 @testable import ScopeLint
 
-@Suite("The report's list of findings")
-struct FindingListTests {
+@Suite("Arrays joined without copying")
+struct JoinedTests {
     static func finding(_ number: Int) -> Finding {
         Finding(
             rule: .missingScope, severity: .error, store: "s", account: "a\(number)", policy: nil, scope: nil,
@@ -17,14 +17,14 @@ struct FindingListTests {
         arguments: [[7], [1, 6], [0, 3, 0, 4], [1, 1, 1, 1, 1, 1, 1]])
     func parts(sizes: [Int]) {
         let all = (0..<7).map(Self.finding)
-        var list = FindingList()
+        var list = Joined<Finding>()
         var next = 0
         for size in sizes {
             list.append(part: Array(all[next..<next + size]))
             next += size
         }
         #expect(list.parts.count == sizes.count { $0 > 0 })
-        #expect(list.count == 7 && Array(list) == all && list == FindingList(all))
+        #expect(list.count == 7 && Array(list) == all && list == Joined(all))
         #expect(Array(list.reversed()) == all.reversed())
         for from in 0...7 {
             let index = list.index(list.startIndex, offsetBy: from)
