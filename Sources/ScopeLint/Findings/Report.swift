@@ -74,16 +74,14 @@ public struct Report: Sendable {
         self.toolVersion = toolVersion
         // Engines produce findings in order already; checking is linear, sorting is not.
         self.findings =
-            zip(findings, findings.dropFirst()).allSatisfy({ !($1.order < $0.order) })
-            ? findings : Joined(findings.sorted { $0.order < $1.order })
+            findings.isSorted { $0.order < $1.order } ? findings : Joined(findings.sorted { $0.order < $1.order })
         self.accounts =
-            zip(accounts, accounts.dropFirst()).allSatisfy({ !($1.order < $0.order) })
-            ? accounts : Joined(accounts.sorted { $0.order < $1.order })
+            accounts.isSorted { $0.order < $1.order } ? accounts : Joined(accounts.sorted { $0.order < $1.order })
         var summary = Summary()
         summary.stores = stores
         summary.accounts = accounts.count
-        for finding in findings {
-            switch finding.severity {
+        for index in findings.indices {
+            switch findings[index].severity {
             case .error: summary.errors += 1
             case .warning: summary.warnings += 1
             case .note: summary.notes += 1

@@ -35,9 +35,21 @@ public struct Joined<Element>: RandomAccessCollection, MutableCollection, Expres
     public var startIndex: Index { Index(part: 0, offset: 0) }
     public var endIndex: Index { Index(part: parts.count, offset: 0) }
 
+    // Borrowed and changed in place: a copy of each finding on every access made walking a
+    // fleet's findings cost more than writing them.
     public subscript(position: Index) -> Element {
-        get { parts[position.part][position.offset] }
-        set { parts[position.part][position.offset] = newValue }
+        _read { yield parts[position.part][position.offset] }
+        _modify { yield &parts[position.part][position.offset] }
+    }
+
+    /// Whether no element sorts before the one ahead of it (elements are borrowed, not copied).
+    package func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        var previous: Index?
+        for index in indices {
+            if let previous, areInIncreasingOrder(self[index], self[previous]) { return false }
+            previous = index
+        }
+        return true
     }
 
     public func index(after i: Index) -> Index {

@@ -36,6 +36,12 @@ struct JoinedTests {
             if from < 7 { #expect(list[index] == all[from]) }
         }
         #expect(list.index(list.startIndex, offsetBy: 7) == list.endIndex)
+        #expect(list.isSorted { $0.order < $1.order })
+        #expect(!Joined(all.reversed()).isSorted { $0.order < $1.order })
+        var crossed = Joined<Finding>()
+        crossed.append(part: [all[0], all[2]])
+        crossed.append(part: [all[1]])
+        #expect(!crossed.isSorted { $0.order < $1.order })
         var changed = list
         changed[changed.index(changed.startIndex, offsetBy: 4)].severity = .note
         #expect(changed.map(\.severity) == [.error, .error, .error, .error, .note, .error, .error])
