@@ -117,11 +117,12 @@ public struct LintEngine: Sendable {
     ) throws(ScopeLintError) -> [UnitResult<Partial>] {
         try evaluation.run(sources) { (unit) throws(ScopeLintError) in
             var result = UnitResult(partial: initial)
+            var names = PolicyMatcher.NameMemo()
             for (offset, store) in unit.stores.enumerated() {
                 // The rules append straight to the unit's findings: no per-account array to copy.
                 try evaluate(
                     store, file: unit.file, fileIndex: unit.fileIndex, storeIndex: unit.firstStore + offset,
-                    into: &result.findings
+                    names: &names, into: &result.findings
                 ) { context, findings in
                     for finding in findings {
                         switch finding.severity {
@@ -183,10 +184,10 @@ public struct LintEngine: Sendable {
     /// each account's context and its findings (a slice of `findings`, gone before the next
     /// account's are added).
     func evaluate(
-        _ store: Store, file: String, fileIndex: Int, storeIndex: Int, into findings: inout [Finding],
-        visit: (AccountContext, ArraySlice<Finding>) throws(ScopeLintError) -> Void
+        _ store: Store, file: String, fileIndex: Int, storeIndex: Int, names: inout PolicyMatcher.NameMemo,
+        into findings: inout [Finding], visit: (AccountContext, ArraySlice<Finding>) throws(ScopeLintError) -> Void
     ) throws(ScopeLintError) {
-        let (assignments, presentCompanions) = assign(store, file: file)
+        let (assignments, presentCompanions) = assign(store, file: file, names: &names)
         for accountIndex in store.accounts.indices {
             let grants = try Grants.resolve(
                 store.accounts[accountIndex].scopes, file: file, catalog: catalog,
@@ -217,7 +218,9 @@ public struct LintEngine: Sendable {
     /// Chooses each account's policies: the explicit ones, else `applies_to` matches, else the
     /// fallback. Accounts that satisfy a companion requirement of another account's policy
     /// are companions: they exist for that integration and carry no scopes of their own.
-    func assign(_ store: Store, file: String) -> ([([ResolvedPolicy], AccountContext.Matching)], Set<String>) {
+    func assign(_ store: Store, file: String, names: inout PolicyMatcher.NameMemo) -> (
+        [([ResolvedPolicy], AccountContext.Matching)], Set<String>
+    ) {
         let storeTypes = Set(store.accounts.map(\.type))
         // By index: accounts are read in place, not copied.
         var result: [([ResolvedPolicy], AccountContext.Matching)] = store.accounts.indices.map { index in
@@ -229,12 +232,14 @@ public struct LintEngine: Sendable {
             }
             // Resolved here only for an account an `account_holds` rule asks about (CSM's); an
             // input error is thrown where the account itself is resolved, in `evaluate`.
-            let matched = matcher.matches(for: store.accounts[index], storeTypes: storeTypes) {
-                try? Grants.resolve(
-                    store.accounts[index].scopes, file: file, catalog: catalog,
-                    accountLevel: store.accounts[index].type == .account
-                ).levels
-            }
+            let matched = matcher.matches(
+                for: store.accounts[index], storeTypes: storeTypes,
+                levels: {
+                    try? Grants.resolve(
+                        store.accounts[index].scopes, file: file, catalog: catalog,
+                        accountLevel: store.accounts[index].type == .account
+                    ).levels
+                }, names: &names)
             if matched.isEmpty { return (fallbackPolicies, .fallback) }
             return (matched, .matched)
         }

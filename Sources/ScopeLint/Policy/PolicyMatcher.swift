@@ -23,20 +23,41 @@ package struct PolicyMatcher: Sendable {
     /// `levels` are the account's resolved levels (`Grants.levels`), for `account_holds`; an
     /// account given without them holds nothing.
     package func matches(for account: Account, in store: Store, levels: [Int]? = nil) -> [ResolvedPolicy] {
-        matches(for: account, storeTypes: Set(store.accounts.map(\.type)), levels: { levels })
+        var names = NameMemo()
+        return matches(for: account, storeTypes: Set(store.accounts.map(\.type)), levels: { levels }, names: &names)
+    }
+
+    /// Which rules' name patterns each account name matches, remembered across the accounts of
+    /// one unit of work: a fleet's stores name the same integrations again and again, and
+    /// matching every pattern against every account was an eighth of a fleet's lint.
+    package struct NameMemo {
+        /// Enough for the integrations of many stores; a unit of unique names (one large store)
+        /// starts over when it is full rather than holding them all.
+        var capacity = 4_096
+        fileprivate var byName: [String: [Bool]] = [:]
+
+        package init() {}
     }
 
     /// `storeTypes` are the kinds of account the store has, computed once per store so a large
     /// store is not scanned again for each of its accounts.
     /// `levels` is asked only when a rule with `account_holds` is otherwise met: most accounts'
     /// levels are never needed here, and a store's are not all held at once.
-    func matches(for account: Account, storeTypes: Set<AccountType>, levels: () -> [Int]?) -> [ResolvedPolicy] {
-        let name = Glob.Text(account.name)
+    func matches(
+        for account: Account, storeTypes: Set<AccountType>, levels: () -> [Int]?, names: inout NameMemo
+    ) -> [ResolvedPolicy] {
+        let named: [Bool]
+        if let known = names.byName[account.name] {
+            named = known
+        } else {
+            let name = Glob.Text(account.name)
+            named = patterns.map { $0.isEmpty || $0.contains { $0.matches(name) } }
+            if names.byName.count >= names.capacity { names.byName.removeAll(keepingCapacity: true) }
+            names.byName[account.name] = named
+        }
         var matched: [Int] = []
         for index in rules.indices
-        where Self.applies(
-            rules[index], patterns[index], to: account, name: name, storeTypes: storeTypes, levels: levels)
-        {
+        where named[index] && Self.applies(rules[index], to: account, storeTypes: storeTypes, levels: levels) {
             matched.append(index)
         }
         if matched.isEmpty { return [] }
@@ -47,12 +68,11 @@ package struct PolicyMatcher: Sendable {
         }
     }
 
+    /// Whether the rule's conditions other than its name patterns hold (`matches` checks those).
     static func applies(
-        _ rule: Policy.AppliesTo, _ patterns: [Glob.Pattern], to account: Account, name: Glob.Text,
-        storeTypes: Set<AccountType>, levels: () -> [Int]?
+        _ rule: Policy.AppliesTo, to account: Account, storeTypes: Set<AccountType>, levels: () -> [Int]?
     ) -> Bool {
         if !rule.types.isEmpty && !rule.types.contains(account.type) { return false }
-        if !patterns.isEmpty && !patterns.contains(where: { $0.matches(name) }) { return false }
         // Two routes to one fact: either is enough, and with neither written there is no condition.
         if rule.storeHasAccountTypes.isEmpty && rule.accountHolds.isEmpty { return true }
         if !rule.storeHasAccountTypes.isEmpty && !storeTypes.isDisjoint(with: rule.storeHasAccountTypes) { return true }

@@ -143,6 +143,25 @@ struct BundledPolicyTests {
         }
     }
 
+    @Test("a name's pattern matches are remembered across accounts, by the exact name, and forgotten when full")
+    func nameMemo() throws {
+        let matcher = PolicyMatcher(policies: try PolicyLibrary.bundled().resolveAll())
+        let store = Store(hash: "s", name: nil, position: .start, accounts: [])
+        let names = [
+            "StarShip", "Stone Edge", "STONE EDGE", "Starshipit", "StarShip", "WordPress Headless", "Stone Edge",
+            "Modern Retail", "Reports", "WordPress", "Modern Retail",
+        ]
+        for capacity in [1, 2, 4_096] {
+            var memo = PolicyMatcher.NameMemo()
+            memo.capacity = capacity
+            for name in names {
+                let account = Account(name: name, position: .start, scopes: [])
+                let remembered = matcher.matches(for: account, storeTypes: [], levels: { nil }, names: &memo)
+                #expect(remembered.map(\.id) == matcher.matches(for: account, in: store).map(\.id), "\(name)")
+            }
+        }
+    }
+
     /// Policies written from a page whose scope list is kept in Fixtures/realworld: the text the
     /// reader is tested on and the policy must agree, so neither can drift from the page alone.
     static let pages = [
