@@ -128,11 +128,11 @@ package enum ExportWriter {
         w.beginObject("scopes")
         for entry in entries {
             if let level = entry.level {
-                w.field(entry.key, level)
+                w.field(inputKey: entry.key, level)
             } else if let match = catalog.parameter(entry.key) {
-                w.field(entry.key, catalog[match.scope].levelName(match.level))
+                w.field(inputKey: entry.key, catalog[match.scope].levelName(match.level))
             } else {
-                w.field(entry.key, "unknown")
+                w.field(inputKey: entry.key, "unknown")
             }
         }
         w.endObject()

@@ -5,7 +5,7 @@ package enum SARIFReporter: Reporter {
     package static let identifier = "sarif"
     package static let summary = "SARIF 2.1.0 for code scanning (GitHub, Azure DevOps...)"
     static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-    static let fingerprintKey = "scopelintFinding/v1"
+    static let fingerprintKey: StaticString = "scopelintFinding/v1"
 
     package static func write(_ report: Report, options: ReportOptions, to stream: ByteStream) {
         var w = JSONWriter(to: stream)

@@ -16,9 +16,11 @@ struct JSONWriter: ~Copyable {
     /// Everything written, for a writer kept in memory.
     var output: String { stream.text }
 
-    mutating func beginObject(_ key: String? = nil) { open(key, UInt8(ascii: "{")) }
+    // Keys are the program's own constants, written as they are; a key that comes from an input
+    // goes through `field(inputKey:_:)`, escaped like any value.
+    mutating func beginObject(_ key: StaticString? = nil) { open(key, UInt8(ascii: "{")) }
     mutating func endObject() { close(UInt8(ascii: "}")) }
-    mutating func beginArray(_ key: String? = nil) { open(key, UInt8(ascii: "[")) }
+    mutating func beginArray(_ key: StaticString? = nil) { open(key, UInt8(ascii: "[")) }
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// `"tool": {"name": "scopelint", "version": ...}`, the first member of every JSON output.
@@ -29,9 +31,17 @@ struct JSONWriter: ~Copyable {
         endObject()
     }
 
-    mutating func field(_ key: String, _ value: String?) {
+    mutating func field(_ key: StaticString, _ value: String?) {
         guard let value else { return }
         item(key)
+        quoted(value)
+    }
+
+    /// A member whose key is data (a scope as an input spelled it), escaped like a value.
+    mutating func field(inputKey key: String, _ value: String) {
+        item(nil)
+        quoted(key)
+        stream.write(": " as StaticString)
         quoted(value)
     }
 
@@ -44,18 +54,18 @@ struct JSONWriter: ~Copyable {
         field("source_read", source.read)
     }
 
-    mutating func field(_ key: String, _ value: Int) {
+    mutating func field(_ key: StaticString, _ value: Int) {
         item(key)
         stream.write(value)
     }
 
-    mutating func field(_ key: String, _ value: Bool) {
+    mutating func field(_ key: StaticString, _ value: Bool) {
         item(key)
         stream.write(value ? "true" : "false" as StaticString)
     }
 
     /// `"key": ["a", "b"]`, an array of strings.
-    mutating func field(_ key: String, elements: some Sequence<String>) {
+    mutating func field(_ key: StaticString, elements: some Sequence<String>) {
         beginArray(key)
         for value in elements { element(value) }
         endArray()
@@ -66,7 +76,7 @@ struct JSONWriter: ~Copyable {
         quoted(value)
     }
 
-    private mutating func open(_ key: String?, _ bracket: UInt8) {
+    private mutating func open(_ key: StaticString?, _ bracket: UInt8) {
         item(key)
         stream.write(byte: bracket)
         indent += 1
@@ -80,14 +90,15 @@ struct JSONWriter: ~Copyable {
         stream.write(byte: bracket)
     }
 
-    private mutating func item(_ key: String?) {
+    private mutating func item(_ key: StaticString?) {
         let depth = hasItems.count - 1
         if hasItems[depth] { stream.write(byte: UInt8(ascii: ",")) } else { hasItems[depth] = true }
         if indent > 0 { newline() }
         if let key {
-            quoted(key)
-            stream.write(byte: UInt8(ascii: ":"))
-            stream.write(byte: UInt8(ascii: " "))
+            assert(key.withUTF8Buffer { !$0.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } })
+            stream.write(byte: UInt8(ascii: "\""))
+            stream.write(key)
+            stream.write("\": " as StaticString)
         }
     }
 
