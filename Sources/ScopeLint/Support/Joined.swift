@@ -12,7 +12,7 @@ public struct Joined<Element>: RandomAccessCollection, MutableCollection, Expres
         public static func < (a: Index, b: Index) -> Bool { (a.part, a.offset) < (b.part, b.offset) }
     }
 
-    /// Never an empty part, so `endIndex` is the one index past the last finding.
+    /// Never an empty part, so `endIndex` is the one index past the last element.
     package private(set) var parts: [[Element]] = []
     /// Where each part starts in the whole list, for moving an index by a distance.
     private var starts: [Int] = []
