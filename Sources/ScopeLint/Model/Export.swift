@@ -70,17 +70,26 @@ public struct Store: Sendable {
         }
         if let clean = scrub(hash, "store_hash", position, into: &storeSightings) { store.hash = clean }
         if let clean = scrub(name, "store name", position, into: &storeSightings) { store.name = clean }
-        for (index, account) in accounts.enumerated() {
+        // By index: accounts and entries are read in place, not copied (this runs on the
+        // reading thread, for every entry of every export).
+        for index in accounts.indices {
             var sightings = index == 0 ? storeSightings : []
-            if let clean = scrub(account.name, "account name", account.position, into: &sightings) {
+            if let clean = scrub(accounts[index].name, "account name", accounts[index].position, into: &sightings) {
                 store.accounts[index].name = clean
             }
-            for (entry, scope) in account.scopes.enumerated() {
+            for entry in accounts[index].scopes.indices {
                 // Text the catalog spells is no secret: most entries are passed over here.
-                if scope.keyWord < 0, let clean = scrub(scope.key, "scope key", scope.position, into: &sightings) {
+                if accounts[index].scopes[entry].keyWord < 0,
+                    let clean = scrub(
+                        accounts[index].scopes[entry].key, "scope key", accounts[index].scopes[entry].position,
+                        into: &sightings)
+                {
                     store.accounts[index].scopes[entry].key = clean
                 }
-                if scope.levelWord < 0, let clean = scrub(scope.level, "scope level", scope.position, into: &sightings)
+                if accounts[index].scopes[entry].levelWord < 0,
+                    let clean = scrub(
+                        accounts[index].scopes[entry].level, "scope level", accounts[index].scopes[entry].position,
+                        into: &sightings)
                 {
                     store.accounts[index].scopes[entry].level = clean
                 }
