@@ -83,9 +83,10 @@ enum TextListReader: InputReader {
                 continue
             }
             // The value is trimmed only for a key that uses it: most lines are grants.
-            if let (name, rest) = keyValue(body), let lineKey = lineKeys[Catalog.levelKey(String(name))],
+            if let (key, rest) = keyValue(body), let lineKey = lineKeys[Catalog.levelKey(String(key))],
                 case let value = trimValue(rest), !value.isEmpty
             {
+                let name = keyName(key)
                 let namePosition = TextPosition(line: line.number, column: line.column(of: name.startIndex))
                 switch lineKey {
                 case .secret(let kind):
@@ -128,19 +129,60 @@ enum TextListReader: InputReader {
 
     /// Removes list markers: `-`, `*`, `•`, `–`, `—`, `·`, `>` and numbers like `1.`, `10)`.
     static func stripBullet(_ line: Substring) -> Substring {
-        var text = line.trimmed
-        while true {
-            // A Character starting with an ASCII scalar other than these is no marker and no
-            // digit: most lines stop here, before the Characters below are compared. And an ASCII
-            // marker before another ASCII scalar is a Character alone (a line holds no CR).
-            if let byte = text.utf8.first, byte < 0x80 {
-                let marker = byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: ">")
-                if !marker && !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { return text }
-                if marker, text.utf8.dropFirst().first ?? 0 < 0x80 {
-                    text = text[text.utf8.index(after: text.startIndex)...].trimmed
+        // Spaces, ASCII markers and numbers are removed as bytes, in one look at the line's
+        // buffer, and the line is sliced once (slicing a Substring checks its indices). Each
+        // step is the Characters' own where its bytes and their neighbours are ASCII (such a
+        // byte is a Character alone, a line holding no CR); at the first step that is not
+        // (`•`, a mark after a marker, a no-break space) the Characters take over from there.
+        var whole = line
+        let (start, end, decided) = whole.withUTF8 { bytes -> (Int, Int, Bool) in
+            var (start, end) = (0, bytes.count)
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+            while true {
+                while start < end, isSpace(bytes[start]) {
+                    guard start + 1 == end || bytes[start + 1] < 0x80 else { return (start, end, false) }
+                    start += 1
+                }
+                while end > start, isSpace(bytes[end - 1]) {
+                    guard end - 1 == start || bytes[end - 2] < 0x80 else { return (start, end, false) }
+                    end -= 1
+                }
+                // A no-break space ends the line: trimmed as a Character.
+                if end - 2 >= start, bytes[end - 1] == 0xA0, bytes[end - 2] == 0xC2 { return (start, end, false) }
+                guard start < end else { return (start, end, true) }
+                let byte = bytes[start]
+                let next = start + 1 < end ? bytes[start + 1] : 0
+                // `•` and the other markers that are not ASCII, a no-break space, a mark after a marker.
+                guard byte < 0x80 else { return (start, end, false) }
+                if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: ">") {
+                    guard next < 0x80 else { return (start, end, false) }
+                    start += 1
                     continue
                 }
+                var digits = start
+                while digits < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[digits]) { digits += 1 }
+                guard digits > start, digits - start <= 3, digits < end,
+                    bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")")
+                else {
+                    // No marker and no numbering; unless a byte after the digits is not ASCII (a
+                    // mark may join the last digit), when the Characters count them.
+                    return (start, end, digits == end || bytes[digits] < 0x80)
+                }
+                guard digits + 1 == end || bytes[digits + 1] < 0x80 else { return (start, end, false) }
+                start = digits + 1
             }
+        }
+        let utf8 = line.utf8
+        let text =
+            start == 0 && end == utf8.count
+            ? line : line[utf8.index(line.startIndex, offsetBy: start)..<utf8.index(line.startIndex, offsetBy: end)]
+        return decided ? text : stripBulletCharacters(text)
+    }
+
+    /// `stripBullet` from where a Character decides on.
+    private static func stripBulletCharacters(_ line: Substring) -> Substring {
+        var text = line.trimmed
+        while true {
             if let first = text.first, "-*•–—·>".contains(first) {
                 text = text.dropFirst().trimmed
                 continue
@@ -259,24 +301,28 @@ enum TextListReader: InputReader {
     }
 
     /// "Name: value", "Name - value", "Name = value" or "Name<TAB>value", for the store, account
-    /// and secret lines: the name with quotes dropped, and the rest after the separator as it
-    /// is (`trimValue` makes it the value).
+    /// and secret lines: the text before the separator and the rest after it, both as they are
+    /// (`keyName` makes the first the name, `trimValue` the second the value). Spaces and quotes
+    /// are trimmed only from a name that is used: most lines are grants, and `Catalog.levelKey`
+    /// passes over spaces and quotes anyway.
     static func keyValue(_ body: Substring) -> (Substring, Substring)? {
-        var split: (Substring.Index, Int)?
-        for (separator, length) in keyValueSeparators {
-            if let at = body.foundationStart(of: separator) {
-                split = (at, length)
-                break
-            }
+        for separator in keyValueSeparators {
+            guard let (at, end) = body.foundationMatch(of: separator.bytes) else { continue }
+            // Matched as bytes followed by an ASCII byte (or the end), the separator's Characters
+            // are its bytes (each a scalar alone, as no mark follows): the rest starts after them.
+            // Otherwise (Foundation found it) it is as many Characters as it is written with.
+            return (body[..<at], body[(end ?? body.index(at, offsetBy: separator.characters))...])
         }
-        guard let (at, length) = split else { return nil }
-        let name = body[..<at].trimmed.trimmingCharacters(in: .quotes)
-        guard !name.isEmpty else { return nil }
-        return (name, body[body.index(at, offsetBy: length)...])
+        return nil
     }
 
+    /// The name of a `keyValue` line: quotes and spaces dropped.
+    static func keyName(_ text: Substring) -> Substring { text.trimmed.trimmingCharacters(in: .quotes) }
+
     /// keyValue's separators, in the order tried: their bytes, and their length in Characters.
-    static let keyValueSeparators = [":", "\t", " = ", " - ", " – "].map { (Array($0.utf8), $0.count) }
+    static let keyValueSeparators = [":", "\t", " = ", " - ", " – "].map {
+        (bytes: Array($0.utf8), characters: $0.count)
+    }
 
     /// A value as written: quotes and final periods dropped.
     static func trimValue(_ text: Substring) -> Substring {
@@ -349,7 +395,11 @@ extension Substring {
     /// those a combining scalar after them joins: so the first byte match followed by an ASCII
     /// byte (or the end) is the answer, found without Foundation, which is asked only when a
     /// non-ASCII scalar follows.
-    func foundationStart(of needle: [UInt8]) -> Index? {
+    func foundationStart(of needle: [UInt8]) -> Index? { foundationMatch(of: needle)?.start }
+
+    /// `foundationStart`, and where the match ends when it is the needle's bytes followed by
+    /// an ASCII byte or the end (nil when Foundation found it).
+    func foundationMatch(of needle: [UInt8]) -> (start: Index, end: Index?)? {
         var text = self
         let found: (offset: Int, ascii: Bool)? = text.withUTF8 { bytes in
             guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
@@ -363,8 +413,11 @@ extension Substring {
             return nil
         }
         guard let found else { return nil }
-        guard found.ascii else { return range(of: String(decoding: needle, as: UTF8.self))?.lowerBound }
-        return utf8.index(startIndex, offsetBy: found.offset)
+        guard found.ascii else {
+            return range(of: String(decoding: needle, as: UTF8.self)).map { ($0.lowerBound, nil) }
+        }
+        let start = utf8.index(startIndex, offsetBy: found.offset)
+        return (start, utf8.index(start, offsetBy: needle.count))
     }
 }
 
