@@ -50,9 +50,16 @@ package final class PhraseWords: Sendable {
 
     /// The number of the word spelled by `text[range]` with ASCII capitals lowered, or -1.
     package func lookup(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
+        guard range.count <= longest else { return -1 }
+        return lookup(text, range, hashed: range.reduce(Self.hashSeed) { Self.hashing($0, text[$1]) })
+    }
+
+    /// `lookup` with the bytes already hashed (`hashing` each from `hashSeed`), as the word
+    /// cutter does while it reads them.
+    package func lookup(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hashed: UInt64) -> Int32 {
         let length = range.count
         guard length > 0, length <= longest else { return -1 }
-        var slot = Self.hash(text, range) & mask
+        var slot = Self.slot(hashed) & mask
         return bytes.withUnsafeBufferPointer { bytes in
             slots.withUnsafeBufferPointer { slots in
                 while true {
@@ -78,10 +85,17 @@ package final class PhraseWords: Sendable {
 
     private static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
-    /// FNV-1a over the lowered bytes: the words are short.
+    /// FNV-1a over the lowered bytes, a byte at a time: the words are short, and the cutter
+    /// hashes each as it reads it.
+    package static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    package static func hashing(_ state: UInt64, _ byte: UInt8) -> UInt64 {
+        (state ^ UInt64(lowered(byte))) &* 0x100_0000_01B3
+    }
+
+    private static func slot(_ state: UInt64) -> Int { Int(truncatingIfNeeded: state ^ state >> 32) }
+
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for at in range { hash = (hash ^ UInt64(lowered(bytes[at]))) &* 0x100_0000_01B3 }
-        return Int(truncatingIfNeeded: hash ^ hash >> 32)
+        slot(range.reduce(hashSeed) { hashing($0, bytes[$1]) })
     }
 }

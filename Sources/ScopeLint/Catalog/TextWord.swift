@@ -106,6 +106,10 @@ package struct TextWord: Sendable {
         var startColumn = 0
         var first: Unicode.Scalar = " "
         var ascii = true
+        /// The word's bytes hashed for `PhraseWords` as they are read, and before its last byte
+        /// (its folded key's, when folding drops that byte).
+        var hash = PhraseWords.hashSeed
+        var hashBeforeLast = PhraseWords.hashSeed
         var gap = GapScanner()
 
         init(text: Substring, bytes: UnsafeBufferPointer<UInt8>, vocabulary: PhraseWords, column: Int) {
@@ -136,8 +140,11 @@ package struct TextWord: Sendable {
                         startColumn = column
                         first = scalar
                         ascii = true
+                        hash = PhraseWords.hashSeed
                     }
                     ascii = ascii && byte < 0x80
+                    hashBeforeLast = hash
+                    hash = PhraseWords.hashing(hash, byte)
                 } else {
                     finish(offset)
                     gap.add(scalar)
@@ -154,9 +161,9 @@ package struct TextWord: Sendable {
             let (key, folded): (Int32, Int32)
             if ascii {
                 // The key is the bytes lowered, looked up as they are lowered: no String.
-                key = vocabulary.lookup(bytes, start..<end)
+                key = vocabulary.lookup(bytes, start..<end, hashed: hash)
                 let drop = foldedSuffix(bytes, start..<end, lowered: true)
-                folded = drop == 0 ? key : vocabulary.lookup(bytes, start..<end - drop)
+                folded = drop == 0 ? key : vocabulary.lookup(bytes, start..<end - 1, hashed: hashBeforeLast)
             } else {
                 let utf8 = text.utf8
                 let scalars = text.unicodeScalars[

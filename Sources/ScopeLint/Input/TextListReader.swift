@@ -262,7 +262,9 @@ enum TextListReader: InputReader {
         // The line's bytes with ASCII letters lowered as they are compared: no lowered copy per
         // line, and a match is at the line's own offsets.
         let found: (offset: Int, parameter: Int)? = line.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ":") }) else { return nil }
+            guard bytes.count >= credentialShortest,
+                bytes.contains(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ":") })
+            else { return nil }
             // Which ASCII bytes (lowered) the line has: a needle with a byte the line lacks is not
             // looked for, and most lines lack one of every needle.
             var present: (low: UInt64, high: UInt64) = (0, 0)
@@ -270,9 +272,11 @@ enum TextListReader: InputReader {
                 let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 if lowered < 64 { present.low |= 1 << lowered } else { present.high |= 1 << (lowered - 64) }
             }
-            for (parameter, needle) in credentialNeedles.enumerated() where needle.count <= bytes.count {
-                let mask = credentialMasks[parameter]
-                guard mask.low & present.low == mask.low, mask.high & present.high == mask.high else { continue }
+            // The masks first: a needle (an array) is touched only when the line may hold it.
+            for (parameter, mask) in credentialMasks.enumerated()
+            where mask.low & present.low == mask.low && mask.high & present.high == mask.high {
+                let needle = credentialNeedles[parameter]
+                guard needle.count <= bytes.count else { continue }
                 for offset in 0...(bytes.count - needle.count) {
                     var matched = 0
                     while matched < needle.count {
@@ -293,6 +297,8 @@ enum TextListReader: InputReader {
     }
 
     static let credentialNeedles = credentialParameters.map { Array($0.0.utf8) }
+    /// No line shorter than every needle holds one.
+    static let credentialShortest = credentialNeedles.map(\.count).min() ?? 0
     /// Each needle's bytes as a bit mask (they are ASCII, lower case).
     static let credentialMasks: [(low: UInt64, high: UInt64)] = credentialNeedles.map { needle in
         needle.reduce((UInt64(0), UInt64(0))) { mask, byte in
