@@ -13,6 +13,8 @@ struct TextGrants {
     static let fillerWords = ["access", "scope", "permission", "level", "setting"]
     /// Words in a table header over the level column ("Permission Level", "Value to be selected").
     static let levelHeaderWords = ["level", "access", "permission", "value", "setting"]
+    /// The catalog's spellings, held here so a grant's lookup does not copy the table.
+    static let spellings = Catalog.bigCommerce.spellings
     /// Every word the reader compares: a line's words are cut with their numbers here.
     static let vocabulary = PhraseWords(
         ["to", "and", "or"] + fillerWords + levelHeaderWords + namePhrases.flatMap(\.words)
@@ -270,8 +272,9 @@ struct LineScan {
         let span = words[range.lowerBound].range.lowerBound..<words[range.upperBound - 1].range.upperBound
         var body = body
         return body.withUTF8 { bytes in
-            let spellings = Catalog.bigCommerce.spellings
-            if let word = spellings.lookup(bytes, span) { return (spellings.words[Int(word)].text, word) }
+            if let word = TextGrants.spellings.lookup(bytes, span) {
+                return (TextGrants.spellings.words[Int(word)].text, word)
+            }
             return (String(decoding: UnsafeBufferPointer(rebasing: bytes[span]), as: UTF8.self), -1)
         }
     }

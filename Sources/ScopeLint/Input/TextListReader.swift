@@ -24,6 +24,33 @@ enum TextListReader: InputReader {
             + ["account", "accountname", "apiaccount", "apiaccountname"].map { ($0, .account) }
     ) { secret, _ in secret }
 
+    /// `lineKeys` by their bytes, each key's number the index of its `LineKey`.
+    static let lineKeyWords = PhraseWords(lineKeys.keys.sorted())
+    static let lineKeyValues = lineKeys.keys.sorted().map { lineKeys[$0]! }
+
+    /// What the key of a "Name: value" line names, as `lineKeys[Catalog.levelKey(name)]`
+    /// answers. Most lines are grants, so an ASCII key (the usual one) is made a level key in
+    /// a buffer on the stack and looked up by its bytes: no String, no hash of one.
+    static func lineKey(_ name: Substring) -> LineKey? {
+        var bytes = name
+        let found: LineKey?? = bytes.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { key in
+                // Letters and digits, as `Catalog.levelKey` keeps them; no line key is longer.
+                var count = 0
+                for byte in bytes where (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    guard count < key.count else { return .some(nil) }
+                    key[count] = byte
+                    count += 1
+                }
+                let number = lineKeyWords.lookup(UnsafeBufferPointer(key), 0..<count)
+                return .some(number < 0 ? nil : lineKeyValues[Int(number)])
+            }
+        }
+        if let found { return found }
+        return lineKeys[Catalog.levelKey(String(name))]
+    }
+
     static func sniff(_ text: String) -> Bool { true }
 
     static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
@@ -83,7 +110,7 @@ enum TextListReader: InputReader {
                 continue
             }
             // The value is trimmed only for a key that uses it: most lines are grants.
-            if let (key, rest) = keyValue(body), let lineKey = lineKeys[Catalog.levelKey(String(key))],
+            if let (key, rest) = keyValue(body), let lineKey = lineKey(key),
                 case let value = trimValue(rest), !value.isEmpty
             {
                 let name = keyName(key)

@@ -170,6 +170,20 @@ struct InputShapeTests {
         #expect(TextListReader.stripBullet(Substring(line)) == Substring(expected))
     }
 
+    @Test("a line's key is found by its bytes as by its level key, in any case and spacing")
+    func lineKeys() {
+        let names = [
+            "Store", "store hash", "\"API Account Name\"", "X-Auth-Token", "client_secret", "Ａccount", "ACCOUNT",
+            "Orders", "", "  ", "Information & Settings", "store hash with more letters than any key", "Störe",
+            "Account\u{301}", "token2",
+        ]
+        for name in names {
+            let expected = TextListReader.lineKeys[Catalog.levelKey(name)].map { "\($0)" }
+            #expect(TextListReader.lineKey(Substring(name)).map { "\($0)" } == expected, "\(name)")
+        }
+        #expect(TextListReader.lineKey("Store ID").map { "\($0)" } == "store")
+    }
+
     @Test(
         "a 'Name: value' line splits after its separator's Characters",
         arguments: [
