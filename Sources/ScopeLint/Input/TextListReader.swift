@@ -136,10 +136,15 @@ enum TextListReader: InputReader {
                     }
                 }
             }
-            let entries = try grants.read(body, line: line.number, column: position.column)
+            var entries = try grants.read(body, line: line.number, column: position.column)
             if !entries.isEmpty {
                 let (s, a) = currentAccount(at: entries[0].position)
-                stores[s].accounts[a].scopes += entries
+                // Most lines hold one grant: moved out of the line's array, not copied and released.
+                if entries.count == 1 {
+                    stores[s].accounts[a].scopes.append(entries.removeLast())
+                } else {
+                    stores[s].accounts[a].scopes += entries
+                }
                 sawAnything = true
             }
         }
