@@ -51,8 +51,11 @@ struct TextGrants {
     mutating func endTable() { header = nil }
 
     /// The grants of one line with bullets and numbers removed; `column` is where `body` starts.
-    mutating func read(_ body: Substring, line: Int, column: Int) throws(ScopeLintError) -> [ScopeEntry] {
-        if let cells = Self.cells(body, column: column) {
+    /// A line without `|` or a tab (`mayHoldCells` false) is no table row.
+    mutating func read(_ body: Substring, line: Int, column: Int, mayHoldCells: Bool) throws(ScopeLintError)
+        -> [ScopeEntry]
+    {
+        if mayHoldCells, let cells = Self.cells(body, column: column) {
             pendingCell = nil
             return try readRow(cells, line: line)
         }

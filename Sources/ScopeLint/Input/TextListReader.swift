@@ -79,7 +79,8 @@ enum TextListReader: InputReader {
                 continue
             }
             let position = TextPosition(line: line.number, column: line.column(of: body.startIndex))
-            if let key = credentialParameter(in: body) {
+            let bytes = LineBytes(body)
+            if let key = credentialParameter(in: body, bytes: bytes) {
                 // A pasted URL or header with a token in it: reported, and the line goes no further.
                 let (s, a) = currentAccount(at: position)
                 stores[s].accounts[a].secrets.append(
@@ -98,7 +99,8 @@ enum TextListReader: InputReader {
                 sawAnything = true
                 continue
             }
-            if let named = accountNamePhrase(body), options.accountName == nil {
+            // The name is quoted: a line without a quote's first byte holds none.
+            if bytes.has(0x22) || bytes.curly, let named = accountNamePhrase(body), options.accountName == nil {
                 // Guides say how to name the account ('Please name the Account "Modern Retail
                 // Integration"'); that name is what the integration's policy matches.
                 let s = currentStore()
@@ -136,7 +138,8 @@ enum TextListReader: InputReader {
                     }
                 }
             }
-            var entries = try grants.read(body, line: line.number, column: position.column)
+            var entries = try grants.read(
+                body, line: line.number, column: position.column, mayHoldCells: bytes.has(0x7C) || bytes.has(0x09))
             if !entries.isEmpty {
                 let (s, a) = currentAccount(at: entries[0].position)
                 // Most lines hold one grant: moved out of the line's array, not copied and released.
@@ -289,24 +292,20 @@ enum TextListReader: InputReader {
     ]
 
     /// The first credential parameter in `body`: its name as written, and its kind.
-    static func credentialParameter(in body: Substring) -> (text: Substring, kind: SecretSighting.Kind)? {
+    static func credentialParameter(in body: Substring, bytes present: LineBytes) -> (
+        text: Substring, kind: SecretSighting.Kind
+    )? {
+        // Which ASCII bytes (lowered) the line has: a needle with a byte the line lacks is not
+        // looked for, and most lines lack one of every needle.
+        guard present.count >= credentialShortest, present.has(UInt8(ascii: "=")) || present.has(UInt8(ascii: ":"))
+        else { return nil }
         var line = body
         // The line's bytes with ASCII letters lowered as they are compared: no lowered copy per
         // line, and a match is at the line's own offsets.
         let found: (offset: Int, parameter: Int)? = line.withUTF8 { bytes in
-            guard bytes.count >= credentialShortest,
-                bytes.contains(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ":") })
-            else { return nil }
-            // Which ASCII bytes (lowered) the line has: a needle with a byte the line lacks is not
-            // looked for, and most lines lack one of every needle.
-            var present: (low: UInt64, high: UInt64) = (0, 0)
-            for byte in bytes where byte < 0x80 {
-                let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                if lowered < 64 { present.low |= 1 << lowered } else { present.high |= 1 << (lowered - 64) }
-            }
             // The masks first: a needle (an array) is touched only when the line may hold it.
             for (parameter, mask) in credentialMasks.enumerated()
-            where mask.low & present.low == mask.low && mask.high & present.high == mask.high {
+            where mask.low & present.ascii.low == mask.low && mask.high & present.ascii.high == mask.high {
                 let needle = credentialNeedles[parameter]
                 guard needle.count <= bytes.count else { continue }
                 for offset in 0...(bytes.count - needle.count) {
@@ -368,6 +367,37 @@ enum TextListReader: InputReader {
         while let last = value.last, last == "." { value = value.dropLast() }
         return value.trimmed
     }
+}
+
+/// Which ASCII bytes a line has (letters lowered) and whether it has a curly quote's first byte,
+/// found in one look at its bytes: the steps that pass over most lines on a byte they lack
+/// (credentials, account names, table cells) ask this instead of each looking at the line.
+struct LineBytes {
+    let count: Int
+    let ascii: (low: UInt64, high: UInt64)
+    /// Holds 0xE2, the first byte of `“` and `”`.
+    let curly: Bool
+
+    init(_ line: Substring) {
+        var line = line
+        (count, ascii, curly) = line.withUTF8 { bytes in
+            var ascii: (low: UInt64, high: UInt64) = (0, 0)
+            var curly = false
+            for byte in bytes {
+                if byte < 64 {
+                    ascii.low |= 1 << byte
+                } else if byte < 0x80 {
+                    ascii.high |= 1 << ((byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) - 64)
+                } else if byte == 0xE2 {
+                    curly = true
+                }
+            }
+            return (bytes.count, ascii, curly)
+        }
+    }
+
+    /// Whether the line has this ASCII byte (a lower-case one for a letter in either case).
+    func has(_ byte: UInt8) -> Bool { (byte < 64 ? ascii.low >> byte : ascii.high >> (byte - 64)) & 1 == 1 }
 }
 
 extension Substring {
