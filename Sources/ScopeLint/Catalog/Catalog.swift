@@ -124,7 +124,8 @@ public struct Catalog: Sendable {
 
     /// A name's words, lower case with plurals folded, as the text reader matches them.
     static func foldedName(_ name: String) -> String {
-        TextWord.words(in: Substring(name)).map(\.folded).joined(separator: " ")
+        let text = Substring(name)
+        return TextWord.words(in: text).map { $0.folded(in: text) }.joined(separator: " ")
     }
 
     static let longestName = 100

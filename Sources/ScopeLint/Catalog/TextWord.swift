@@ -3,30 +3,40 @@
 /// also split where a lower-case letter meets an upper-case one (pages glue captions to cells:
 /// "NoneAPI Account Scopes"), with `&` the word "and".
 package struct TextWord: Sendable {
-    /// The word's scalars in the text it was cut from.
-    package var range: Range<String.Index>
+    /// The word's bytes in the text it was cut from, as offsets from its start.
+    package var range: Range<Int>
     /// 1-based column of its first scalar.
     package var column: Int
-    /// Lower-cased.
-    package let key: String
     /// What separates it from the word before it (or from the start of the text).
     package var gap: Gap
     /// Starts with an upper-case letter, as pages write the control panel's labels.
     package var capitalized: Bool
+    /// The key (the word lower-cased, `&` as "and") as a number of the `PhraseWords` it was cut
+    /// with, -1 when they do not hold it: the text reader compares numbers at every position a
+    /// name or level may start, where a `String` per word and a hash of it cost a third of its
+    /// time. `key(in:)` is the text.
+    package let keyWord: Int32
+    /// The key with a plural's final "s" dropped ("orders", "order"), numbered the same way: a
+    /// name's words are compared folded, so "Order transaction" is Order Transactions.
+    package let foldedWord: Int32
 
-    /// The key with a plural's final "s" dropped ("orders", "order"): a name's words are
-    /// compared folded, so "Order transaction" is Order Transactions. Kept, not computed: the
-    /// text reader looks a word up by it at every position a name may start.
-    package let folded: String
-
-    init(range: Range<String.Index>, column: Int, key: String, gap: Gap, capitalized: Bool) {
-        self.range = range
-        self.column = column
-        self.key = key
-        self.folded = Self.fold(key)
-        self.gap = gap
-        self.capitalized = capitalized
+    /// The key: the word lower-cased, `&` the word "and". `text` is what the word was cut from.
+    package func key(in text: Substring) -> String {
+        let scalars = text.unicodeScalars[indices(in: text)]
+        if scalars.first == "&" { return "and" }
+        return String(String.UnicodeScalarView(scalars)).lowercased()
     }
+
+    /// The word's place in `text` as indices.
+    package func indices(in text: Substring) -> Range<String.Index> {
+        let utf8 = text.utf8
+        return utf8.index(
+            text.startIndex, offsetBy: range.lowerBound)..<utf8.index(
+                text.startIndex, offsetBy: range.upperBound)
+    }
+
+    /// The key with a plural's final "s" dropped.
+    package func folded(in text: Substring) -> String { Self.fold(key(in: text)) }
 
     package static func fold(_ key: String) -> String {
         // ASCII without CR (the one pair of ASCII scalars that is one Character) has a Character
@@ -34,14 +44,23 @@ package struct TextWord: Sendable {
         var bytes = key
         let folded: Int? = bytes.withUTF8 { utf8 in
             guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
-            let s = UInt8(ascii: "s")
-            return utf8.count > 3 && utf8[utf8.count - 1] == s && utf8[utf8.count - 2] != s
-                ? utf8.count - 1 : utf8.count
+            return utf8.count - foldedSuffix(utf8, 0..<utf8.count, lowered: false)
         }
         guard let folded else {
             return key.utf8.count > 3 && key.hasSuffix("s") && !key.hasSuffix("ss") ? String(key.dropLast()) : key
         }
         return folded == key.utf8.count ? key : String(key[..<key.utf8.index(before: key.endIndex)])
+    }
+
+    /// How many bytes folding drops from the end of an ASCII key (1 or 0); with `lowered`, the
+    /// bytes are the word as written, lowered as they are compared.
+    private static func foldedSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lowered: Bool)
+        -> Int
+    {
+        guard range.count > 3 else { return 0 }
+        let (last, before) = (bytes[range.upperBound - 1], bytes[range.upperBound - 2])
+        let s = UInt8(ascii: "s")
+        return (lowered ? last | 0x20 : last) == s && (lowered ? before | 0x20 : before) != s ? 1 : 0
     }
 
     /// The text between two words, as far as reading grants cares.
@@ -60,45 +79,49 @@ package struct TextWord: Sendable {
         package static let list = Gap(rawValue: 8)
     }
 
-    /// The words of `text`, whose first scalar is at `column`; linear in the text.
-    package static func words(in text: Substring, column: Int = 1) -> [TextWord] {
-        var words: [TextWord] = []
-        words.reserveCapacity(8)
+    /// The words of `text`, whose first scalar is at `column`, each numbered by `vocabulary`;
+    /// linear in the text.
+    package static func words(in text: Substring, column: Int = 1, vocabulary: PhraseWords = .empty) -> [TextWord] {
         // UTF-8 byte by byte over the text's own buffer, decoding a scalar only where a byte is
         // not ASCII: pasted text is mostly ASCII, and asking for Unicode properties, or stepping
         // a Substring's index, is what cost the time.
         var body = text
-        body.withUTF8 { bytes in
-            let utf8 = text.utf8
-            func index(_ offset: Int) -> String.Index { utf8.index(text.startIndex, offsetBy: offset) }
-            var column = column
-            var start: Int?
-            var startColumn = column
-            var first: Unicode.Scalar = " "
-            var ascii = true
-            var gap = GapScanner()
+        return body.withUTF8 { bytes in
+            var cutter = Cutter(text: text, bytes: bytes, vocabulary: vocabulary, column: column)
+            cutter.run()
+            return cutter.words
+        }
+    }
+
+    /// The state of `words(in:)` as fields of one value, not variables its steps capture: a
+    /// captured variable is checked for exclusive access at run time on every use.
+    private struct Cutter {
+        let text: Substring
+        let bytes: UnsafeBufferPointer<UInt8>
+        let vocabulary: PhraseWords
+        var words: [TextWord] = []
+        var column: Int
+        /// Where the word being cut starts, -1 between words.
+        var start = -1
+        var startColumn = 0
+        var first: Unicode.Scalar = " "
+        var ascii = true
+        /// The word's bytes hashed for `PhraseWords` as they are read, and before its last byte
+        /// (its folded key's, when folding drops that byte).
+        var hash = PhraseWords.hashSeed
+        var hashBeforeLast = PhraseWords.hashSeed
+        var gap = GapScanner()
+
+        init(text: Substring, bytes: UnsafeBufferPointer<UInt8>, vocabulary: PhraseWords, column: Int) {
+            self.text = text
+            self.bytes = bytes
+            self.vocabulary = vocabulary
+            self.column = column
+            words.reserveCapacity(8)
+        }
+
+        mutating func run() {
             var previous: Unicode.Scalar = " "
-            func finish(_ end: Int) {
-                guard let begin = start else { return }
-                let key: String
-                if ascii {
-                    key = String(unsafeUninitializedCapacity: end - begin) { buffer in
-                        for offset in begin..<end {
-                            let byte = bytes[offset]
-                            buffer[offset - begin] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        }
-                        return end - begin
-                    }
-                } else {
-                    key = String(String.UnicodeScalarView(text.unicodeScalars[index(begin)..<index(end)])).lowercased()
-                }
-                words.append(
-                    TextWord(
-                        range: index(begin)..<index(end), column: startColumn, key: key, gap: gap.gap,
-                        capitalized: isUppercase(first)))
-                gap = GapScanner()
-                start = nil
-            }
             var offset = 0
             while offset < bytes.count {
                 let byte = bytes[offset]
@@ -107,18 +130,21 @@ package struct TextWord: Sendable {
                     finish(offset)
                     words.append(
                         TextWord(
-                            range: index(offset)..<index(offset + length), column: column, key: "and", gap: gap.gap,
-                            capitalized: false))
+                            range: offset..<offset + length, column: column, gap: gap.gap, capitalized: false,
+                            keyWord: vocabulary.and, foldedWord: vocabulary.and))
                     gap = GapScanner()
                 } else if isWordScalar(scalar) {
-                    if start != nil, isUppercase(scalar), isLowercase(previous) { finish(offset) }
-                    if start == nil {
+                    if start >= 0, isUppercase(scalar), isLowercase(previous) { finish(offset) }
+                    if start < 0 {
                         start = offset
                         startColumn = column
                         first = scalar
                         ascii = true
+                        hash = PhraseWords.hashSeed
                     }
                     ascii = ascii && byte < 0x80
+                    hashBeforeLast = hash
+                    hash = PhraseWords.hashing(hash, byte)
                 } else {
                     finish(offset)
                     gap.add(scalar)
@@ -129,7 +155,31 @@ package struct TextWord: Sendable {
             }
             finish(bytes.count)
         }
-        return words
+
+        mutating func finish(_ end: Int) {
+            guard start >= 0 else { return }
+            let (key, folded): (Int32, Int32)
+            if ascii {
+                // The key is the bytes lowered, looked up as they are lowered: no String.
+                key = vocabulary.lookup(bytes, start..<end, hashed: hash)
+                let drop = foldedSuffix(bytes, start..<end, lowered: true)
+                folded = drop == 0 ? key : vocabulary.lookup(bytes, start..<end - 1, hashed: hashBeforeLast)
+            } else {
+                let utf8 = text.utf8
+                let scalars = text.unicodeScalars[
+                    utf8.index(text.startIndex, offsetBy: start)..<utf8.index(text.startIndex, offsetBy: end)]
+                var lowered = String(String.UnicodeScalarView(scalars)).lowercased()
+                var folding = fold(lowered)
+                key = lowered.withUTF8 { vocabulary.lookup($0, 0..<$0.count) }
+                folded = folding.withUTF8 { vocabulary.lookup($0, 0..<$0.count) }
+            }
+            words.append(
+                TextWord(
+                    range: start..<end, column: startColumn, gap: gap.gap, capitalized: isUppercase(first),
+                    keyWord: key, foldedWord: folded))
+            gap = GapScanner()
+            start = -1
+        }
     }
 
     /// The scalar whose bytes start at `offset` (not ASCII) and how many bytes it has; the

@@ -12,6 +12,9 @@ enum CredentialsFileReader: InputReader {
     static func sniff(_ text: String) -> Bool {
         // Byte by byte and done at the second hit: detection runs over every input it is offered.
         let prefixes = keys.flatMap { [Array(($0 + ":").utf8), Array(($0 + " :").utf8)] }
+        // A line whose first byte starts no prefix is passed over without comparing them.
+        var initials = [Bool](repeating: false, count: 256)
+        for prefix in prefixes { initials[Int(prefix[0])] = true }
         // Line by line over the text's buffer, with no array of its lines.
         var text = text
         return text.withUTF8 { bytes in
@@ -20,7 +23,9 @@ enum CredentialsFileReader: InputReader {
             while start < bytes.count {
                 let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
                 let trimmed = bytes[start..<end].drop { $0 == 0x20 || $0 == 0x09 }
-                if prefixes.contains(where: { trimmed.starts(with: $0) }) {
+                if let first = trimmed.first, initials[Int(first)],
+                    prefixes.contains(where: { trimmed.starts(with: $0) })
+                {
                     hits += 1
                     if hits >= 2 { return true }
                 }

@@ -5,14 +5,33 @@
 /// over. It fails closed: an unknown name given a level is kept, for the engine to report, and
 /// a line naming a scope and a level it cannot pair is an error.
 struct TextGrants {
-    static let names = PhraseTrie(names: .bigCommerce)
-    static let levels = PhraseTrie(levels: .bigCommerce)
+    static let namePhrases = PhraseTrie.namePhrases(.bigCommerce)
+    static let levelPhrases = PhraseTrie.levelPhrases(.bigCommerce)
     /// Words people put between a scope and its level ("Orders access: Modify"). Nouns only: a
     /// verb between them is prose ("products to create listings"); "Orders set to Modify" is
     /// read by its "to".
-    static let fillers: Set<String> = ["access", "scope", "permission", "level", "setting"]
+    static let fillerWords = ["access", "scope", "permission", "level", "setting"]
     /// Words in a table header over the level column ("Permission Level", "Value to be selected").
-    static let levelHeaders: Set<String> = ["level", "access", "permission", "value", "setting"]
+    static let levelHeaderWords = ["level", "access", "permission", "value", "setting"]
+    /// The catalog's spellings, held here so a grant's lookup does not copy the table.
+    static let spellings = Catalog.bigCommerce.spellings
+    /// Every word the reader compares: a line's words are cut with their numbers here.
+    static let vocabulary = PhraseWords(
+        ["to", "and", "or"] + fillerWords + levelHeaderWords + namePhrases.flatMap(\.words)
+            + levelPhrases.flatMap(\.words))
+    static let names = PhraseTrie(namePhrases, vocabulary: vocabulary, folded: true)
+    static let levels = PhraseTrie(levelPhrases, vocabulary: vocabulary, folded: false)
+    static let (to, and, or) = (vocabulary.lookup("to"), vocabulary.lookup("and"), vocabulary.lookup("or"))
+    /// By word number, whether a folded key is a filler or a level header.
+    static let fillers = numbered(fillerWords)
+    static let levelHeaders = numbered(levelHeaderWords)
+
+    private static func numbered(_ words: [String]) -> Set<Int32> { Set(words.map { vocabulary.lookup($0) }) }
+
+    /// The words of `text` numbered by the vocabulary.
+    static func words(in text: Substring, column: Int = 1) -> [TextWord] {
+        TextWord.words(in: text, column: column, vocabulary: vocabulary)
+    }
     /// Every UI name and alias as a name key, by length: what an unknown name may be close to.
     static let nameKeys: [Int: [[UInt8]]] = Dictionary(
         grouping: Catalog.bigCommerce.scopes.flatMap { [$0.name] + $0.nameAliases }.map {
@@ -32,13 +51,16 @@ struct TextGrants {
     mutating func endTable() { header = nil }
 
     /// The grants of one line with bullets and numbers removed; `column` is where `body` starts.
-    mutating func read(_ body: Substring, line: Int, column: Int) throws(ScopeLintError) -> [ScopeEntry] {
-        if let cells = Self.cells(body, column: column) {
+    /// A line without `|` or a tab (`mayHoldCells` false) is no table row.
+    mutating func read(_ body: Substring, line: Int, column: Int, mayHoldCells: Bool) throws(ScopeLintError)
+        -> [ScopeEntry]
+    {
+        if mayHoldCells, let cells = Self.cells(body, column: column) {
             pendingCell = nil
             return try readRow(cells, line: line)
         }
         header = nil
-        var scan = LineScan(words: TextWord.words(in: body, column: column), body: body, line: line)
+        var scan = LineScan(words: Self.words(in: body, column: column), body: body, line: line)
         try scan.run(file: file)
         if !scan.entries.isEmpty {
             pendingCell = nil
@@ -49,7 +71,7 @@ struct TextGrants {
 
     /// Whether the text is a level label and nothing else.
     static func isLevel(_ text: Substring) -> Bool {
-        let words = TextWord.words(in: text)
+        let words = Self.words(in: text)
         return !words.isEmpty && LineScan.levelRun(words, from: 0)?.upperBound == words.count
     }
 
@@ -59,7 +81,7 @@ struct TextGrants {
     private mutating func readCell(_ scan: LineScan) throws(ScopeLintError) -> [ScopeEntry] {
         let words = scan.words
         guard !words.isEmpty else { return [] }
-        if Self.names.longest(words, from: 0, key: \.folded)?.end == words.count {
+        if Self.names.longest(words, from: 0)?.end == words.count {
             let position = TextPosition(line: scan.line, column: words[0].column)
             pendingCell = (scan.text(0..<words.count), position, 3)
             return []
@@ -114,7 +136,7 @@ struct TextGrants {
         // Markdown's |---|:---:| row.
         if cells.allSatisfy({ $0.text.allSatisfy { "-:=+ ".contains($0) } }) { return [] }
         let scans = cells.map {
-            LineScan(words: TextWord.words(in: $0.text, column: $0.column), body: $0.text, line: line)
+            LineScan(words: Self.words(in: $0.text, column: $0.column), body: $0.text, line: line)
         }
         let filled = cells.indices.filter { !cells[$0].text.trimmed.isEmpty }
         guard let nameCell = scans.indices.first(where: { scans[$0].nameEnd != nil }) else {
@@ -185,7 +207,7 @@ struct TextGrants {
             let name = scans[first].words
             let level = scans[next].words
             if (1...6).contains(name.count), let run = LineScan.levelRun(level, from: 0),
-                run.upperBound == level.count || Self.isNear(name[...])
+                run.upperBound == level.count || Self.isNear(name[...], in: scans[first].body)
             {
                 let position = TextPosition(line: scans[first].line, column: name[0].column)
                 return [
@@ -194,7 +216,7 @@ struct TextGrants {
             }
         }
         if header == nil,
-            let column = filled.first(where: { scans[$0].words.contains { Self.levelHeaders.contains($0.folded) } })
+            let column = filled.first(where: { scans[$0].words.contains { Self.levelHeaders.contains($0.foldedWord) } })
         {
             header = (column, [:])
         }
@@ -204,10 +226,17 @@ struct TextGrants {
     /// Whether words that name no scope are close to a name the catalog knows ("Ordrs"): one
     /// edit for a short name, two for a longer one, keeping its first or last letter (which
     /// spares prose most comparisons).
-    static func isNear(_ words: ArraySlice<TextWord>) -> Bool {
-        // Measured before joining: a word may be megabytes long.
-        guard (4...Catalog.longestName).contains(words.reduce(0) { $0 + $1.key.utf8.count }) else { return false }
-        let key = words.flatMap(\.key.utf8)
+    static func isNear(_ words: ArraySlice<TextWord>, in text: Substring) -> Bool {
+        // Measured before joining: a word may be megabytes long. An ASCII word's key has its
+        // length; another's is made to be measured (lower-casing may change it).
+        var length = 0
+        for word in words {
+            let bytes = text.utf8[word.indices(in: text)]
+            length += bytes.allSatisfy { $0 < 0x80 } ? bytes.count : word.key(in: text).utf8.count
+            if length > Catalog.longestName { return false }
+        }
+        guard length >= 4 else { return false }
+        let key = words.flatMap { $0.key(in: text).utf8 }
         let limit = key.count < 6 ? 1 : 2
         return (key.count - limit...key.count + limit).contains { length in
             nameKeys[length, default: []].contains {
@@ -237,21 +266,35 @@ struct LineScan {
     }
 
     /// Where the scope name the text starts with ends, if it starts with one.
-    var nameEnd: Int? { TextGrants.names.longest(words, from: 0, key: \.folded)?.end }
+    var nameEnd: Int? { TextGrants.names.longest(words, from: 0)?.end }
 
-    func text(_ range: Range<Int>) -> String {
-        String(
-            body.unicodeScalars[words[range.lowerBound].range.lowerBound..<words[range.upperBound - 1].range.upperBound]
-        )
+    /// The text of the words in `range` as written, and its word in `Catalog.spellings` (-1
+    /// when the catalog does not spell it so): a spelling the catalog has is its shared string,
+    /// not a new one per grant, and the entry need not look it up again.
+    func spelled(_ range: Range<Int>) -> (text: String, word: Int32) {
+        let span = words[range.lowerBound].range.lowerBound..<words[range.upperBound - 1].range.upperBound
+        var body = body
+        return body.withUTF8 { bytes in
+            if let word = TextGrants.spellings.lookup(bytes, span) {
+                return (TextGrants.spellings.words[Int(word)].text, word)
+            }
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[span]), as: UTF8.self), -1)
+        }
     }
 
-    private func name(at index: Int) -> Int? { TextGrants.names.longest(words, from: index, key: \.folded)?.end }
+    func text(_ range: Range<Int>) -> String { spelled(range).text }
 
-    private mutating func add(_ name: Range<Int>, level: String) {
+    private func name(at index: Int) -> Int? { TextGrants.names.longest(words, from: index)?.end }
+
+    private mutating func add(_ name: Range<Int>, level: Range<Int>) { add(name, level: spelled(level)) }
+
+    private mutating func add(_ name: Range<Int>, level: (text: String, word: Int32?)) {
+        let key = spelled(name)
         entries.append(
             ScopeEntry(
-                key: text(name), level: level, position: TextPosition(line: line, column: words[name.lowerBound].column)
-            ))
+                key: key.text, level: level.text,
+                position: TextPosition(line: line, column: words[name.lowerBound].column), keyWord: key.word,
+                levelWord: level.word))
     }
 
     mutating func run(file: String) throws(ScopeLintError) {
@@ -282,7 +325,7 @@ struct LineScan {
                 if meant { list.append(index..<end) }
                 joined = false
                 if meant, let level = levelAfter(end) {
-                    for name in list { add(name, level: text(level)) }
+                    for name in list { add(name, level: level) }
                     while let last = pending.last, last.lowerBound >= list[0].lowerBound { pending.removeLast() }
                     sentenceStart = min(sentenceStart, pending.count)
                     list = []
@@ -292,10 +335,8 @@ struct LineScan {
                 }
                 if index == 0, end < words.count, words[end].gap.contains(.separator) {
                     // "Products: Modfy": the value as written; Grants reports a level the scope does not have.
-                    add(
-                        0..<end,
-                        level: String(
-                            TextListReader.trimValue(Substring(body.unicodeScalars[words[end].range.lowerBound...]))))
+                    let value = body[body.utf8.index(body.startIndex, offsetBy: words[end].range.lowerBound)...]
+                    add(0..<end, level: (String(TextListReader.trimValue(value)), nil))
                     return
                 }
                 if meant && !explaining { pending.append(index..<end) }
@@ -305,8 +346,8 @@ struct LineScan {
             if let level = Self.levelRun(words, from: index) {
                 list = []
                 joined = false
-                if index > 0, words[index - 1].key == "to", !pending.isEmpty {
-                    for name in pending { add(name, level: text(level)) }
+                if index > 0, words[index - 1].keyWord == TextGrants.to, !pending.isEmpty {
+                    for name in pending { add(name, level: level) }
                     (pending, sentenceStart) = ([], 0)
                 } else if index == 0, level.upperBound < words.count, words[level.upperBound].gap.contains(.separator),
                     name(at: level.upperBound) != nil
@@ -314,9 +355,9 @@ struct LineScan {
                     var at = level.upperBound
                     while at < words.count {
                         if let end = name(at: at) {
-                            add(at..<end, level: text(level))
+                            add(at..<end, level: level)
                             at = end
-                        } else if words[at].key == "and" || words[at].key == "or" {
+                        } else if words[at].keyWord == TextGrants.and || words[at].keyWord == TextGrants.or {
                             at += 1
                         } else {
                             break
@@ -325,7 +366,7 @@ struct LineScan {
                     (index, start) = (at, at)
                     continue
                 } else if let name = unknownName(before: index, from: start, level: level) {
-                    add(name, level: text(level))
+                    add(name, level: level)
                 } else {
                     if unpaired == nil, !explaining, sentenceStart < pending.count {
                         unpaired = (pending[sentenceStart], level)
@@ -336,7 +377,9 @@ struct LineScan {
                 (index, start) = (level.upperBound, level.upperBound)
                 continue
             }
-            joined = list.last?.upperBound == index && (words[index].key == "and" || words[index].key == "or")
+            joined =
+                list.last?.upperBound == index
+                && (words[index].keyWord == TextGrants.and || words[index].keyWord == TextGrants.or)
             if !joined { list = [] }
             index += 1
         }
@@ -356,7 +399,7 @@ struct LineScan {
     private func levelAfter(_ end: Int) -> Range<Int>? {
         var at = end
         while at < words.count, words[at].gap.isDisjoint(with: [.sentence, .list]) {
-            guard TextGrants.fillers.contains(words[at].folded) else { return Self.levelRun(words, from: at) }
+            guard TextGrants.fillers.contains(words[at].foldedWord) else { return Self.levelRun(words, from: at) }
             at += 1
         }
         return nil
@@ -383,7 +426,7 @@ struct LineScan {
         }
         for first in max(start, index - 4)..<index
         where first == start || !words[first].gap.isDisjoint(with: [.separator, .list, .sentence]) {
-            if TextGrants.isNear(words[first..<index]) { return first..<index }
+            if TextGrants.isNear(words[first..<index], in: body) { return first..<index }
         }
         return nil
     }
@@ -393,14 +436,14 @@ struct LineScan {
     /// ("Create Payments") is no level.
     static func levelRun(_ words: [TextWord], from start: Int) -> Range<Int>? {
         func level(at index: Int) -> Int? {
-            guard TextGrants.names.longest(words, from: index, key: \.folded) == nil else { return nil }
-            return TextGrants.levels.longest(words, from: index, key: \.key)?.end
+            guard TextGrants.names.longest(words, from: index) == nil else { return nil }
+            return TextGrants.levels.longest(words, from: index)?.end
         }
         guard let first = level(at: start) else { return nil }
         var run = start..<first
         while true {
             var next = run.upperBound
-            if next < words.count, words[next].key == "to" { next += 1 }
+            if next < words.count, words[next].keyWord == TextGrants.to { next += 1 }
             guard next < words.count, !words[next].gap.contains(.sentence), let end = level(at: next) else {
                 return run
             }

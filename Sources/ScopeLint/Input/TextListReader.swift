@@ -24,6 +24,33 @@ enum TextListReader: InputReader {
             + ["account", "accountname", "apiaccount", "apiaccountname"].map { ($0, .account) }
     ) { secret, _ in secret }
 
+    /// `lineKeys` by their bytes, each key's number the index of its `LineKey`.
+    static let lineKeyWords = PhraseWords(lineKeys.keys.sorted())
+    static let lineKeyValues = lineKeys.keys.sorted().map { lineKeys[$0]! }
+
+    /// What the key of a "Name: value" line names, as `lineKeys[Catalog.levelKey(name)]`
+    /// answers. Most lines are grants, so an ASCII key (the usual one) is made a level key in
+    /// a buffer on the stack and looked up by its bytes: no String, no hash of one.
+    static func lineKey(_ name: Substring) -> LineKey? {
+        var bytes = name
+        let found: LineKey?? = bytes.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { key in
+                // Letters and digits, as `Catalog.levelKey` keeps them; no line key is longer.
+                var count = 0
+                for byte in bytes where (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    guard count < key.count else { return .some(nil) }
+                    key[count] = byte
+                    count += 1
+                }
+                let number = lineKeyWords.lookup(UnsafeBufferPointer(key), 0..<count)
+                return .some(number < 0 ? nil : lineKeyValues[Int(number)])
+            }
+        }
+        if let found { return found }
+        return lineKeys[Catalog.levelKey(String(name))]
+    }
+
     static func sniff(_ text: String) -> Bool { true }
 
     static func read(_ bytes: [UInt8], file: String, options: ReadOptions) throws(ScopeLintError) -> Export {
@@ -52,7 +79,8 @@ enum TextListReader: InputReader {
                 continue
             }
             let position = TextPosition(line: line.number, column: line.column(of: body.startIndex))
-            if let key = credentialParameter(in: body) {
+            let bytes = LineBytes(body)
+            if let key = credentialParameter(in: body, bytes: bytes) {
                 // A pasted URL or header with a token in it: reported, and the line goes no further.
                 let (s, a) = currentAccount(at: position)
                 stores[s].accounts[a].secrets.append(
@@ -71,7 +99,8 @@ enum TextListReader: InputReader {
                 sawAnything = true
                 continue
             }
-            if let named = accountNamePhrase(body), options.accountName == nil {
+            // The name is quoted: a line without a quote's first byte holds none.
+            if bytes.has(0x22) || bytes.curly, let named = accountNamePhrase(body), options.accountName == nil {
                 // Guides say how to name the account ('Please name the Account "Modern Retail
                 // Integration"'); that name is what the integration's policy matches.
                 let s = currentStore()
@@ -83,9 +112,10 @@ enum TextListReader: InputReader {
                 continue
             }
             // The value is trimmed only for a key that uses it: most lines are grants.
-            if let (name, rest) = keyValue(body), let lineKey = lineKeys[Catalog.levelKey(String(name))],
+            if let (key, rest) = keyValue(body), let lineKey = lineKey(key),
                 case let value = trimValue(rest), !value.isEmpty
             {
+                let name = keyName(key)
                 let namePosition = TextPosition(line: line.number, column: line.column(of: name.startIndex))
                 switch lineKey {
                 case .secret(let kind):
@@ -108,10 +138,16 @@ enum TextListReader: InputReader {
                     }
                 }
             }
-            let entries = try grants.read(body, line: line.number, column: position.column)
+            var entries = try grants.read(
+                body, line: line.number, column: position.column, mayHoldCells: bytes.has(0x7C) || bytes.has(0x09))
             if !entries.isEmpty {
                 let (s, a) = currentAccount(at: entries[0].position)
-                stores[s].accounts[a].scopes += entries
+                // Most lines hold one grant: moved out of the line's array, not copied and released.
+                if entries.count == 1 {
+                    stores[s].accounts[a].scopes.append(entries.removeLast())
+                } else {
+                    stores[s].accounts[a].scopes += entries
+                }
                 sawAnything = true
             }
         }
@@ -128,19 +164,60 @@ enum TextListReader: InputReader {
 
     /// Removes list markers: `-`, `*`, `•`, `–`, `—`, `·`, `>` and numbers like `1.`, `10)`.
     static func stripBullet(_ line: Substring) -> Substring {
-        var text = line.trimmed
-        while true {
-            // A Character starting with an ASCII scalar other than these is no marker and no
-            // digit: most lines stop here, before the Characters below are compared. And an ASCII
-            // marker before another ASCII scalar is a Character alone (a line holds no CR).
-            if let byte = text.utf8.first, byte < 0x80 {
-                let marker = byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: ">")
-                if !marker && !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { return text }
-                if marker, text.utf8.dropFirst().first ?? 0 < 0x80 {
-                    text = text[text.utf8.index(after: text.startIndex)...].trimmed
+        // Spaces, ASCII markers and numbers are removed as bytes, in one look at the line's
+        // buffer, and the line is sliced once (slicing a Substring checks its indices). Each
+        // step is the Characters' own where its bytes and their neighbours are ASCII (such a
+        // byte is a Character alone, a line holding no CR); at the first step that is not
+        // (`•`, a mark after a marker, a no-break space) the Characters take over from there.
+        var whole = line
+        let (start, end, decided) = whole.withUTF8 { bytes -> (Int, Int, Bool) in
+            var (start, end) = (0, bytes.count)
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+            while true {
+                while start < end, isSpace(bytes[start]) {
+                    guard start + 1 == end || bytes[start + 1] < 0x80 else { return (start, end, false) }
+                    start += 1
+                }
+                while end > start, isSpace(bytes[end - 1]) {
+                    guard end - 1 == start || bytes[end - 2] < 0x80 else { return (start, end, false) }
+                    end -= 1
+                }
+                // A no-break space ends the line: trimmed as a Character.
+                if end - 2 >= start, bytes[end - 1] == 0xA0, bytes[end - 2] == 0xC2 { return (start, end, false) }
+                guard start < end else { return (start, end, true) }
+                let byte = bytes[start]
+                let next = start + 1 < end ? bytes[start + 1] : 0
+                // `•` and the other markers that are not ASCII, a no-break space, a mark after a marker.
+                guard byte < 0x80 else { return (start, end, false) }
+                if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: ">") {
+                    guard next < 0x80 else { return (start, end, false) }
+                    start += 1
                     continue
                 }
+                var digits = start
+                while digits < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[digits]) { digits += 1 }
+                guard digits > start, digits - start <= 3, digits < end,
+                    bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")")
+                else {
+                    // No marker and no numbering; unless a byte after the digits is not ASCII (a
+                    // mark may join the last digit), when the Characters count them.
+                    return (start, end, digits == end || bytes[digits] < 0x80)
+                }
+                guard digits + 1 == end || bytes[digits + 1] < 0x80 else { return (start, end, false) }
+                start = digits + 1
             }
+        }
+        let utf8 = line.utf8
+        let text =
+            start == 0 && end == utf8.count
+            ? line : line[utf8.index(line.startIndex, offsetBy: start)..<utf8.index(line.startIndex, offsetBy: end)]
+        return decided ? text : stripBulletCharacters(text)
+    }
+
+    /// `stripBullet` from where a Character decides on.
+    private static func stripBulletCharacters(_ line: Substring) -> Substring {
+        var text = line.trimmed
+        while true {
             if let first = text.first, "-*•–—·>".contains(first) {
                 text = text.dropFirst().trimmed
                 continue
@@ -215,22 +292,22 @@ enum TextListReader: InputReader {
     ]
 
     /// The first credential parameter in `body`: its name as written, and its kind.
-    static func credentialParameter(in body: Substring) -> (text: Substring, kind: SecretSighting.Kind)? {
+    static func credentialParameter(in body: Substring, bytes present: LineBytes) -> (
+        text: Substring, kind: SecretSighting.Kind
+    )? {
+        // Which ASCII bytes (lowered) the line has: a needle with a byte the line lacks is not
+        // looked for, and most lines lack one of every needle.
+        guard present.count >= credentialShortest, present.has(UInt8(ascii: "=")) || present.has(UInt8(ascii: ":"))
+        else { return nil }
         var line = body
         // The line's bytes with ASCII letters lowered as they are compared: no lowered copy per
         // line, and a match is at the line's own offsets.
         let found: (offset: Int, parameter: Int)? = line.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ":") }) else { return nil }
-            // Which ASCII bytes (lowered) the line has: a needle with a byte the line lacks is not
-            // looked for, and most lines lack one of every needle.
-            var present: (low: UInt64, high: UInt64) = (0, 0)
-            for byte in bytes where byte < 0x80 {
-                let lowered = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                if lowered < 64 { present.low |= 1 << lowered } else { present.high |= 1 << (lowered - 64) }
-            }
-            for (parameter, needle) in credentialNeedles.enumerated() where needle.count <= bytes.count {
-                let mask = credentialMasks[parameter]
-                guard mask.low & present.low == mask.low, mask.high & present.high == mask.high else { continue }
+            // The masks first: a needle (an array) is touched only when the line may hold it.
+            for (parameter, mask) in credentialMasks.enumerated()
+            where mask.low & present.ascii.low == mask.low && mask.high & present.ascii.high == mask.high {
+                let needle = credentialNeedles[parameter]
+                guard needle.count <= bytes.count else { continue }
                 for offset in 0...(bytes.count - needle.count) {
                     var matched = 0
                     while matched < needle.count {
@@ -251,6 +328,8 @@ enum TextListReader: InputReader {
     }
 
     static let credentialNeedles = credentialParameters.map { Array($0.0.utf8) }
+    /// No line shorter than every needle holds one.
+    static let credentialShortest = credentialNeedles.map(\.count).min() ?? 0
     /// Each needle's bytes as a bit mask (they are ASCII, lower case).
     static let credentialMasks: [(low: UInt64, high: UInt64)] = credentialNeedles.map { needle in
         needle.reduce((UInt64(0), UInt64(0))) { mask, byte in
@@ -259,24 +338,28 @@ enum TextListReader: InputReader {
     }
 
     /// "Name: value", "Name - value", "Name = value" or "Name<TAB>value", for the store, account
-    /// and secret lines: the name with quotes dropped, and the rest after the separator as it
-    /// is (`trimValue` makes it the value).
+    /// and secret lines: the text before the separator and the rest after it, both as they are
+    /// (`keyName` makes the first the name, `trimValue` the second the value). Spaces and quotes
+    /// are trimmed only from a name that is used: most lines are grants, and `Catalog.levelKey`
+    /// passes over spaces and quotes anyway.
     static func keyValue(_ body: Substring) -> (Substring, Substring)? {
-        var split: (Substring.Index, Int)?
-        for (separator, length) in keyValueSeparators {
-            if let at = body.foundationStart(of: separator) {
-                split = (at, length)
-                break
-            }
+        for separator in keyValueSeparators {
+            guard let (at, end) = body.foundationMatch(of: separator.bytes) else { continue }
+            // Matched as bytes followed by an ASCII byte (or the end), the separator's Characters
+            // are its bytes (each a scalar alone, as no mark follows): the rest starts after them.
+            // Otherwise (Foundation found it) it is as many Characters as it is written with.
+            return (body[..<at], body[(end ?? body.index(at, offsetBy: separator.characters))...])
         }
-        guard let (at, length) = split else { return nil }
-        let name = body[..<at].trimmed.trimmingCharacters(in: .quotes)
-        guard !name.isEmpty else { return nil }
-        return (name, body[body.index(at, offsetBy: length)...])
+        return nil
     }
 
+    /// The name of a `keyValue` line: quotes and spaces dropped.
+    static func keyName(_ text: Substring) -> Substring { text.trimmed.trimmingCharacters(in: .quotes) }
+
     /// keyValue's separators, in the order tried: their bytes, and their length in Characters.
-    static let keyValueSeparators = [":", "\t", " = ", " - ", " – "].map { (Array($0.utf8), $0.count) }
+    static let keyValueSeparators = [":", "\t", " = ", " - ", " – "].map {
+        (bytes: Array($0.utf8), characters: $0.count)
+    }
 
     /// A value as written: quotes and final periods dropped.
     static func trimValue(_ text: Substring) -> Substring {
@@ -284,6 +367,37 @@ enum TextListReader: InputReader {
         while let last = value.last, last == "." { value = value.dropLast() }
         return value.trimmed
     }
+}
+
+/// Which ASCII bytes a line has (letters lowered) and whether it has a curly quote's first byte,
+/// found in one look at its bytes: the steps that pass over most lines on a byte they lack
+/// (credentials, account names, table cells) ask this instead of each looking at the line.
+struct LineBytes {
+    let count: Int
+    let ascii: (low: UInt64, high: UInt64)
+    /// Holds 0xE2, the first byte of `“` and `”`.
+    let curly: Bool
+
+    init(_ line: Substring) {
+        var line = line
+        (count, ascii, curly) = line.withUTF8 { bytes in
+            var ascii: (low: UInt64, high: UInt64) = (0, 0)
+            var curly = false
+            for byte in bytes {
+                if byte < 64 {
+                    ascii.low |= 1 << byte
+                } else if byte < 0x80 {
+                    ascii.high |= 1 << ((byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) - 64)
+                } else if byte == 0xE2 {
+                    curly = true
+                }
+            }
+            return (bytes.count, ascii, curly)
+        }
+    }
+
+    /// Whether the line has this ASCII byte (a lower-case one for a letter in either case).
+    func has(_ byte: UInt8) -> Bool { (byte < 64 ? ascii.low >> byte : ascii.high >> (byte - 64)) & 1 == 1 }
 }
 
 extension Substring {
@@ -349,7 +463,11 @@ extension Substring {
     /// those a combining scalar after them joins: so the first byte match followed by an ASCII
     /// byte (or the end) is the answer, found without Foundation, which is asked only when a
     /// non-ASCII scalar follows.
-    func foundationStart(of needle: [UInt8]) -> Index? {
+    func foundationStart(of needle: [UInt8]) -> Index? { foundationMatch(of: needle)?.start }
+
+    /// `foundationStart`, and where the match ends when it is the needle's bytes followed by
+    /// an ASCII byte or the end (nil when Foundation found it).
+    func foundationMatch(of needle: [UInt8]) -> (start: Index, end: Index?)? {
         var text = self
         let found: (offset: Int, ascii: Bool)? = text.withUTF8 { bytes in
             guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
@@ -363,8 +481,11 @@ extension Substring {
             return nil
         }
         guard let found else { return nil }
-        guard found.ascii else { return range(of: String(decoding: needle, as: UTF8.self))?.lowerBound }
-        return utf8.index(startIndex, offsetBy: found.offset)
+        guard found.ascii else {
+            return range(of: String(decoding: needle, as: UTF8.self)).map { ($0.lowerBound, nil) }
+        }
+        let start = utf8.index(startIndex, offsetBy: found.offset)
+        return (start, utf8.index(start, offsetBy: needle.count))
     }
 }
 

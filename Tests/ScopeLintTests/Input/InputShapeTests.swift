@@ -154,6 +154,47 @@ struct InputShapeTests {
         #expect(result == expected)
     }
 
+    @Test(
+        "bullets and numbers are removed as Characters, whether a byte decides or a Character does",
+        arguments: [
+            ("- Orders: none", "Orders: none"), ("  * > 1. Orders ", "Orders"), ("• Orders", "Orders"),
+            ("–\tOrders", "Orders"), ("1234. Orders", "1234. Orders"), ("12) Orders", "Orders"),
+            ("- 2. • Orders", "Orders"), ("3.", ""), ("Orders ✓", "Orders ✓"),
+            // A mark joins the marker, digit or period before it: no bullet.
+            ("-\u{301} Orders", "-\u{301} Orders"), ("1\u{301}. Orders", "1\u{301}. Orders"),
+            ("1.\u{301} Orders", "1.\u{301} Orders"),
+            // No-break spaces are trimmed; a space that a mark joins is not.
+            ("\u{A0}- Orders\u{A0}", "Orders"), ("- Orders \u{A0}", "Orders"), ("- \u{301}Orders", " \u{301}Orders"),
+        ] as [(String, String)])
+    func bullets(_ line: String, _ expected: String) {
+        #expect(TextListReader.stripBullet(Substring(line)) == Substring(expected))
+    }
+
+    @Test("a line's key is found by its bytes as by its level key, in any case and spacing")
+    func lineKeys() {
+        let names = [
+            "Store", "store hash", "\"API Account Name\"", "X-Auth-Token", "client_secret", "Ａccount", "ACCOUNT",
+            "Orders", "", "  ", "Information & Settings", "store hash with more letters than any key", "Störe",
+            "Account\u{301}", "token2",
+        ]
+        for name in names {
+            let expected = TextListReader.lineKeys[Catalog.levelKey(name)].map { "\($0)" }
+            #expect(TextListReader.lineKey(Substring(name)).map { "\($0)" } == expected, "\(name)")
+        }
+        #expect(TextListReader.lineKey("Store ID").map { "\($0)" } == "store")
+    }
+
+    @Test(
+        "a 'Name: value' line splits after its separator's Characters",
+        arguments: [
+            ("Store: abc", "Store", " abc"), ("Account – Sales", "Account", "Sales"),
+            ("Account – Über", "Account", "Über"), ("\"Token\" = x", "Token", "x"), ("Key\tv", "Key", "v"),
+        ] as [(String, String, String)])
+    func keyValues(_ line: String, _ name: String, _ rest: String) throws {
+        let (key, value) = try #require(TextListReader.keyValue(Substring(line)))
+        #expect(TextListReader.keyName(key) == Substring(name) && value == Substring(rest), "\(key)|\(value)")
+    }
+
     @Test("a guide's 'name the Account \"X\"' names the account, so its policy matches")
     func accountNameFromGuide() throws {
         let export = try readInput(

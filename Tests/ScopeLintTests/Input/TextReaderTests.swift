@@ -239,8 +239,8 @@ struct TextReaderTests {
                     }.joined(separator: " "),
                 ]
                 for variant in variants {
-                    let textWords = TextWord.words(in: Substring(variant))
-                    let match = TextGrants.names.longest(textWords, from: 0, key: \.folded)
+                    let textWords = TextGrants.words(in: Substring(variant))
+                    let match = TextGrants.names.longest(textWords, from: 0)
                     // "Account Users (write)": text reads the resource's name, then its
                     // permission as the level, which `Grants` resolves to the same scope.
                     if scope.group != nil && name.contains("(") {
@@ -255,6 +255,23 @@ struct TextReaderTests {
                 }
             }
         }
+    }
+
+    @Test("the phrase words are ASCII keys, and a word's number is its key's, in any case")
+    func phraseWordsAreKeys() {
+        // Numbers are compared for bytes lowered as ASCII; that is the keys' own comparison only
+        // when the keys are lower-case ASCII.
+        let words = TextGrants.namePhrases.flatMap(\.words) + TextGrants.levelPhrases.flatMap(\.words)
+        for word in words {
+            #expect(word.utf8.allSatisfy { $0 < 0x80 } && word == word.lowercased(), "\(word)")
+        }
+        let text: Substring = "Orders & ORDER, ordérs Read-Only: Ⓢtore. Information AND settingS"
+        for word in TextGrants.words(in: text) {
+            #expect(word.keyWord == TextGrants.vocabulary.lookup(word.key(in: text)), "\(word.key(in: text))")
+            #expect(word.foldedWord == TextGrants.vocabulary.lookup(word.folded(in: text)), "\(word.key(in: text))")
+        }
+        #expect(TextGrants.words(in: text).map { $0.key(in: text) }.contains("and"))
+        #expect(TextGrants.vocabulary.lookup("order") >= 0 && TextGrants.vocabulary.lookup("ordér") == -1)
     }
 
     @Test("every level label is a level phrase, and reads as a level of some scope")
